@@ -1,0 +1,253 @@
+"""Command line: argument parsing and I/O only; every decision lives in ``pipeline``.
+
+    python cli.py extract INPUT... [-o OUT.jsonl] [--pub-date YYYY-MM-DD] [--workers N] [--resume]
+    python cli.py evaluate GOLD_OR_DIR... [--json] [--fail-under KEY=VALUE ...]
+    python cli.py render INPUT... -o report.html
+    python cli.py schema
+
+INPUT is a ``.txt`` file, a directory (searched recursively for ``*.txt``), ``-`` for standard
+input, or a ``.jsonl`` file of ``{"id", "text", "pub_date"}`` lines. One output line per input
+document, in input order; a document that cannot be read or processed gives an error record
+naming it and the reason, and the batch goes on. Exit status: 0 all documents processed,
+1 some documents failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+
+# ---------------------------------------------------------------------------- inputs
+
+
+def iter_inputs(inputs: list[str], *, pub_date: str | None = None) -> Iterator[dict[str, Any]]:
+    """Batch items ``{"id", "text", "pub_date", "source"}`` (or ``{"id", "error"}``), lazily."""
+    for spec in inputs:
+        if spec == "-":
+            yield {"id": "stdin", "text": sys.stdin.buffer.read(), "pub_date": pub_date, "source": "-"}
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
+                yield _file_item(file, pub_date)
+        elif path.suffix == ".jsonl":
+            yield from _jsonl_items(path, pub_date)
+        else:
+            yield _file_item(path, pub_date)
+
+
+def _file_item(path: Path, pub_date: str | None) -> dict[str, Any]:
+    doc_id = path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return {"id": doc_id, "error": f"{path}: cannot read: {exc.strerror or exc}",
+                "error_type": "read", "source": str(path)}
+    return {"id": doc_id, "text": data, "pub_date": pub_date, "source": str(path)}
+
+
+def _jsonl_items(path: Path, pub_date: str | None) -> Iterator[dict[str, Any]]:
+    try:
+        fh = path.open("r", encoding="utf-8", errors="strict")
+    except OSError as exc:
+        yield {"id": path.stem, "error": f"{path}: cannot read: {exc.strerror or exc}",
+               "error_type": "read", "source": str(path)}
+        return
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError as exc:
+                yield {"id": f"{path.stem}:{lineno + 1}", "error": f"{path}:{lineno + 1}: not UTF-8: {exc}",
+                       "error_type": "decode", "source": str(path)}
+                return
+            if not line:
+                return
+            lineno += 1
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield {"id": f"{path.stem}:{lineno}", "error": f"{where}: invalid JSON: {exc.msg}",
+                       "error_type": "bad_input", "source": where}
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield {"id": str(record.get("id", f"{path.stem}:{lineno}")) if isinstance(record, dict)
+                       else f"{path.stem}:{lineno}",
+                       "error": f"{where}: expected an object with a string 'text'",
+                       "error_type": "bad_input", "source": where}
+                continue
+            yield {"id": str(record.get("id") or f"{path.stem}:{lineno}"), "text": record["text"],
+                   "pub_date": record.get("pub_date") or pub_date, "source": where}
+
+
+# ---------------------------------------------------------------------------- output
+
+
+class JsonlWriter:
+    """One record a line, each written with a single ``write`` and flushed, so a killed run
+    leaves at most one partial last line, which ``--resume`` cuts off."""
+
+    def __init__(self, path: str | None, *, resume: bool, force: bool):
+        self.done: set[str] = set()
+        if path is None or path == "-":
+            self.fd = sys.stdout.fileno()
+            self.close_fd = False
+            return
+        target = Path(path)
+        if target.exists() and not (resume or force):
+            raise SystemExit(f"error: {target} exists; use --resume to continue it or --force to overwrite")
+        if resume and target.exists():
+            self.done = _completed_ids(target)
+            flags = os.O_WRONLY | os.O_APPEND
+        else:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.fd = os.open(target, flags, 0o644)
+        self.close_fd = True
+
+    def write(self, record_json: str) -> None:
+        data = (record_json + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            written = os.write(self.fd, view)
+            view = view[written:]
+
+    def close(self) -> None:
+        if self.close_fd:
+            os.fsync(self.fd)
+            os.close(self.fd)
+
+
+def _completed_ids(path: Path) -> set[str]:
+    """doc_ids of whole lines in ``path``; a partial last line (a killed run) is cut off."""
+    done: set[str] = set()
+    good_end = 0
+    with path.open("rb") as fh:
+        offset = 0
+        for line in fh:
+            offset += len(line)
+            if not line.endswith(b"\n"):
+                break
+            try:
+                done.add(json.loads(line)["doc_id"])
+            except (json.JSONDecodeError, KeyError, UnicodeDecodeError, TypeError):
+                break
+            good_end = offset
+    if good_end < path.stat().st_size:
+        with path.open("r+b") as fh:
+            fh.truncate(good_end)
+    return done
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline import ErrorRecord
+    from pipeline.api import Extractor
+
+    writer = JsonlWriter(args.output, resume=args.resume, force=args.force)
+    items = iter_inputs(args.inputs, pub_date=args.pub_date)
+    if writer.done:
+        items = (it for it in items if str(it.get("id")) not in writer.done)
+    extractor = Extractor(max_chars=args.max_chars) if args.workers <= 1 else None
+    if extractor is not None:
+        results = extractor.extract_many(items, batch_size=args.batch_size)
+    else:
+        from pipeline.parallel import parallel_extract
+
+        results = parallel_extract(items, n_process=args.workers, batch_size=args.batch_size,
+                                   max_chars=args.max_chars)
+    progress = None
+    if args.progress or (args.progress is None and sys.stderr.isatty()):
+        from tqdm import tqdm
+
+        progress = tqdm(unit="doc", file=sys.stderr)
+    failed = 0
+    try:
+        for result in results:
+            if isinstance(result, ErrorRecord):
+                failed += 1
+                print(f"error: {result.doc_id}: {result.error.message}", file=sys.stderr)
+            writer.write(result.model_dump_json())
+            if progress is not None:
+                progress.update(1)
+    finally:
+        writer.close()
+        if progress is not None:
+            progress.close()
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from pipeline.schema import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import main as evaluate_main
+
+    return evaluate_main(args)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from pipeline.render import main as render_main
+
+    return render_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsie", description="Chinese news information extraction")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract entities and events to JSONL")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file, directory, '-' or .jsonl")
+    p.add_argument("-o", "--output", help="output JSONL (default: standard output)")
+    p.add_argument("--pub-date", help="publication date YYYY-MM-DD for inputs that give none")
+    p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--resume", action="store_true", help="skip documents already in the output")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--max-chars", type=int, default=5_000_000, help="refuse larger documents")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score the pipeline on gold pages or NER sentence files")
+    p.add_argument("paths", nargs="+", metavar="GOLD_OR_DIR")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--fail-under", nargs="*", default=[], metavar="KEY=VALUE",
+                   help="exit 1 when a figure falls below its floor, e.g. DATE.f1=0.8")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N sentences of a .jsonl")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("render", help="an HTML report of what was extracted")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--pub-date")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of an output line")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,266 @@
+"""``Extractor``: builds the pipeline once, runs documents, assembles contract results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Union
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import Mention, article_at
+from .nlp import build
+from .schema import (
+    Arg,
+    Article,
+    Dateline,
+    DocumentResult,
+    Entity,
+    ErrorInfo,
+    ErrorRecord,
+    Event,
+    Offsets,
+    Trigger,
+)
+from .text import DecodeError, Normalized, decode, normalize
+
+Item = Union[str, bytes, dict[str, Any]]
+Result = Union[DocumentResult, ErrorRecord]
+
+#: Documents larger than this many characters are refused with a clear error (see ``--max-chars``).
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+class ExtractionError(ValueError):
+    """A document that cannot be processed; ``kind`` is the ErrorInfo type."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class _Prepared:
+    doc_id: str
+    norm: Normalized
+    pub_date: dt.date | None
+    warnings: list[str]
+    source: str | None = None
+
+
+def parse_pub_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ExtractionError("bad_input", f"pub_date {value!r} is not a YYYY-MM-DD date") from None
+
+
+class Extractor:
+    """Run the pipeline on pages of Chinese news.
+
+    >>> ex = Extractor()                                   # doctest: +SKIP
+    >>> ex.extract("科学导报讯 10月14日，…", pub_date="2025-10-15").articles[0].dateline.date  # doctest: +SKIP
+    '2025-10-14'
+    """
+
+    def __init__(self, *, use_model: bool = True, nlp: Language | None = None,
+                 max_chars: int = DEFAULT_MAX_CHARS):
+        self.nlp = nlp if nlp is not None else build(use_model=use_model)
+        self.max_chars = max_chars
+
+    # ------------------------------------------------------------------ single documents
+
+    def extract(self, text: str | bytes, *, pub_date: str | dt.date | None = None,
+                doc_id: str | None = None) -> DocumentResult:
+        """One page → :class:`DocumentResult`; raises :class:`ExtractionError` for bad input."""
+        prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
+        doc = self.nlp(self._make_doc(prepared))
+        return assemble(doc, prepared)
+
+    # ------------------------------------------------------------------ batches
+
+    def extract_many(self, items: Iterable[Item], *, n_process: int = 1,
+                     batch_size: int = 16) -> Iterator[Result]:
+        """Stream results in input order; a bad document yields an :class:`ErrorRecord`.
+
+        Items are strings, bytes, or ``{"id", "text", "pub_date"}`` dicts. Memory stays bounded:
+        at most ``batch_size`` documents (per process) are in flight.
+        """
+        if n_process > 1:
+            from .parallel import parallel_extract
+
+            yield from parallel_extract(items, n_process=n_process, batch_size=batch_size,
+                                        max_chars=self.max_chars)
+            return
+        numbered = enumerate(items)
+        while True:
+            batch = list(itertools.islice(numbered, batch_size))
+            if not batch:
+                return
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[tuple[int, Item]]) -> list[Result]:
+        results: list[Result | None] = [None] * len(batch)
+        ready: list[tuple[int, _Prepared]] = []
+        for pos, (i, item) in enumerate(batch):
+            try:
+                text, pub_date, doc_id, source = unpack_item(item, i)
+                ready.append((pos, self._prepare(text, pub_date=pub_date, doc_id=doc_id, source=source)))
+            except ExtractionError as exc:
+                results[pos] = error_record(_item_id(item, i), exc.kind, str(exc), _item_source(item))
+        try:
+            docs = self.nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
+            for (pos, prepared), doc in zip(ready, docs):
+                results[pos] = assemble(doc, prepared)
+        except Exception:  # noqa: BLE001 - isolate the failing document, keep the rest
+            for pos, prepared in ready:
+                if results[pos] is not None:
+                    continue
+                try:
+                    results[pos] = assemble(self.nlp(self._make_doc(prepared)), prepared)
+                except Exception as exc:  # noqa: BLE001
+                    results[pos] = error_record(prepared.doc_id, "internal",
+                                                f"{type(exc).__name__}: {exc}", prepared.source)
+        return [r for r in results if r is not None]
+
+    # ------------------------------------------------------------------ helpers
+
+    def _prepare(self, text: str | bytes, *, pub_date: Any, doc_id: str,
+                 source: str | None = None) -> _Prepared:
+        warnings: list[str] = []
+        if isinstance(text, bytes):
+            try:
+                decoded = decode(text, name=doc_id)
+            except DecodeError as exc:
+                raise ExtractionError("decode", str(exc)) from None
+            warnings.extend(decoded.warnings)
+            text = decoded.text
+        if not isinstance(text, str):
+            raise ExtractionError("bad_input", f"{doc_id}: text must be str or bytes, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise ExtractionError(
+                "too_large",
+                f"{doc_id}: {len(text):,} characters exceeds the limit of {self.max_chars:,} "
+                "(raise it with --max-chars / Extractor(max_chars=...), or split the file)",
+            )
+        date = parse_pub_date(pub_date)
+        norm = normalize(text)
+        if not norm.text.strip():
+            raise ExtractionError("empty", f"{doc_id}: no text (empty or whitespace-only input)")
+        warnings.extend(norm.warnings)
+        return _Prepared(doc_id, norm, date, warnings, source)
+
+    def _make_doc(self, prepared: _Prepared) -> Doc:
+        doc = self.nlp.make_doc(prepared.norm.text)
+        doc._.doc_id = prepared.doc_id
+        doc._.pub_date = prepared.pub_date
+        return doc
+
+
+def _item_id(item: Item, i: int) -> str:
+    if isinstance(item, dict) and item.get("id") is not None:
+        return str(item["id"])
+    return f"doc{i + 1}"
+
+
+def _item_source(item: Item) -> str | None:
+    return str(item["source"]) if isinstance(item, dict) and item.get("source") else None
+
+
+def unpack_item(item: Item, i: int) -> tuple[str | bytes, Any, str, str | None]:
+    """(text, pub_date, doc_id, source) of a batch item; raises ExtractionError when malformed."""
+    if isinstance(item, (str, bytes)):
+        return item, None, _item_id(item, i), None
+    if isinstance(item, dict):
+        if "error" in item:  # a reader could not read it; pass its reason on
+            raise ExtractionError(item.get("error_type", "read"), str(item["error"]))
+        text = item.get("text")
+        if text is None:
+            raise ExtractionError("bad_input", f"{_item_id(item, i)}: item has no 'text'")
+        return text, item.get("pub_date"), _item_id(item, i), _item_source(item)
+    raise ExtractionError("bad_input", f"doc{i + 1}: unsupported item type {type(item).__name__}")
+
+
+def error_record(doc_id: str, kind: str, message: str, source: str | None = None) -> ErrorRecord:
+    return ErrorRecord(doc_id=doc_id, error=ErrorInfo(type=kind, message=message), source=source)
+
+
+# ---------------------------------------------------------------------- assembly
+
+
+def _entity(m: Mention, norm: Normalized, warnings: list[str]) -> Entity:
+    raw_start, raw_end = norm.raw_span(m.start, m.end)
+    fields = dict(
+        id=m.id, label=m.label, text=m.text, start=m.start, end=m.end, raw_start=raw_start,
+        raw_end=raw_end, canonical=m.canonical, source=m.source, part=m.part,
+    )
+    try:
+        return Entity(value=m.value, **fields)
+    except ValidationError as exc:
+        # a component produced a value outside the contract: keep the mention, say so
+        warnings.append(f"value of {m.label} {m.text!r} at {m.start} dropped: {exc.errors()[0]['msg']}")
+        return Entity(value=None, **fields)
+
+
+def assemble(doc: Doc, prepared: _Prepared) -> DocumentResult:
+    norm = prepared.norm
+    warnings = list(prepared.warnings) + list(doc._.warnings or [])
+    infos = doc._.articles or []
+    articles: list[Article] = []
+    for info in infos:
+        dateline = None
+        if info.dateline is not None:
+            d = info.dateline
+            dateline = Dateline(agency=d.agency, date=d.date, text=d.text, start=d.start, end=d.end)
+        articles.append(Article(index=info.index, start=info.start, end=info.end, title=info.title,
+                                dateline=dateline, authors=list(info.authors)))
+    entities = doc._.entities or []
+    by_id: dict[int, str] = {}
+    for m in entities:
+        art = article_at(infos, m.start)
+        if art is None:
+            continue
+        entity = _entity(m, norm, warnings)
+        by_id[id(m)] = entity.id
+        articles[art.index].entities.append(entity)
+    for n, ev in enumerate(doc._.events or [], 1):
+        art = article_at(infos, ev.trigger_start)
+        if art is None:
+            continue
+        args = {
+            role: [
+                Arg(text=a.text, start=a.start, end=a.end,
+                    entity_id=by_id.get(id(a.entity)) if a.entity is not None else None,
+                    value=a.value)
+                for a in arg_list
+            ]
+            for role, arg_list in ev.args.items() if arg_list
+        }
+        articles[art.index].events.append(
+            Event(id=f"v{n}", type=ev.type,
+                  trigger=Trigger(text=ev.trigger_text, start=ev.trigger_start, end=ev.trigger_end),
+                  date=ev.date, sentence=Offsets(start=ev.sentence[0], end=ev.sentence[1]), args=args)
+        )
+    pub_date, source = None, None
+    if prepared.pub_date is not None:
+        pub_date, source = prepared.pub_date.isoformat(), "given"
+    else:
+        dated = sorted(a.dateline.date for a in articles
+                       if a.dateline and a.dateline.date and len(a.dateline.date) == 10
+                       and a.dateline.date[:4].isdigit())
+        if dated:
+            # a page is printed on or after its latest dateline
+            pub_date, source = dated[-1], "inferred"
+    return DocumentResult(doc_id=prepared.doc_id, pub_date=pub_date, pub_date_source=source,
+                          text=norm.text, articles=articles, warnings=warnings)

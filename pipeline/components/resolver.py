@@ -1,0 +1,88 @@
+"""``entity_resolver``: the one place that decides between the model and the rules.
+
+Every entity-finding component only proposes (``doc._.candidates``; the statistical NER writes
+``doc.ents``). This component decides, in this order:
+
+1. Values (DATE, MONEY, AREA, PERCENT, QUANTITY) come from rules only; among themselves the
+   longest span wins (``近9.3万平方米`` over ``9.3万``).
+2. Names (PER, ORG, LOC, TITLE) from the model, the name rules and the lexicons compete by
+   length, longest first, because OUTPUT.md says "no nested entities: the longest wins"; equal
+   lengths go to the higher ``priority`` (rules that know a suffix grammar outrank the model),
+   then to the earlier start. A name may not overlap an accepted value.
+3. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
+
+The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
+caption, byline) and an id ``e1``, ``e2``… in text order.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..document import Mention, article_at, doc_list, register_extensions
+
+register_extensions()
+
+VALUE_LABELS = frozenset({"DATE", "MONEY", "AREA", "PERCENT", "QUANTITY"})
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "TITLE"})
+#: Default priority of the statistical model's spans (rules set their own on each Mention).
+MODEL_PRIORITY = 3
+
+
+@Language.factory(
+    "entity_resolver",
+    assigns=["doc._.entities"],
+    requires=["doc._.articles"],
+    default_config={"model_labels": ["PER", "ORG", "LOC"]},
+)
+def make_entity_resolver(nlp: Language, name: str, model_labels: list[str]) -> "EntityResolver":
+    return EntityResolver(frozenset(model_labels))
+
+
+class EntityResolver:
+    def __init__(self, model_labels: frozenset[str]):
+        self.model_labels = model_labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc_list(doc, "candidates"))
+        for ent in doc.ents:
+            if ent.label_ in self.model_labels:
+                candidates.append(
+                    Mention(ent.label_, ent.start_char, ent.end_char, ent.text, source="model",
+                            priority=MODEL_PRIORITY)
+                )
+        doc._.entities = resolve(candidates, doc)
+        return doc
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
+    text = doc.text
+    accepted: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    values = [m for m in candidates if m.label in VALUE_LABELS]
+    names = [m for m in candidates if m.label in NAME_LABELS]
+    for group in (values, names):
+        for m in sorted(group, key=lambda m: (-m.length, -m.priority, m.start)):
+            if m.end <= m.start or text[m.start:m.end] != m.text:
+                continue  # a component broke the offset invariant; never emit such a span
+            if _overlaps(taken, m.start, m.end):
+                continue
+            accepted.append(m)
+            taken.append((m.start, m.end))
+    articles = doc._.articles or []
+    result = []
+    for m in sorted(accepted, key=lambda m: (m.start, m.end)):
+        art = article_at(articles, m.start)
+        part = art.part_at(m.start, m.end) if art else None
+        if part == "byline" and m.label != "PER":
+            continue
+        m.part = part
+        result.append(m)
+    for i, m in enumerate(result, 1):
+        m.id = f"e{i}"
+    return result

@@ -1,0 +1,159 @@
+"""What the spaCy components read from and write to a ``Doc``: the internal contract.
+
+Every component works in character offsets into ``doc.text`` (the normalized text), not in token
+indices, because pkuseg may glue ``3亿元`` or ``北京市朝阳区`` into one token and a rule match must
+not grow or shrink to fit a token. The snapping rule, where a token view is needed (displaCy,
+``doc.spans``): ``Doc.char_span(start, end, alignment_mode="expand")``, and only for display.
+
+Extensions (registered once by :func:`register_extensions`):
+
+=====================  ==========================  ==========================================
+``Doc._.doc_id``       str | None                  set by the caller (``Extractor``)
+``Doc._.pub_date``     datetime.date | None        set by the caller
+``Doc._.articles``     list[ArticleInfo]           ``page_structure``
+``Doc._.sentences``    list[tuple[int, int]]       ``page_structure``
+``Doc._.candidates``   list[Mention]               every entity-finding component appends
+``Doc._.entities``     list[Mention]               ``entity_resolver`` decides, later ones enrich
+``Doc._.events``       list[EventRecord]           ``event_extractor``
+``Doc._.warnings``     list[str]                   anyone
+=====================  ==========================  ==========================================
+
+Leaf module: imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+
+@dataclass
+class Mention:
+    """One entity mention in character offsets of ``doc.text``."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    source: str = "rule"  # model | rule | lexicon
+    value: dict[str, Any] | None = None
+    canonical: str | None = None
+    part: str | None = None  # title | dateline | caption | byline | None
+    priority: int = 0  # higher wins ties in entity_resolver (see its docstring)
+    id: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class DatelineInfo:
+    text: str
+    start: int
+    end: int
+    agency: str | None = None
+    date_text: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    date: str | None = None  # resolved ISO date
+
+
+@dataclass
+class ArticleInfo:
+    """One article of the page; ``regions`` are (start, end, part) of title/dateline/caption/byline."""
+
+    index: int
+    start: int
+    end: int
+    title: str | None = None
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: DatelineInfo | None = None
+    authors: list[str] = field(default_factory=list)
+    author_spans: list[tuple[int, int]] = field(default_factory=list)
+    caption_spans: list[tuple[int, int]] = field(default_factory=list)
+    body_start: int = 0
+
+    def part_at(self, start: int, end: int) -> str | None:
+        for s, e in self.title_spans:
+            if s <= start and end <= e:
+                return "title"
+        if self.dateline and self.dateline.start <= start and end <= self.dateline.end:
+            return "dateline"
+        for s, e in self.caption_spans:
+            if s <= start and end <= e:
+                return "caption"
+        for s, e in self.author_spans:
+            if s <= start and end <= e:
+                return "byline"
+        return None
+
+    def anchor_date(self) -> dt.date | None:
+        """The dateline's date, the anchor for year-less and relative dates."""
+        if self.dateline and self.dateline.date and len(self.dateline.date) == 10:
+            try:
+                return dt.date.fromisoformat(self.dateline.date)
+            except ValueError:
+                return None
+        return None
+
+
+@dataclass
+class ArgRecord:
+    text: str
+    start: int
+    end: int
+    entity: Mention | None = None
+    value: Any = None
+
+
+@dataclass
+class EventRecord:
+    type: str
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    sentence: tuple[int, int]
+    date: str | None = None
+    args: dict[str, list[ArgRecord]] = field(default_factory=dict)
+
+
+def register_extensions() -> None:
+    """Register the ``Doc._`` attributes above; safe to call more than once."""
+    for name in ("doc_id", "pub_date"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in ("articles", "sentences", "candidates", "entities", "events", "warnings"):
+        if not Doc.has_extension(name):
+            # getter-free default lists would be shared between docs; set per doc instead
+            Doc.set_extension(name, default=None)
+
+
+def doc_list(doc: Doc, name: str) -> list:
+    """``doc._.<name>`` as a list owned by this doc (created on first use)."""
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value
+
+
+def article_at(articles: list[ArticleInfo], offset: int) -> ArticleInfo | None:
+    """The article containing ``offset`` (articles are sorted and disjoint)."""
+    starts = [a.start for a in articles]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and articles[i].start <= offset < max(articles[i].end, articles[i].start + 1):
+        return articles[i]
+    return None
+
+
+def sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    starts = [s for s, _ in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return None

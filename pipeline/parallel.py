@@ -1,0 +1,48 @@
+"""Several processes, each with its own pipeline built once, results in input order.
+
+spaCy's ``nlp.pipe(n_process=…)`` would ship our ``Doc._`` records (dataclasses) through
+msgpack, which cannot carry them; a process pool that runs whole documents is simpler and also
+parallelizes decoding and normalization. At most ``2 × n_process`` batches are in flight, so
+memory stays bounded however long the input stream.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_WORKER: Any = None
+
+
+def _init_worker(max_chars: int) -> None:
+    global _WORKER
+    from .api import Extractor
+
+    _WORKER = Extractor(max_chars=max_chars)
+
+
+def _run(batch: list[tuple[int, Any]]):
+    return _WORKER._run_batch(batch)
+
+
+def parallel_extract(items: Iterable[Any], *, n_process: int, batch_size: int,
+                     max_chars: int) -> Iterator[Any]:
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    numbered = enumerate(items)
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(max_chars,)) as pool:
+        pending: deque = deque()
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * n_process:
+                batch = list(itertools.islice(numbered, batch_size))
+                if not batch:
+                    exhausted = True
+                    break
+                pending.append(pool.apply_async(_run, (batch,)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
