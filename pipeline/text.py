@@ -213,6 +213,14 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
     return None
 
 
+_SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
+
+
+def looks_like_subhead(line: str) -> bool:
+    """``治山理水 筑牢生态屏障`` (two phrases, a space between) or a numbered ``一、…`` heading."""
+    return bool(_SUBHEAD.fullmatch(line))
+
+
 def match_dateline(line: str) -> regex.Match | None:
     """A dateline at the start of a paragraph; groups ``agency``, ``reporters``, ``date``."""
     for pattern in _page_rules()["dateline"]:
@@ -461,7 +469,7 @@ def split_page(text: str) -> list[PageArticle]:
             h = k
             shorts = 0
             while (
-                h - 1 > starts[-1]
+                h - 1 >= starts[-1]
                 and units[h - 1].kind in ("short", "caption")
                 and (h - 1) not in byline_of
                 and shorts < 3
@@ -474,12 +482,16 @@ def split_page(text: str) -> list[PageArticle]:
                 starts.append(h)
             k += 1
             continue
-        if units[k].kind == "short" and k > starts[-1] + 1:
+        if units[k].kind == "short" and k > starts[-1] + 1 and k not in byline_of:
             # two or more headline lines followed by body text: a new article without dateline
             h = k
             while h < n and units[h].kind == "short" and h not in byline_of:
                 h += 1
-            if h - k >= 2 and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption"):
+            # a single short line is a subhead in a feature article, but a dateline article
+            # (a news brief) has no subheads: there it is the next article's headline
+            current_has_dateline = any(u.kind == "dateline" for u in units[starts[-1]:k])
+            enough = h - k >= 2 or (current_has_dateline and not looks_like_subhead(units[k].text))
+            if enough and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption"):
                 starts.append(k)
                 k = h
                 continue
