@@ -152,22 +152,75 @@ def _completed_ids(path: Path) -> set[str]:
 # ---------------------------------------------------------------------------- commands
 
 
+def safe_file_name(doc_id: str) -> str:
+    """A file name for ``doc_id`` that stays inside the output directory.
+
+    Path separators, ``..``, control characters and anything outside word characters, ``.``,
+    ``-`` are replaced; a name that ends up empty or reserved becomes a hash of the id.
+
+    >>> safe_file_name("../../etc/passwd"), safe_file_name("阳泉/p1"), safe_file_name("..")
+    ('etc_passwd', '阳泉_p1', 'doc-9d891e731f')
+    """
+    import hashlib
+    import re
+
+    name = re.sub(r"[^\w.\-]+", "_", doc_id, flags=re.UNICODE).strip("._")
+    name = re.sub(r"\.{2,}", ".", name)[:150]
+    if not name:
+        name = "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
+    return name
+
+
+class DirectoryWriter:
+    """One ``<doc_id>.json`` a document, written to a temporary name and renamed (atomic)."""
+
+    def __init__(self, directory: str, *, resume: bool, force: bool):
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.done: set[str] = set()
+        self.resume, self.force = resume, force
+        if resume:
+            for path in self.dir.glob("*.json"):
+                try:
+                    self.done.add(json.loads(path.read_text(encoding="utf-8"))["doc_id"])
+                except (OSError, ValueError, KeyError, TypeError):
+                    continue
+
+    def write(self, record_json: str, doc_id: str) -> None:
+        target = (self.dir / (safe_file_name(doc_id) + ".json")).resolve()
+        if target.parent != self.dir.resolve():
+            raise SystemExit(f"error: refusing to write {doc_id!r} outside {self.dir}")
+        if target.exists() and not (self.force or self.resume):
+            raise SystemExit(f"error: {target} exists; use --force to overwrite or --resume")
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(record_json + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+
+    def close(self) -> None:
+        pass
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipeline import ErrorRecord
     from pipeline.api import Extractor
 
-    writer = JsonlWriter(args.output, resume=args.resume, force=args.force)
+    if args.output_dir and args.output:
+        raise SystemExit("error: give -o OUT.jsonl or --output-dir DIR, not both")
+    if args.output_dir:
+        writer: Any = DirectoryWriter(args.output_dir, resume=args.resume, force=args.force)
+    else:
+        writer = JsonlWriter(args.output, resume=args.resume, force=args.force)
     items = iter_inputs(args.inputs, pub_date=args.pub_date)
     if writer.done:
         items = (it for it in items if str(it.get("id")) not in writer.done)
-    extractor = Extractor(max_chars=args.max_chars) if args.workers <= 1 else None
-    if extractor is not None:
+    if args.workers <= 1:
+        extractor = Extractor(max_chars=args.max_chars, timeout=args.timeout)
         results = extractor.extract_many(items, batch_size=args.batch_size)
     else:
         from pipeline.parallel import parallel_extract
 
         results = parallel_extract(items, n_process=args.workers, batch_size=args.batch_size,
-                                   max_chars=args.max_chars)
+                                   max_chars=args.max_chars, timeout=args.timeout)
     progress = None
     if args.progress or (args.progress is None and sys.stderr.isatty()):
         from tqdm import tqdm
@@ -179,13 +232,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if isinstance(result, ErrorRecord):
                 failed += 1
                 print(f"error: {result.doc_id}: {result.error.message}", file=sys.stderr)
-            writer.write(result.model_dump_json())
+            if isinstance(writer, DirectoryWriter):
+                writer.write(result.model_dump_json(), result.doc_id)
+            else:
+                writer.write(result.model_dump_json())
             if progress is not None:
                 progress.update(1)
     finally:
         writer.close()
         if progress is not None:
             progress.close()
+    return 1 if failed else 0
+
+
+def cmd_dask_extract(args: argparse.Namespace) -> int:
+    from pipeline.distributed import run
+
+    paths = run(args.inputs, args.output_dir, scheduler=args.scheduler, workers=args.workers,
+                blocksize=args.blocksize, pub_date=args.pub_date)
+    failed = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            failed += sum(1 for line in fh if '"error":' in line and '"articles"' not in line)
+    print(f"wrote {len(paths)} partition(s) to {args.output_dir}; {failed} error record(s)", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -220,7 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--output-dir", help="write one <doc_id>.json a document into this directory")
     p.add_argument("--max-chars", type=int, default=5_000_000, help="refuse larger documents")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds one document may take before it becomes an error record")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     p.set_defaults(func=cmd_extract)
@@ -238,6 +310,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--pub-date")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("dask-extract", help="extract partitioned JSONL on a Dask cluster")
+    p.add_argument("inputs", nargs="+", metavar="JSONL_OR_GLOB")
+    p.add_argument("-o", "--output-dir", required=True, help="directory for part-NNNNN.jsonl")
+    p.add_argument("--scheduler", help="address of a running scheduler (default: a local cluster)")
+    p.add_argument("--workers", type=int, default=2, help="local cluster size (default 2)")
+    p.add_argument("--blocksize", default=None, help="cut input files into blocks of this size")
+    p.add_argument("--pub-date")
+    p.set_defaults(func=cmd_dask_extract)
 
     p = sub.add_parser("schema", help="print the JSON Schema of an output line")
     p.set_defaults(func=cmd_schema)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
+import signal
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -75,9 +77,12 @@ class Extractor:
     """
 
     def __init__(self, *, use_model: bool = True, nlp: Language | None = None,
-                 max_chars: int = DEFAULT_MAX_CHARS):
+                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None):
+        """``max_chars``: larger documents are refused with an error record. ``timeout``: seconds
+        one document may take before it becomes an error record (main thread on Unix only)."""
         self.nlp = nlp if nlp is not None else build(use_model=use_model)
         self.max_chars = max_chars
+        self.timeout = timeout
 
     # ------------------------------------------------------------------ single documents
 
@@ -85,8 +90,9 @@ class Extractor:
                 doc_id: str | None = None) -> DocumentResult:
         """One page → :class:`DocumentResult`; raises :class:`ExtractionError` for bad input."""
         prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
-        doc = self.nlp(self._make_doc(prepared))
-        return assemble(doc, prepared)
+        with time_limit(self.timeout, prepared.doc_id):
+            doc = self.nlp(self._make_doc(prepared))
+            return assemble(doc, prepared)
 
     # ------------------------------------------------------------------ batches
 
@@ -101,7 +107,7 @@ class Extractor:
             from .parallel import parallel_extract
 
             yield from parallel_extract(items, n_process=n_process, batch_size=batch_size,
-                                        max_chars=self.max_chars)
+                                        max_chars=self.max_chars, timeout=self.timeout)
             return
         numbered = enumerate(items)
         while True:
@@ -119,19 +125,25 @@ class Extractor:
                 ready.append((pos, self._prepare(text, pub_date=pub_date, doc_id=doc_id, source=source)))
             except ExtractionError as exc:
                 results[pos] = error_record(_item_id(item, i), exc.kind, str(exc), _item_source(item))
-        try:
-            docs = self.nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
-            for (pos, prepared), doc in zip(ready, docs):
-                results[pos] = assemble(doc, prepared)
-        except Exception:  # noqa: BLE001 - isolate the failing document, keep the rest
-            for pos, prepared in ready:
-                if results[pos] is not None:
-                    continue
-                try:
+        if self.timeout is None:
+            try:
+                docs = self.nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
+                for (pos, prepared), doc in zip(ready, docs):
+                    results[pos] = assemble(doc, prepared)
+            except Exception:  # noqa: BLE001 - redo one by one below to isolate the failing one
+                pass
+        for pos, prepared in ready:
+            if results[pos] is not None:
+                continue
+            try:
+                with time_limit(self.timeout, prepared.doc_id):
                     results[pos] = assemble(self.nlp(self._make_doc(prepared)), prepared)
-                except Exception as exc:  # noqa: BLE001
-                    results[pos] = error_record(prepared.doc_id, "internal",
-                                                f"{type(exc).__name__}: {exc}", prepared.source)
+            except DocumentTimeout as exc:
+                results[pos] = error_record(prepared.doc_id, "timeout", str(exc), prepared.source)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                results[pos] = error_record(prepared.doc_id, "internal",
+                                            f"{prepared.doc_id}: {type(exc).__name__}: {exc}",
+                                            prepared.source)
         return [r for r in results if r is not None]
 
     # ------------------------------------------------------------------ helpers
@@ -166,6 +178,31 @@ class Extractor:
         doc._.doc_id = prepared.doc_id
         doc._.pub_date = prepared.pub_date
         return doc
+
+
+class DocumentTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, doc_id: str):
+    """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (SIGALRM; main thread only)."""
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise DocumentTimeout(f"{doc_id}: processing took longer than {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _item_id(item: Item, i: int) -> str:

@@ -17,11 +17,11 @@ from typing import Any
 _WORKER: Any = None
 
 
-def _init_worker(max_chars: int) -> None:
+def _init_worker(max_chars: int, timeout: float | None) -> None:
     global _WORKER
     from .api import Extractor
 
-    _WORKER = Extractor(max_chars=max_chars)
+    _WORKER = Extractor(max_chars=max_chars, timeout=timeout)
 
 
 def _run(batch: list[tuple[int, Any]]):
@@ -29,11 +29,11 @@ def _run(batch: list[tuple[int, Any]]):
 
 
 def parallel_extract(items: Iterable[Any], *, n_process: int, batch_size: int,
-                     max_chars: int) -> Iterator[Any]:
+                     max_chars: int, timeout: float | None = None) -> Iterator[Any]:
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     numbered = enumerate(items)
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(max_chars,)) as pool:
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(max_chars, timeout)) as pool:
         pending: deque = deque()
         exhausted = False
         while True:
