@@ -84,7 +84,7 @@ def decode(data: bytes, *, name: str = "<input>") -> Decoded:
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _hanzi_score(text) > 0.2 or _printable_ratio(text) > 0.95:
+            if _plausible_text_ratio(text) > 0.9:
                 return Decoded(text, "utf-16", (f"encoding guessed: utf-16 without BOM ({enc})",))
         raise DecodeError(f"{name}: binary data (NUL bytes), not text")
     try:
@@ -101,9 +101,22 @@ def decode(data: bytes, *, name: str = "<input>") -> Decoded:
     if not options:
         raise DecodeError(f"{name}: not valid UTF-8, UTF-16, GB18030 or Big5 text")
     score, enc, text = max(options)
-    if score < 0.05 and _printable_ratio(text) < 0.9:
+    if score < 0.05 and _plausible_text_ratio(text) < 0.8:
         raise DecodeError(f"{name}: bytes decode as {enc} only to unreadable text; refusing mojibake")
     return Decoded(text, enc, (f"encoding guessed: {enc}",))
+
+
+def _plausible_text_ratio(text: str) -> float:
+    """Share of characters a Chinese page is made of: hanzi, ASCII, CJK punctuation, spaces."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    ok = sum(
+        1 for ch in sample
+        if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t"
+        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+    )
+    return ok / len(sample)
 
 
 def _printable_ratio(text: str) -> float:
@@ -551,7 +564,8 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     agency = groups.get("agency")
     reporters = []
     if groups.get("reporters"):
-        reporters = [r for r in regex.split(r"[\s、,，]+", groups["reporters"]) if regex.fullmatch(r"\p{Han}{2,4}", r)]
+        words = regex.split(r"[\s、,，:：]+", groups["reporters"])
+        reporters = [w for w in words if regex.fullmatch(r"\p{Han}{2,4}", w) and w not in _REPORTER_ROLES]
     date_text = groups.get("date")
     if date_text:
         ds, de = base + m.start("date"), base + m.end("date")
@@ -563,6 +577,10 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
         text=text[base:end], start=base, end=end, agency=agency, reporters=reporters,
         date_text=date_text, date_start=ds, date_end=de,
     )
+
+
+#: Words in a dateline's bracket that say who someone is, not who they are.
+_REPORTER_ROLES = frozenset({"记者", "通讯员", "实习生", "本报记者", "本报通讯员", "特约记者", "见习记者", "摄影", "摄"})
 
 
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:

@@ -43,7 +43,8 @@ class PageStructure:
                     if year_hint is None:
                         year_hint = infer_year(text) or 0
                     value = parse_date(d.date_text, anchor=doc._.pub_date, year_hint=year_hint or None)
-                    iso = value["iso"] if value else None
+                    # only a calendar date dates an article; 近日 (PAST_REF) does not
+                    iso = value["iso"] if value and value["iso"][:1] in "0123456789X" else None
                 dateline = DatelineInfo(
                     text=d.text, start=d.start, end=d.end, agency=d.agency, date_text=d.date_text,
                     date_start=d.date_start, date_end=d.date_end, date=iso,
