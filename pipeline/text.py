@@ -334,11 +334,11 @@ def _next_is_title_block(line: str) -> bool:
 def normalize(raw: str) -> Normalized:
     """Normalize a decoded page; see the module docstring.
 
-    >>> n = normalize("获908万元省\\n\\n级资金支持。\\n")
+    >>> n = normalize("水污染防治同步推进，杨家庄乡农村污水处理项目获908万元省\\n\\n级资金支持。\\n")
     >>> n.text
-    '获908万元省级资金支持。'
-    >>> n.raw_span(6, 8)
-    (6, 9)
+    '水污染防治同步推进，杨家庄乡农村污水处理项目获908万元省级资金支持。'
+    >>> n.raw_span(28, 30)  # 省级: the line break between them is inside the raw span
+    (28, 32)
     """
     lines = _read_lines(raw)
     warnings: list[str] = []
