@@ -1,11 +1,19 @@
 """spaCy factories, in the order they run (see ``pipeline/nlp.py``).
 
-Importing this package registers every factory with spaCy.
+Importing this package registers every factory with spaCy:
+
+==================  ====================  ==============================================
+module              factory               writes
+==================  ====================  ==============================================
+``page``            ``page_structure``    articles, datelines, bylines, sentences
+``values``          ``value_ruler``       DATE MONEY AREA PERCENT QUANTITY candidates
+``names``           ``name_ruler``        ORG LOC PER candidates from grammar and lexicons
+``resolver``        ``entity_resolver``   the decided entities (model vs rules)
+``titles``          ``person_titles``     PER values: titles and organization
+``places``          ``place_resolver``    LOC values: province, city, county
+``canonical``       ``canonical_names``   full names for short forms
+``events``          ``event_extractor``   event records with roles
+==================  ====================  ==============================================
 """
 
-from . import page, resolver  # noqa: F401  (registers page_structure, entity_resolver)
-
-try:  # components written alongside; each registers its factory on import
-    from . import values  # noqa: F401
-except ImportError:  # pragma: no cover - during development only
-    pass
+from . import canonical, events, names, page, places, resolver, titles, values  # noqa: F401

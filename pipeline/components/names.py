@@ -1,0 +1,801 @@
+"""``name_ruler``: organizations, places and people found by grammar and lexicon.
+
+Runs before ``entity_resolver`` and only proposes (``doc._.candidates``); the resolver decides
+against the statistical model (longest span first, then ``priority``; the model's is 3).
+
+One pass per kind over the page, each a compiled alternation or the gazetteer scan:
+
+1. **Places** from the gazetteer (:mod:`pipeline.places`): full division names anywhere
+   (two-character ones like ``盂县`` only after a stop, so ``相应县级`` is no 应县); province and
+   city short forms (``山西``, ``阳泉``) anywhere; county short forms (``太谷``) only when the
+   article also names the full division; regions (``京津冀``, ``晋东``).
+2. **Organizations** by suffix grammar (``rules/names/org.toml``): where the name begins is the
+   hard part. The body runs back to the nearest *stop* (punctuation, a stop word from
+   ``rules/names/stopwords.txt``, an earlier entity), is capped in length, and depending on the
+   suffix must start at a place (zones: ``阳泉高新区``), attach to the place or organization right
+   before it (``阳泉市生态环境局``, ``娲石集团党委``, ``上党区委``) or hold a proper-name part
+   (companies: ``东方旭能(山东)科技发展有限公司``). Of a chain of divisions only the last joins
+   an organization: ``长治市上党区委`` gives LOC ``长治市`` + ORG ``上党区委``.
+3. **Places** by suffix grammar (``rules/places/loc.toml``): roads, bridges, parks, villages,
+   industrial parks (``洪城北路``, ``207国道``, ``北山公园``, ``平坦垴村``).
+4. **People** after a title (``rules/names/titles.toml``): ``区委书记张驰``, lists after one title
+   (``班子成员侯剑虹、孙星鹏``), and every other mention of those names in the same article.
+5. **Short forms** that only make sense beside a full name in the same article: bare zone words
+   (``高新区`` where the article names ``阳泉高新区``) and clipped company names (``东方旭能``).
+
+Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import places
+from ..document import ArticleInfo, Mention, doc_list, register_extensions
+from ..rules import RuleError, alternation, compile_pattern, load_lexicon, load_table
+from .titles import grammar as title_grammar
+from .titles import name_after
+
+register_extensions()
+
+_HARD_OK = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_HARD_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
+_OPEN_BRACKET = regex.compile(r"[(（]")
+_ALL_HAN = regex.compile(r"\p{Han}+$")
+#: A body that is a count (2个合作社, 36家企业), not a name.
+_COUNT = regex.compile(r"[0-9０-９]|[一二三四五六七八九十两几多数百千万余][个家项批类所座栋条户名位支只站届次场轮张]|第[一二三四五六七八九十]+[大名个条批次届]")
+
+
+# -- rule tables ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SuffixClass:
+    name: str
+    label: str
+    anchor: str  # free | place | attach | loc
+    suffixes: tuple[str, ...]
+    min_body: int
+    max_body: int
+    max_gap: int
+    priority: int
+    generic_priority: int
+    free_if_proper: bool
+    not_before: frozenset[str]
+    not_words: frozenset[str]
+    digits: bool = False
+    short_forms: tuple[str, ...] = ()
+    weak: frozenset[str] = frozenset()
+    weak_min_body: int = 4
+
+
+def _classes(table: dict, where: str, anchor_default: str | None = None) -> list[SuffixClass]:
+    d = table.get("defaults", {})
+    out = []
+    for c in table.get("class", ()):
+        try:
+            anchor = c.get("anchor", anchor_default)
+            if anchor not in ("free", "place", "attach", "loc"):
+                raise RuleError(f"{where}: class {c.get('name')!r}: unknown anchor {anchor!r}")
+            out.append(SuffixClass(
+                name=c["name"], label=c.get("label", "LOC"), anchor=anchor,
+                suffixes=tuple(c["suffixes"]),
+                min_body=int(c.get("min_body", d.get("min_body", 2))),
+                max_body=int(c.get("max_body", d.get("max_body", 16))),
+                max_gap=int(c.get("max_gap", d.get("max_gap", 6))),
+                priority=int(c.get("priority", d.get("priority", 5))),
+                generic_priority=int(c.get("generic_priority", d.get("generic_priority", 2))),
+                free_if_proper=bool(c.get("free_if_proper", False)),
+                not_before=frozenset(c.get("not_before", "")),
+                not_words=frozenset(c.get("not_words", ())),
+                digits=bool(c.get("digits", False)),
+                short_forms=tuple(c.get("short_forms", ())),
+                weak=frozenset(c.get("weak", ())),
+                weak_min_body=int(c.get("weak_min_body", d.get("weak_min_body", 4))),
+            ))
+        except KeyError as exc:
+            raise RuleError(f"{where}: class {c.get('name')!r} lacks {exc}") from exc
+    return out
+
+
+@dataclass
+class Rules:
+    org_classes: list[SuffixClass]
+    loc_classes: list[SuffixClass]
+    org_suffix: dict[str, SuffixClass]
+    loc_suffix: dict[str, SuffixClass]
+    org_re: re.Pattern
+    loc_re: re.Pattern
+    committee_re: regex.Pattern
+    stop_re: re.Pattern
+    stop_words: frozenset[str]
+    generic: frozenset[str]
+    generic_max: int
+    zone_short_re: re.Pattern | None
+    zone_suffixes: tuple[str, ...]
+
+
+def literal_pattern(words) -> re.Pattern:
+    """A longest-first alternation of plain words. The standard ``re`` engine scans literal
+    alternations several times faster than ``regex``; patterns with classes use ``regex``."""
+    return re.compile(alternation(words))
+
+
+@functools.cache
+def rules() -> Rules:
+    org_classes = _classes(load_table("names/org.toml"), "names/org.toml")
+    loc_classes = _classes(load_table("places/loc.toml"), "places/loc.toml", "loc")
+    org_suffix: dict[str, SuffixClass] = {}
+    for c in org_classes:
+        for s in c.suffixes:
+            org_suffix.setdefault(s, c)
+    loc_suffix: dict[str, SuffixClass] = {}
+    for c in loc_classes:
+        for s in c.suffixes:
+            loc_suffix.setdefault(s, c)
+    entries = load_lexicon("names/stopwords.txt")
+    stops = [w for w in entries if not w.startswith("!")]
+    unstops = [w[1:] for w in entries if w.startswith("!") and len(w) > 1]
+    generic = load_lexicon("names/generic.txt")
+    zone = [c for c in org_classes if c.anchor == "place"]
+    shorts = [s for c in zone for s in c.short_forms]
+    return Rules(
+        org_classes=org_classes,
+        loc_classes=loc_classes,
+        org_suffix=org_suffix,
+        loc_suffix=loc_suffix,
+        org_re=literal_pattern(org_suffix),
+        loc_re=literal_pattern(loc_suffix),
+        committee_re=compile_pattern(r"(?<=[省市县区州盟旗])委(?![员托])", "committee"),
+        stop_re=literal_pattern(stops + unstops),
+        stop_words=frozenset(stops),
+        generic=frozenset(generic),
+        generic_max=max(len(w) for w in generic),
+        zone_short_re=literal_pattern(shorts) if shorts else None,
+        zone_suffixes=tuple(s for c in zone for s in c.suffixes),
+    )
+
+
+#: Single characters that count as generic in place bodies (生态性园区); other single generic
+#: characters (东, 新, 区…) only in organization bodies, since 南村, 新华 are place names.
+_LOC_SINGLES = frozenset("性")
+
+
+def is_generic(body: str, singles: bool = True) -> bool:
+    """True when ``body`` is made of generic words only (科技, 生态环境, 区, 招商…).
+
+    >>> is_generic("区科技"), is_generic("生态环境"), is_generic("路达市政园林养护")
+    (True, True, False)
+    >>> is_generic("南村"), is_generic("南村", singles=False)
+    (True, False)
+    """
+    r = rules()
+    n = len(body)
+    if n == 0:
+        return True
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for i in range(n):
+        if not ok[i]:
+            continue
+        for L in range(1, min(r.generic_max, n - i) + 1):
+            if L == 1 and not singles and body[i] not in _LOC_SINGLES:
+                continue
+            if body[i:i + L] in r.generic:
+                ok[i + L] = True
+    return ok[n]
+
+
+# -- per-document state --------------------------------------------------------------------------
+
+@dataclass
+class _Org:
+    start: int
+    end: int
+    cls: SuffixClass
+    generic: bool = False
+    bare_zone: bool = False  # a zone short form with no place before it (高新区)
+    body_start: int = 0  # where the proper body begins (after a leading place), for clipping
+
+
+class _Page:
+    """Barriers and place matches of one document."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.places: list[places.Match] = []  # accepted gazetteer places (set by _places)
+        self.single_stop_ends: set[int] = set()  # ends of one-character stop words (为, 和)
+        self.place_starts: set[int] = set()
+        n = len(text)
+        g = places.gazetteer()
+        r = rules()
+        self.anchors = g.find_all(text)  # every gazetteer key occurrence (overlapping)
+        self.anchor_starts = [m.start for m in self.anchors]
+        self.anchor_ends: dict[int, list[places.Match]] = {}
+        for m in self.anchors:
+            self.anchor_ends.setdefault(m.end, []).append(m)
+        protected = bytearray(n + 1)  # inside a full place name: stop words there do not count
+        for m in self.anchors:
+            if m.kind != "short" or m.level in ("province", "city"):
+                protected[m.start:m.end] = b"\x01" * (m.end - m.start)
+        # marks: positions a name's body cannot reach back across (after punctuation, after a
+        # stop word); barrier(k) is the last of them at or before k
+        marks = {m.start() + 1 for m in _HARD_BREAK.finditer(text)}
+        for m in _OPEN_BRACKET.finditer(text):  # 东方旭能(山东)科技…: a bracketed place is no break
+            close = _bracket_place(text, m.start())
+            if close:
+                marks.difference_update(range(m.start() + 1, close + 1))
+        stop_words = r.stop_words
+        strong = set(marks)  # punctuation and stop words of two characters or more
+        for m in r.stop_re.finditer(text):
+            a, z = m.span()
+            if 1 in protected[a:z] or m.group() not in stop_words:
+                continue
+            marks.add(z)
+            if z - a > 1:
+                strong.add(z)
+            else:
+                self.single_stop_ends.add(z)
+        self.marks = marks
+        self._sorted_marks = sorted(marks)
+        self._sorted_strong = sorted(strong)
+
+    def barrier_before_stop(self, b: int) -> int | None:
+        """When ``b`` ends a one-character stop word glued to characters before it (华为: 为),
+        the barrier before that stop word, for a second reading of the name; else None."""
+        if b in self.single_stop_ends and b >= 2 and places.is_han(self.text[b - 2]) \
+                and (b - 1) not in self.marks:
+            return self.barrier(b - 1)
+        return None
+
+    def barrier(self, k: int, extra: int = 0, strong: bool = False) -> int:
+        """The last stop at or before ``k``; ``strong`` ignores one-character stop words
+        (为, 和), which also occur inside names (华为)."""
+        marks = self._sorted_strong if strong else self._sorted_marks
+        i = bisect.bisect_right(marks, k) - 1
+        return max(marks[i] if i >= 0 else 0, extra)
+
+    def is_mark(self, k: int) -> bool:
+        return k in self.marks
+
+
+def _bracket_place(text: str, i: int) -> int | None:
+    """End (after the closing bracket) of ``(山东)`` when the bracket holds a gazetteer place."""
+    close = "）" if text[i] == "（" else ")"
+    j = text.find(close, i + 1, i + 8)
+    if j < 0:
+        return None
+    inner = text[i + 1:j]
+    if 2 <= len(inner) <= 6 and places.gazetteer().is_key(inner):
+        return j + 1
+    return None
+
+
+def _last_at_or_before(sorted_positions: list[int], k: int) -> int:
+    i = bisect.bisect_right(sorted_positions, k) - 1
+    return sorted_positions[i] if i >= 0 else 0
+
+
+def _not_word_hit(text: str, start: int, end: int, suffix: str, not_words: frozenset[str]) -> bool:
+    """The suffix belongs to another word ending here (发展格局, 农村) or the name is such a word."""
+    for L in range(len(suffix), min(_NOT_WORD_MAX, end) + 1):
+        if text[end - L:end] in not_words:
+            if L > len(suffix) or start >= end - L:
+                return True
+    return False
+
+
+_NOT_WORD_MAX = 8
+
+
+# -- the component -------------------------------------------------------------------------------
+
+@Language.factory(
+    "name_ruler",
+    assigns=["doc._.candidates"],
+    requires=["doc._.articles"],
+    default_config={},
+)
+def make_name_ruler(nlp: Language, name: str) -> "NameRuler":
+    return NameRuler()
+
+
+class NameRuler:
+    def __init__(self) -> None:
+        rules()
+        places.gazetteer()
+        title_grammar()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc_list(doc, "candidates").extend(find_names(doc.text, doc._.articles))
+        return doc
+
+
+def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Mention]:
+    """All name candidates of a page (see the module docstring)."""
+    if not text:
+        return []
+    page = _Page(text)
+    arts = _article_bounds(articles, len(text))
+    out: list[Mention] = []
+    place_cands = _places(page, arts)
+    out.extend(place_cands)
+    orgs = _orgs(page)
+    out.extend(_org_mentions(page, orgs, arts))
+    ends = sorted({m.end for m in place_cands} | {o.end for o in orgs if not o.generic})
+    locs = _locs(page, ends)
+    out.extend(locs)
+    taken = [(m.start, m.end) for m in out if m.priority >= 5]
+    people = _people(page, arts, taken)
+    out.extend(people)
+    out.extend(_clipped_companies(page, orgs, arts))
+    out.extend(_enumerated_orgs(page))
+    return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]
+
+
+def _article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int, int]]:
+    if not articles:
+        return [(0, n)]
+    bounds = []
+    for i, a in enumerate(articles):
+        lo = 0 if i == 0 else a.start
+        hi = articles[i + 1].start if i + 1 < len(articles) else n
+        bounds.append((lo, hi))
+    return bounds
+
+
+def _article_of(arts: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for lo, hi in arts:
+        if lo <= pos < hi:
+            return lo, hi
+    return arts[-1]
+
+
+# -- 1. places from the gazetteer ----------------------------------------------------------------
+
+def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    g = places.gazetteer()
+    # full names present per article: evidence for county short forms
+    full_by_art: dict[tuple[int, int], set[str]] = {}
+    for m in page.anchors:
+        if m.kind == "full":
+            for d in m.divisions:
+                full_by_art.setdefault(_article_of(arts, m.start), set()).add(d.code)
+    accepted: list[places.Match] = []
+    vetoed = bytearray(len(text) + 1)
+    for v in g.veto_re.finditer(text) if g.veto_re is not None else ():
+        vetoed[v.start():v.end()] = b"\x01" * (v.end() - v.start())
+    for m in page.anchors:
+        if 1 in vetoed[m.start:m.end]:
+            continue
+        if m.kind == "full":
+            if len(m.text) == 2 and not _left_ok(page, m.start):
+                continue
+            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长":
+                continue
+            accepted.append(m)
+        elif m.kind == "region":
+            accepted.append(m)
+        else:  # short form
+            divs = m.divisions
+            if any(d.level in ("province", "city") for d in divs):
+                accepted.append(m)
+            else:
+                codes = full_by_art.get(_article_of(arts, m.start), set())
+                if any(d.code in codes for d in divs) or _in_zone_name(page, m):
+                    accepted.append(m)
+    # longest first, no overlaps
+    chosen: list[places.Match] = []
+    occupied = bytearray(len(text) + 1)
+    for m in sorted(accepted, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(occupied[i] for i in range(m.start, m.end)):
+            continue
+        for i in range(m.start, m.end):
+            occupied[i] = 1
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    page.places = chosen
+    page.place_starts = {m.start for m in chosen}
+    return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
+                    priority=6 if m.kind == "full" else 4) for m in chosen]
+
+
+def _left_ok(page: _Page, start: int) -> bool:
+    """A stop (punctuation, stop word) or another place ends right before ``start``."""
+    if start == 0:
+        return True
+    if page.is_mark(start):
+        return True
+    return start in page.anchor_ends
+
+
+def _in_zone_name(page: _Page, m: places.Match) -> bool:
+    """A county short form right before a zone suffix (太谷经开区): the zone confirms it."""
+    r = rules()
+    text = page.text
+    for s in r.zone_suffixes:
+        if text.startswith(s, m.end):
+            return True
+    return False
+
+
+# -- 2. organizations ----------------------------------------------------------------------------
+
+def _orgs(page: _Page) -> list[_Org]:
+    text = page.text
+    r = rules()
+    found: list[_Org] = []
+    matches = [(m.start(), m.end(), m.group(), r.org_suffix[m.group()]) for m in r.org_re.finditer(text)]
+    matches += [(m.start(), m.end(), "委", None) for m in r.committee_re.finditer(text)]
+    matches.sort(key=lambda t: (t[0], -t[1]))
+    last_end = -1
+    for s, e, suffix, cls in matches:
+        if s < last_end:
+            continue
+        org = _committee(page, s, e) if cls is None else _org_at(page, s, e, suffix, cls, found)
+        if org is None:
+            continue
+        # merge with an organization it attaches to (sub-body, department)
+        while found and found[-1].end > org.start and found[-1].start >= org.start:
+            found.pop()
+        if found and found[-1].end > org.start:
+            continue
+        found.append(org)
+        last_end = org.end
+    return found
+
+
+_COMMITTEE_CLS = SuffixClass("committee", "ORG", "attach", ("委",), 1, 12, 0, 5, 2, False,
+                             frozenset(), frozenset())
+
+
+def _committee(page: _Page, s: int, e: int) -> _Org | None:
+    """``上党区委``: a full division name ending in its level character, then 委."""
+    best = None
+    for m in page.anchor_ends.get(s, ()):  # place ends at the level character 区
+        if m.kind == "full" and m.text[-1] == page.text[s - 1] and (best is None or m.start < best.start):
+            best = m
+    if best is None:
+        return None
+    return _Org(best.start, e, _COMMITTEE_CLS, body_start=best.start)
+
+
+def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: list[_Org]) -> _Org | None:
+    text = page.text
+    if e < len(text) and text[e] in cls.not_before:
+        return None
+    prev = found[-1] if found else None
+    b = page.barrier(s)
+    b = max(b, s - max(cls.max_body, cls.max_gap) - 8)
+    if cls.anchor == "place":
+        start = _place_anchor(page, b, s, cls.max_gap)
+        if start is None:
+            if suffix in cls.short_forms:
+                return _Org(s, e, cls, bare_zone=True, body_start=s)
+            return None
+        if _not_word_hit(text, start, e, suffix, cls.not_words):
+            return None
+        return _Org(start, e, cls, body_start=start)
+    if cls.anchor == "attach" or cls.free_if_proper:
+        # right after an organization: merge (高新区生态环境分局, 娲石集团党委)
+        if prev is not None and prev.end >= b and prev.end <= s and s - prev.end <= cls.max_gap:
+            gap = text[prev.end:s]
+            if is_generic(gap) and not _not_word_hit(text, prev.end, e, suffix, cls.not_words):
+                return _Org(prev.start, e, cls, body_start=prev.body_start)
+        # right after a place: the last division of a chain joins (阳泉市生态环境局)
+        for p in range(s, max(b, s - cls.max_gap) - 1, -1):
+            cands = [m for m in page.anchor_ends.get(p, ()) if m.kind == "full" and m.start >= b - 0]
+            if not cands:
+                continue
+            gap = text[p:s]
+            if is_generic(gap):
+                m = min(cands, key=lambda m: m.start)
+                if not _not_word_hit(text, m.start, e, suffix, cls.not_words):
+                    return _Org(m.start, e, cls, body_start=m.start)
+            break
+    body = text[b:s]
+    if body and body[0] in "省市县区镇乡" and is_generic(body[1:]) and len(body) <= 8:
+        return _generic_body(page, b, s, e, cls)  # 区科技局, 省发展改革委
+    if len(body) < cls.min_body and cls.anchor != "attach":
+        return None
+    if _not_word_hit(text, b, e, suffix, cls.not_words):
+        return None
+    if cls.anchor == "attach" and not cls.free_if_proper:
+        return _generic_body(page, b, s, e, cls)
+    if len(body) > cls.max_body:
+        start = _place_anchor(page, max(b, s - cls.max_body), s, cls.max_body)
+        if start is None:
+            return None
+        return _Org(start, e, cls, body_start=start)
+    if len(body) < cls.min_body or is_generic(body):
+        b2 = page.barrier_before_stop(b)  # 在华为技术有限公司: 为 is inside the name
+        if b2 is not None and 2 <= s - b2 <= 8 and not is_generic(text[b2:s]):
+            b, body = b2, text[b2:s]
+    if len(body) < cls.min_body:
+        return None
+    if is_generic(body):
+        return _generic_body(page, b, s, e, cls)
+    if _COUNT.search(body):
+        return None
+    if suffix in cls.weak and len(body) < cls.weak_min_body and not _place_starts_at(page, b):
+        return None  # 食品厂, 职业中学: a plain noun, not a name
+    return _Org(b, e, cls, body_start=b)
+
+
+def _place_starts_at(page: _Page, b: int) -> bool:
+    return b in page.place_starts
+
+
+def _generic_body(page: _Page, b: int, s: int, e: int, cls: SuffixClass) -> _Org | None:
+    """``区科技局``, ``县政府``: a level word and generic words; an optional ORG at low priority."""
+    text = page.text
+    body = text[b:s]
+    if not body or body[0] not in "省市县区镇乡" or not is_generic(body[1:]) or len(body) > 8:
+        return None
+    if cls.name in ("subbody", "committee"):
+        return None
+    if e - b <= 2:
+        return None  # 市局, 县委: too bare to be a name
+    tg = title_grammar()
+    if text[b:e] in tg.bodies and tg.chain_any.match(text, e) is not None:
+        return None  # 区委办主任, 区政府副区长: a title, not an organization
+    if text[e:e + 1] in ("委", "长"):
+        return None
+    return _Org(b, e, cls, generic=True, body_start=b)
+
+
+def _place_anchor(page: _Page, b: int, s: int, max_gap: int) -> int | None:
+    """Start of the last gazetteer place in [b, s) with at most ``max_gap`` characters to ``s``."""
+    best = None
+    lo = bisect.bisect_left(page.anchor_starts, b)
+    hi = bisect.bisect_left(page.anchor_starts, s)
+    for m in page.anchors[lo:hi]:
+        if m.end <= s and s - m.end <= max_gap:
+            if best is None or m.start > best.start or (m.start == best.start and m.end > best.end):
+                best = m
+    return None if best is None else best.start
+
+
+def _org_mentions(page: _Page, orgs: list[_Org], arts: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    r = rules()
+    out: list[Mention] = []
+    full_zone_arts: set[tuple[int, int]] = set()
+    for o in orgs:
+        if o.cls.anchor == "place" and not o.bare_zone:
+            full_zone_arts.add(_article_of(arts, o.start))
+    for o in orgs:
+        if o.bare_zone:
+            continue
+        out.append(Mention("ORG", o.start, o.end, text[o.start:o.end], source="rule",
+                           priority=o.cls.generic_priority if o.generic else o.cls.priority))
+    # bare zone short forms (高新区, 开发区) where the article names a full zone
+    if r.zone_short_re is not None and full_zone_arts:
+        for m in r.zone_short_re.finditer(text):
+            if _article_of(arts, m.start()) in full_zone_arts:
+                if m.end() < len(text) and text[m.end()] in "域内外":
+                    continue
+                out.append(Mention("ORG", m.start(), m.end(), m.group(), source="rule", priority=4))
+    # sub-bodies after a bare zone (高新区生态环境分局) were merged into one _Org already
+    return out
+
+
+# -- 3. places by suffix -------------------------------------------------------------------------
+
+def _locs(page: _Page, entity_ends: list[int]) -> list[Mention]:
+    text = page.text
+    r = rules()
+    ends = sorted(entity_ends)
+    place_end = {m.end: m for m in getattr(page, "places", [])}
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in r.loc_re.finditer(text):
+        s, e, suffix = m.start(), m.end(), m.group()
+        cls = r.loc_suffix[suffix]
+        if e < len(text) and text[e] in cls.not_before:
+            continue
+        b = max(page.barrier(s), _last_at_or_before(ends, s))
+        alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
+        if prev is not None and prev.end <= s:
+            if prev.end == s:
+                b = min(b, prev.start)  # 杨家庄 + 乡
+            elif prev.end > b:
+                alt = prev.start if prev.start >= page.barrier(s) else None
+                b = prev.end
+        start = None
+        if cls.digits:
+            j = s
+            while j > 0 and j > s - cls.max_body and text[j - 1].isascii() and text[j - 1].isalnum():
+                j -= 1
+            if j < s and any(c.isdigit() for c in text[j:s]):
+                start = j
+            elif cls.name == "highway":
+                continue
+        if start is None:
+            if b == s and s in place_end:  # 大连 + 街
+                start = place_end[s].start
+            else:
+                for cand in (b, alt):
+                    if cand is None:
+                        continue
+                    body = text[cand:s]
+                    if cls.min_body <= len(body) <= cls.max_body and not is_generic(body, False) \
+                            and not _COUNT.search(body):
+                        start = cand
+                        break
+                    if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
+                        start = cand  # 西大街
+                        break
+                if start is None:
+                    continue
+        if _not_word_hit(text, start, e, suffix, cls.not_words):
+            continue
+        if not all(_HARD_OK.match(c) for c in text[start:e]):
+            continue
+        if not cls.digits and not _ALL_HAN.match(text, start, e):
+            continue  # USG石村: a place name here is written in characters
+        cand = Mention("LOC", start, e, text[start:e], source="rule", priority=cls.priority)
+        out.append(cand)
+        prev = cand
+    return out
+
+
+# -- 4. people -----------------------------------------------------------------------------------
+
+def _people(page: _Page, arts: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    tg = title_grammar()
+    out: list[Mention] = []
+    names_by_art: dict[tuple[int, int], set[str]] = {}
+    title_ends: set[int] = set()
+    for m in tg.core_any.finditer(text):
+        pos = m.end()
+        title_ends.add(pos)
+        while True:
+            end = name_after(text, pos)
+            if end is None:
+                break
+            out.append(Mention("PER", pos, end, text[pos:end], source="rule", priority=6))
+            names_by_art.setdefault(_article_of(arts, pos), set()).add(text[pos:end])
+            if end < len(text) and text[end] == "、":
+                pos = end + 1
+                continue
+            break
+    # honorifics: 王大爷, 王女士 (an unnamed person; optional)
+    for m in tg.honorific.finditer(text):
+        if m.start() == 0 or page.is_mark(m.start()) or not places.is_han(text[m.start() - 1]) \
+                or m.start() in title_ends:
+            out.append(Mention("PER", m.start(), m.end(), m.group(), source="rule", priority=2))
+    # every other mention of those names in the article
+    seen = {(p.start, p.end) for p in out}
+    occupied = bytearray(len(text) + 1)
+    for s, e in taken:
+        occupied[s:e] = b"\x01" * (e - s)
+    for art, names in names_by_art.items():
+        pat = re.compile(alternation(names))
+        for m in pat.finditer(text, art[0], art[1]):
+            if (m.start(), m.end()) in seen:
+                continue
+            if any(occupied[m.start():m.end()]):
+                continue
+            out.append(Mention("PER", m.start(), m.end(), m.group(), source="rule", priority=4))
+    return out
+
+
+# -- 5. organizations counted in a list: 昌鑫铸造、天雨消防、华海建材等5家企业 ------------------------
+
+_COUNTED = regex.compile(
+    r"(等)?[0-9一二三四五六七八九十两几百多余]{1,4}家"
+    r"(?:企业|公司|单位|银行|金融机构|机构|医院|学校|商户|门店|工厂|合作社|协会|商会|平台)")
+
+
+def _enumerated_orgs(page: _Page) -> list[Mention]:
+    """Items of a 、-list closed by a count of organizations are organizations (trade names
+    without a suffix, which the suffix grammar cannot see)."""
+    text = page.text
+    out: list[Mention] = []
+    for m in _COUNTED.finditer(text):
+        end = m.start()
+        items: list[tuple[int, int]] = []
+        for _ in range(20):
+            start = page.barrier(end)
+            if end - start < 2:  # 组织华为: 为 is a stop word, but inside the name
+                start = page.barrier_before_stop(start) or start
+            items.append((start, end))
+            if start >= 1 and text[start - 1] == "、":
+                end = start - 1
+                continue
+            break
+        if len(items) < 2 and not m.group(1):
+            continue
+        for s, e in items:
+            body = text[s:e]
+            if not (2 <= len(body) <= 10) or not _ALL_HAN.match(body) or is_generic(body) \
+                    or _COUNT.search(body) or places.gazetteer().is_key(body):
+                continue
+            out.append(Mention("ORG", s, e, body, source="rule", priority=4))
+    return out
+
+
+# -- 6. clipped company names --------------------------------------------------------------------
+
+def _clipped_companies(page: _Page, orgs: list[_Org], arts: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    out: list[Mention] = []
+    for o in orgs:
+        if o.cls.name != "company" or o.generic:
+            continue
+        for short in clipped_forms(text[o.start:o.end]):
+            lo, hi = _article_of(arts, o.start)
+            i = text.find(short, lo, hi)
+            while i >= 0:
+                if not (o.start <= i < o.end):
+                    out.append(Mention("ORG", i, i + len(short), short, source="rule", priority=4))
+                i = text.find(short, i + 1, hi)
+    return out
+
+
+def clipped_forms(name: str) -> list[str]:
+    """Short forms a company goes by in the same article: the trade name before a bracketed
+    place (two characters or more), or the name without its places, trade words (generic.txt)
+    and legal form (three characters or more: two-character ones are too often plain words,
+    开创, 天成).
+
+    >>> clipped_forms("东方旭能(山东)科技发展有限公司")
+    ['东方旭能']
+    >>> clipped_forms("山西华鑫源新材料科技有限公司"), clipped_forms("阳泉煤业华益机械有限公司")
+    (['华鑫源'], [])
+    """
+    out: list[str] = []
+    for br in ("(", "（"):
+        if br in name:
+            head = name.split(br, 1)[0]
+            if 2 <= len(head) <= 8 and not is_generic(head):
+                out.append(head)
+            return out
+    r = rules()
+    body = name
+    for suf in sorted(r.org_suffix, key=len, reverse=True):
+        if body.endswith(suf) and r.org_suffix[suf].name == "company":
+            body = body[: -len(suf)]
+            break
+    else:
+        return out
+    g = places.gazetteer()
+    trade = _strip_generic(_strip_places(body))
+    if 3 <= len(trade) <= 6 and trade != body and _ALL_HAN.match(trade) and not g.is_key(trade):
+        out.append(trade)
+    return out
+
+
+def _strip_places(body: str) -> str:
+    g = places.gazetteer()
+    pos = 0
+    for m in g.find(body):
+        if m.start != pos:
+            break
+        pos = m.end
+    return body[pos:]
+
+
+def _strip_generic(body: str) -> str:
+    """``body`` without generic words (two characters or more) at either end."""
+    r = rules()
+    changed = True
+    while changed and body:
+        changed = False
+        for L in range(min(r.generic_max, len(body) - 1), 1, -1):
+            if body[-L:] in r.generic:
+                body, changed = body[:-L], True
+                break
+            if body[:L] in r.generic:
+                body, changed = body[L:], True
+                break
+    return body
