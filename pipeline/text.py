@@ -469,6 +469,9 @@ def split_page(text: str) -> list[PageArticle]:
             names = [u.text] if _starts_article(units, k + 1) else None
         if names:
             byline_of[k] = names
+    datelines_before = [0] * (n + 1)  # prefix counts: "a dateline since the article began" in O(1)
+    for i, u in enumerate(units):
+        datelines_before[i + 1] = datelines_before[i] + (u.kind == "dateline")
     starts = [0]
     k = 1
     while k < n:
@@ -502,12 +505,13 @@ def split_page(text: str) -> list[PageArticle]:
                 h += 1
             # a single short line is a subhead in a feature article, but a dateline article
             # (a news brief) has no subheads: there it is the next article's headline
-            current_has_dateline = any(u.kind == "dateline" for u in units[starts[-1]:k])
+            current_has_dateline = datelines_before[k] > datelines_before[starts[-1]]
             enough = h - k >= 2 or (current_has_dateline and not looks_like_subhead(units[k].text))
             if enough and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption"):
                 starts.append(k)
-                k = h
-                continue
+            # only the first line of a run of short lines can open an article by this rule
+            k = max(h, k + 1)
+            continue
         k += 1
     starts = sorted(set(starts))
     articles: list[PageArticle] = []

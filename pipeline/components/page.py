@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,12 +66,15 @@ class PageStructure:
 
 
 def _mark_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
-    """Token sentence starts where a sentence begins on a token boundary (display only)."""
+    """Token sentence starts where a sentence begins on a token boundary (for ``doc.sents``).
+
+    Set in one array write: assigning ``token.is_sent_start`` token by token is quadratic.
+    """
+    if not len(doc):
+        return
     starts = {s for s, _ in sentences}
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
     for token in doc:
-        if token.i == 0:
-            token.is_sent_start = True
-        elif token.idx in starts:
-            token.is_sent_start = True
-        else:
-            token.is_sent_start = False
+        if token.i == 0 or token.idx in starts:
+            flags[token.i, 0] = 1
+    doc.from_array(["SENT_START"], flags.astype("uint64"))
