@@ -163,7 +163,7 @@ def _rules() -> _DateRules:
     quarter = (
         f"(?:前(?P<qn>[两二三23])个?季度"
         f"|第?(?P<q>[一二三1-3])(?:季度)?{sep}第?(?P<q2>[二三四2-4])季度"
-        f"|(?<![0-9一二三四五六七八九十])第?(?P<q>[一二三四1-4])季度)"
+        f"|(?<![0-9一二三四五六七八九十])第?(?P<q>[一二三四1-4])季度(?P<qp>末|初|底)?)"
     )
     half = f"(?P<half>{alternation(halves)})"
     season = f"(?P<se>{alternation(seasons)})"
@@ -174,7 +174,7 @@ def _rules() -> _DateRules:
     mp_alone = f"(?P<mpa>{alternation(month_parts_alone)})"
     reldays = f"(?P<rd>{alternation(rel_days)})(?![之头])"
     iso = (
-        r"(?<![0-9０-９.])(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-./])(?P<im>1[0-2]|0?[1-9])"
+        r"(?<![0-9０-９.])(?P<iy>(?:19|20)[0-9]{2}|2100)(?P<isep>[-./])(?P<im>1[0-2]|0?[1-9])"
         r"(?P=isep)(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
     )
     yrange = f"{year_lb}(?P<y>{year_ar}){sep}(?P<y2>{year_ar})年{year_la}"
@@ -182,7 +182,7 @@ def _rules() -> _DateRules:
         "(?:(?<=[“\"‘「『《])(?P<fy>十[一二三四五六七八九]|[一二三四五六七八九])五(?=[”\"’」』》])"
         "|(?<![“\"‘「『《])(?P<fy>十[一二三四五六七八九])五(?=规划|时期|期间|末|以来|计划))"
     )
-    day_lb = f"(?<!{_cls(dur['day_not_after'])})"
+    day_lb = f"(?<!{_cls(dur['day_not_after'])})" + _not_after(dur.get("day_not_after_words", ()))
     day_la = "(?!" + alternation(dur["day_not_before"]) + ")"
     bare_day = f"{day_lb}(?P<d>{day_ar})日{day_la}{tod}"
 
@@ -191,28 +191,39 @@ def _rules() -> _DateRules:
     numerals = "0123456789０１２３４５６７８９" + cn_any
     others = "".join(sorted({w[0] for w in words} | {"前", "第"}))
     first = "0123456789０１２３４５６７８９" + cn_d + "十两" + others
+    # a numeral starts a date only if a date word follows it (2025年, 10月, 14日, 一季度), or it
+    # is an ISO date or a five-year plan: one possessive look-ahead rejects all other numbers
+    numberish = _cls(numerals + "".join(seps) + " ")
+    # a word starts a date only if it is one of the date words (近日, 今年, 上半年, 第一季度…)
+    start_words = alternation(words) + "|第[一二三四1-4]季|前[两二三23]个?季"
+    numeral_gate = (
+        f"(?:(?!{_cls(numerals)})(?={start_words})|(?={numberish}{{0,24}}+[年月日号季])"
+        "|(?=[0-9]{4}[-./])|(?=十?[一二三四五六七八九]五))"
+    )
     pattern = (
         lead(first, numerals)
+        + numeral_gate
         + "(?:"
         f"{iso}"
         f"|{five}"
         f"|(?P<vague>{vague_alt})"
         f"|{reldays}{tod}"
         f"|{yrange}{since_g}"
-        f"|(?:{year}|{relyear})(?:{half}|{quarter}|{first_n}|{yp_after_re}|{season}|{mrange}|{month_expr})?{since_g}"
+        f"|(?:{year}|{relyear})(?:{half}|{quarter}|{first_n}|{yp_after_re}|{season}|{mrange}|{month_expr}|全年)?{since_g}"
         f"|(?:{half}|{quarter}|{yp_alone}|{season}|{mrange}|{month_expr}|{relmonth}|{mp_alone}){since_g}"
         f"|{bare_day}"
         ")"
     )
     year_pattern = compile_pattern(
-        rf"(?<![0-9])(?P<y>19[4-9][0-9]|20[0-9]{{2}}|2100)(?=年|[-./](?:1[0-2]|0?[1-9])[-./][0-9])"
-        f"|(?<!{_cls(cn_any)})(?P<c>[一二]{_cls(cn_d)}{{3}})(?=年)",
+        rf"{year_lb}(?<![0-9])(?P<y>19[4-9][0-9]|20[0-9]{{2}}|2100)"
+        rf"(?:(?=年{year_la})|(?=[-./](?:1[0-2]|0?[1-9])[-./][0-9]))"
+        f"|{year_lb}(?<!{_cls(cn_any)})(?P<c>[一二]{_cls(cn_d)}{{3}})(?=年{year_la})",
         f"{where} [infer_year]",
     )
     return _DateRules(
         pattern=Scanner(
             compile_pattern(pattern, where),
-            triggers(numerals, "".join(c for c in others if c not in numerals), f"{where} [trigger]"),
+            triggers(numerals, start_words, f"{where} [trigger]"),
         ),
         separators=seps,
         relative_years=rel_years,
@@ -277,6 +288,7 @@ class _Parts:
     season: str | None = None
     yp_month: int | None = None
     month_part: bool = False
+    quarter_part: bool = False  # 三季度末
     month_alone: bool = False
     first_n: int | None = None
     rel_month: int | None = None
@@ -299,7 +311,7 @@ class _Parts:
             and self.rel_month is None and not self.month_alone
             and (self.has_year or self.month is not None or self.day is not None)
             and self.half is None and self.q1 is None and self.season is None
-            and self.yp_month is None and not self.month_part
+            and self.yp_month is None and not self.month_part and not self.quarter_part
         )
 
 
@@ -331,6 +343,7 @@ def _parts(m: regex.Match) -> _Parts | None:
         p.year_rel = r.relative_years[g["ry"]]
     if g.get("half"):
         p.half = r.halves[g["half"]]
+    p.quarter_part = bool(g.get("qp"))
     if g.get("qn"):
         p.q1, p.q2 = 1, _num(g["qn"])
     elif g.get("q"):
@@ -418,6 +431,7 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         iso = f"{ys}-{p.half}"
     elif p.q1 is not None:
         iso = f"{ys}-Q{p.q1}" + (f"/{ys}-Q{p.q2}" if p.q2 else "")
+        approx = p.quarter_part
     elif p.first_n:
         iso = f"{ys}-01/{ys}-{p.first_n:02d}"
     elif p.season:
@@ -428,6 +442,8 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         y2 = year + 1 if (year and p.month2 < p.month) else year
         iso = f"{ys}-{p.month:02d}/{Y(y2)}-{p.month2:02d}"
     elif p.month is not None and p.day is not None:
+        if year and p.day > _days_in(year, p.month):
+            return None  # 2月29日 in a common year
         iso = f"{ys}-{p.month:02d}-{p.day:02d}"
         if p.day2:
             iso += f"/{ys}-{p.month:02d}-{p.day2:02d}"
@@ -543,6 +559,9 @@ def find_dates(
     return out
 
 
+_DATELINE_TAIL = regex.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?$|[电讯]$")
+
+
 def parse_date(
     text: str, *, anchor: dt.date | None = None, year_hint: int | None = None
 ) -> dict[str, Any] | None:
@@ -552,13 +571,16 @@ def parse_date(
     ({'iso': '2025-10-14', 'approx': False}, '2025-10-14')
     >>> parse_date("去年", anchor=dt.date(2025, 5, 1))["iso"], parse_date("4月份", year_hint=2025)["iso"]
     ('2024', '2025-04')
+    >>> parse_date("2025年10月14日 星期二")["iso"], parse_date("10月14日电", year_hint=2025)["iso"]
+    ('2025-10-14', '2025-10-14')
     """
     if isinstance(anchor, str):
         try:
             anchor = dt.date.fromisoformat(anchor)
         except ValueError:
             anchor = None
-    s = text.strip()
+    # a dateline may carry a weekday or the agency's 电/讯 after the date, and stray spaces
+    s = _DATELINE_TAIL.sub("", regex.sub(r"\s+", "", text))
     for candidate, lo in ((s, 0), (f"“{s}”", 1)):  # a five-year plan is written in quotes
         exprs = _expressions(candidate)
         if len(exprs) == 1:

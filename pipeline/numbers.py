@@ -132,6 +132,8 @@ def parse_number(text: str) -> Decimal:
     Decimal('25000')
     >>> parse_number("１２０亿")
     Decimal('12000000000')
+    >>> parse_number("一万五"), parse_number("一千二")
+    (Decimal('15000'), Decimal('1200'))
 
     Raises ``ValueError`` for anything else (an empty string, letters, a stray unit).
     """
@@ -149,6 +151,8 @@ def parse_number(text: str) -> Decimal:
     total = Decimal(0)  # everything closed by 亿 / 万
     section = Decimal(0)  # the current four-digit section
     number: Decimal | None = None  # the digit(s) waiting for a unit
+    last_unit = 0  # the unit closed last, for 一万五 = 15000 (an abbreviated tail)
+    bare_tail = False  # `number` is one Chinese digit right after that unit, no 零 between
     i, n = 0, len(s)
     with localcontext() as ctx:
         ctx.prec = 60
@@ -157,6 +161,7 @@ def parse_number(text: str) -> Decimal:
             if ch in _ASCII_DIGITS:
                 m = _ARABIC.match(s, pos=i)
                 number = Decimal(m.group())
+                bare_tail = False
                 i = m.end()
             elif ch in nm.digits:
                 j = i
@@ -164,10 +169,12 @@ def parse_number(text: str) -> Decimal:
                     j += 1
                 run = s[i:j]
                 significant = run.lstrip("零〇○")
+                bare_tail = False
                 if len(significant) >= 2:  # positional: 二〇二五, 一九九八
                     number = Decimal("".join(str(nm.digits[c]) for c in run))
                 elif significant:
                     number = Decimal(nm.digits[significant])
+                    bare_tail = significant == run and i > 0
                 elif number is None:
                     number = None  # 零 only marks a gap: 一百零五
                 i = j
@@ -181,10 +188,11 @@ def parse_number(text: str) -> Decimal:
                     raise ValueError(f"not a number: {text!r}")
                 number = section + (number or 0) + Decimal("0." + "".join(frac))
                 section = Decimal(0)
+                bare_tail = False
                 i = j
             elif ch in nm.small:
                 section += (number if number is not None else 1) * nm.small[ch]
-                number = None
+                number, last_unit = None, nm.small[ch]
                 i += 1
             elif ch in nm.large:
                 unit = nm.large[ch]
@@ -192,10 +200,12 @@ def parse_number(text: str) -> Decimal:
                     total = (total + section + (number or 0)) * unit
                 else:
                     total += (section + (number or 0)) * unit
-                section, number = Decimal(0), None
+                section, number, last_unit = Decimal(0), None, unit
                 i += 1
             else:
                 raise ValueError(f"not a number: {text!r}")
+        if number is not None and bare_tail and last_unit >= 100:
+            number *= last_unit // 10  # 一千二 = 1200, 三万五 = 35000 (spoken short forms)
         value = total + section + (number or 0)
     return sign * value
 
@@ -294,11 +304,14 @@ class _Patterns:
     prefix: dict[str, str]
     prefix_words: tuple[str, ...]  # longest first
     prefix_not_after: str
+    prefix_end: regex.Pattern  # a qualifier word ending where the search ends
+    prefix_max: int
     infix: dict[str, str]
     suffix: dict[str, str]
     currencies: dict[str, str]
     area_units: dict[str, tuple[Fraction, str]]
     quantity_units: dict[str, str]
+    slogans: regex.Pattern | None  # 两个维护, 五位一体: numbered slogans, not counts
     context: regex.Pattern
     context_window: int
     followers: str
@@ -336,11 +349,15 @@ class Scanner:
         self.pattern = pattern
         self.trigger = trigger
 
-    def finditer(self, text: str):
+    def starts(self, text: str) -> list[int]:
+        return [t.start() for t in self.trigger.finditer(text)]
+
+    def finditer(self, text: str, starts: list[int] | None = None):
+        """Leftmost non-overlapping matches; ``starts`` may be shared by scanners with the
+        same trigger (see :meth:`starts`)."""
         match = self.pattern.match
         end = 0
-        for t in self.trigger.finditer(text):
-            s = t.start()
+        for s in self.starts(text) if starts is None else starts:
             if s < end:
                 continue
             m = match(text, s)
@@ -352,11 +369,12 @@ class Scanner:
         return self.pattern.fullmatch(text)
 
 
-def triggers(numeral_chars: str, other_first_chars: str = "", where: str = "") -> regex.Pattern:
-    """Candidate starts: the first character of each run of numerals, or one of the others."""
+def triggers(numeral_chars: str, other_starts: str = "", where: str = "") -> regex.Pattern:
+    """Candidate starts: the first character of each run of numerals, or where the regex
+    ``other_starts`` matches (tested as a zero-width look-ahead, so it consumes nothing)."""
     alt = f"{_class(numeral_chars)}{{1,64}}"
-    if other_first_chars:
-        alt += "|" + _class(other_first_chars)
+    if other_starts:
+        alt += f"|(?=(?:{other_starts}))"
     return compile_pattern(alt, where or "trigger")
 
 
@@ -419,12 +437,14 @@ def patterns() -> _Patterns:
     mult_items += [regex.escape(k) + f"(?!{_class(nm.thousand_unit_starts)})" for k in thousand]
     mult = "(?:" + "|".join(mult_items) + "){1,3}"
     infix = alternation(q["infix"])
+    # 1亿2000万, 2万5千: a second Arabic part after a large multiplier
+    tail = f"(?:{digit}{{1,4}}(?:[.．]{digit}{{1,4}})?(?![0-9０-９]){mult})?"
     number = (
-        f"(?:{num_ar}(?:{infix})?(?:{mult}(?:{infix})?)?"
+        f"(?:{num_ar}(?:{infix})?(?:{mult}{tail}(?:{infix})?)?"
         f"|{num_cn}(?:{infix}(?:{mult})?)?)"
     )
     number2 = (
-        f"(?:{num_ar_inner}(?:{infix})?(?:{mult}(?:{infix})?)?"
+        f"(?:{num_ar_inner}(?:{infix})?(?:{mult}{tail}(?:{infix})?)?"
         f"|{num_cn}(?:{infix}(?:{mult})?)?)"
     )
     # a bare amount (money by context) must carry 万/亿 (or be a Chinese numeral, checked later)
@@ -436,8 +456,8 @@ def patterns() -> _Patterns:
         lu = lower_unit if lower_unit is not None else unit
         sg = r"(?P<sign>(?<![0-9０-９])[-−])?" if sign else ""
         return (
-            f"{sg}(?P<n1>{number})(?:(?P<u1>{lu}))?"
-            f"(?:(?P<sep>{sep})(?P<n2>{number2}))? ?(?P<unit>{unit})"
+            f"{sg}(?P<n1>{number})"
+            f"(?:(?P<u1>{lu})?(?P<sep>{sep})(?P<n2>{number2}))? ?(?P<unit>{unit})"
         )
 
     currencies = dict(u["money"]["currencies"])
@@ -489,25 +509,54 @@ def patterns() -> _Patterns:
     amount_lead = lead(first, numeral_chars)
     percent_lead = lead(first + "百-−", numeral_chars)
     prefix = dict(q["prefix"])
-    trig = triggers(numeral_chars, "-−", f"{where} [trigger]")
+    trig = triggers(numeral_chars, "[-−][0-9０-９]", f"{where} [trigger]")
+    # What may stand between a match start and its unit: numerals, decimal marks, 余/多,
+    # range separators, a space.  A look-ahead over these (possessive: no backtracking) to the
+    # first character of a unit rejects most numbers in one step; without it every number in
+    # the text sends the engine through all the optional parts of the pattern (~20 µs each).
+    numberish = (
+        numeral_chars + ".．,，" + "".join(nm.point) + "".join(q["infix"]) + " -−"
+        + "".join(q["range"]["separators"])
+    )
+
+    def ahead(units) -> str:
+        firsts = set()
+        for w in units:
+            rest = w.lstrip(numberish)
+            firsts.add((rest or w)[0])
+        return f"(?={_class(numberish)}{{0,48}}+{_class(''.join(sorted(firsts)))})"
 
     def scanner(src: str, name: str) -> Scanner:
         return Scanner(compile_pattern(src, f"{where} [{name}]"), trig)
 
+    pct_words = ["%", "％", "百分之", "个百分点", "百分点", "成"]
     return _Patterns(
-        money=scanner(amount_lead + money, "money"),
-        area=scanner(amount_lead + area, "area"),
-        percent=scanner(percent_lead + percent, "percent"),
-        quantity=scanner(amount_lead + quantity, "quantity"),
-        bare=scanner(amount_lead + "(?:" + bare + ")", "money.context"),
+        money=scanner(amount_lead + ahead(currencies) + money, "money"),
+        area=scanner(amount_lead + ahead(area_units) + area, "area"),
+        percent=scanner(percent_lead + ahead(pct_words) + percent, "percent"),
+        quantity=scanner(amount_lead + ahead(qunits_spec) + quantity, "quantity"),
+        bare=scanner(
+            amount_lead + f"(?={_class(numberish)}{{0,48}}?{large})" + "(?:" + bare + ")",
+            "money.context",
+        ),
         prefix=prefix,
         prefix_words=tuple(sorted(prefix, key=lambda w: (-len(w), w))),
         prefix_not_after=q.get("prefix_not_after", ""),
+        prefix_end=compile_pattern(
+            (f"(?<!{_class(q['prefix_not_after'])})" if q.get("prefix_not_after") else "")
+            + alternation(prefix) + r"\Z",
+            "values/qualifiers.toml [prefix]",
+        ),
+        prefix_max=max(map(len, prefix)),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
         currencies=currencies,
         area_units=area_units,
         quantity_units=quantity_units,
+        slogans=(
+            compile_pattern(alternation(u["quantity"]["slogans"]), f"{where} [quantity.slogans]")
+            if u["quantity"].get("slogans") else None
+        ),
         context=compile_pattern(alternation(ctx["words"]), f"{where} [money.context]"),
         context_window=int(ctx.get("window", 12)),
         followers=ctx.get("followers", ""),
@@ -538,15 +587,14 @@ def qualifier_of(pre: str | None, numbers: tuple[str | None, ...] = (), suf: str
 
 
 def _prefix_before(text: str, start: int) -> str | None:
-    """The qualifier word that ends at ``start`` (``约`` in ``约140米``), else None."""
+    """The qualifier word that ends at ``start`` (``约`` in ``约140米``), else None.
+
+    >>> _prefix_before("将近100亩", 2), _prefix_before("附近3公里", 2)
+    ('将近', None)
+    """
     p = patterns()
-    for w in p.prefix_words:
-        s = start - len(w)
-        if s >= 0 and text.startswith(w, s):
-            if s > 0 and text[s - 1] in p.prefix_not_after:
-                return None
-            return w
-    return None
+    m = p.prefix_end.search(text, max(0, start - p.prefix_max), start)
+    return m.group() if m else None
 
 
 def _split_prefix(text: str) -> tuple[str | None, str]:
@@ -793,7 +841,7 @@ def find_amounts(text: str, labels: frozenset[str] | None = None) -> list[Amount
     [('MONEY', '26亿'), ('AREA', '100亩'), ('QUANTITY', '36家')]
     """
     p = patterns()
-    want = labels or frozenset({"MONEY", "AREA", "PERCENT", "QUANTITY"})
+    want = frozenset({"MONEY", "AREA", "PERCENT", "QUANTITY"}) if labels is None else labels
     out: list[AmountMatch] = []
     jobs = (
         ("MONEY", p.money, _money_value),
@@ -801,17 +849,20 @@ def find_amounts(text: str, labels: frozenset[str] | None = None) -> list[Amount
         ("PERCENT", p.percent, _percent_value),
         ("QUANTITY", p.quantity, _quantity_value),
     )
+    starts = p.money.starts(text)  # one trigger scan for every amount pattern
     for label, pattern, fn in jobs:
         if label not in want:
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, starts):
             start = m.start()
+            if label == "QUANTITY" and p.slogans is not None and p.slogans.match(text, start):
+                continue
             pre = _prefix_before(text, start)
             value = fn(groups(m), pre)
             if value is not None:
                 out.append(AmountMatch(label, start - len(pre or ""), m.end(), value))
     if "MONEY" in want:
-        for m in p.bare.finditer(text):
+        for m in p.bare.finditer(text, starts):
             g = groups(m)
             start = m.start()
             if _has_multiplier(g) and _money_context(text, start, m.end()):

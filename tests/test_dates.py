@@ -1,0 +1,341 @@
+"""pipeline.dates: date expressions resolved against the dateline / publication date.
+
+Tables of cases are named by where they came from; known misses are strict xfails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import find_dates, infer_year, parse_date, resolve_year
+from pipeline.numbers import int_to_chinese
+from pipeline.schema import DateValue
+
+OCT16 = dt.date(2025, 10, 16)
+
+# (text, anchor, year_hint, iso, approx)
+CASES_FROM_OUTPUT_MD = [
+    ("10月14日", OCT16, None, "2025-10-14", False),
+    ("2025年上半年", OCT16, None, "2025-H1", False),
+    ("今年以来", OCT16, None, "2025", False),
+    ("4月份", OCT16, None, "2025-04", False),
+    ("7月份以来", OCT16, None, "2025-07", False),
+    ("5月27日上午", dt.date(2021, 6, 1), None, "2021-05-27", False),
+    ("1-5月", dt.date(2021, 6, 1), None, "2021-01/2021-05", False),
+    ("23日至24日", dt.date(2025, 10, 26), None, "2025-10-23/2025-10-24", False),
+    ("前三季度", OCT16, None, "2025-Q1/2025-Q3", False),
+    ("年底", OCT16, None, "2025-12", True),
+    ("年末", OCT16, None, "2025-12", True),
+    ("月底", OCT16, None, "2025-10", True),
+    ("月初", OCT16, None, "2025-10", True),
+    ("去年", OCT16, None, "2024", False),
+    ("今年", OCT16, None, "2025", False),
+    ("上半年", OCT16, None, "2025-H1", False),
+    ("十四五", None, None, "2021/2025", False),
+    ("近日", OCT16, None, "PAST_REF", True),
+    ("日前", OCT16, None, "PAST_REF", True),
+    ("近年来", OCT16, None, "PAST_REF", True),
+    ("目前", OCT16, None, "PRESENT_REF", True),
+    ("当前", OCT16, None, "PRESENT_REF", True),
+    ("如今", OCT16, None, "PRESENT_REF", True),
+    ("年初", OCT16, None, "2025-01", True),
+    ("秋季", OCT16, None, "2025-FA", False),
+    ("今年上半年", OCT16, None, "2025-H1", False),
+    ("10月14日", None, None, "XXXX-10-14", False),
+]
+
+CASES_REGIONAL_PRESS = [
+    ("2025年10月14日", None, None, "2025-10-14", False),
+    ("2025-10-14", None, None, "2025-10-14", False),
+    ("2025.10.14", None, None, "2025-10-14", False),
+    ("2025/10/14", None, None, "2025-10-14", False),
+    ("二〇二五年十月十四日", None, None, "2025-10-14", False),
+    ("二○二五年十二月三十一日", None, None, "2025-12-31", False),
+    ("10月14日上午", OCT16, None, "2025-10-14", False),
+    ("10月14日下午3时", OCT16, None, "2025-10-14", False),
+    ("14日晚", OCT16, None, "2025-10-14", False),
+    ("14日", OCT16, None, "2025-10-14", False),
+    ("30日", dt.date(2025, 11, 2), None, "2025-10-30", False),
+    ("10月14号", OCT16, None, "2025-10-14", False),
+    ("4月11日至12日", OCT16, None, "2025-04-11/2025-04-12", False),
+    ("4月11-12日", OCT16, None, "2025-04-11/2025-04-12", False),
+    ("10月14日至16日", OCT16, None, "2025-10-14/2025-10-16", False),
+    ("2021年至2023年", None, None, "2021/2023", False),
+    ("2021-2025年", None, None, "2021/2025", False),
+    ("2024年10月至2025年3月", None, None, "2024-10/2025-03", False),
+    ("今年1月至9月", OCT16, None, "2025-01/2025-09", False),
+    ("1—9月份", OCT16, None, "2025-01/2025-09", False),
+    ("一季度", OCT16, None, "2025-Q1", False),
+    ("第二季度", OCT16, None, "2025-Q2", False),
+    ("2025年一季度", None, None, "2025-Q1", False),
+    ("前两个季度", OCT16, None, "2025-Q1/2025-Q2", False),
+    ("今年前三个月", OCT16, None, "2025-01/2025-03", False),
+    ("下半年", OCT16, None, "2025-H2", False),
+    ("明年", OCT16, None, "2026", False),
+    ("前年", OCT16, None, "2023", False),
+    ("2024年底", OCT16, None, "2024-12", True),
+    ("去年底", OCT16, None, "2024-12", True),
+    ("今年年初", OCT16, None, "2025-01", True),
+    ("10月底", OCT16, None, "2025-10", True),
+    ("9月下旬", OCT16, None, "2025-09", True),
+    ("上月底", OCT16, None, "2025-09", True),
+    ("本月", OCT16, None, "2025-10", False),
+    ("2025年度", None, None, "2025", False),
+    ("2025年", None, None, "2025", False),
+    ("春季", dt.date(2025, 3, 1), None, "2025-SP", False),
+    ("今年冬季", OCT16, None, "2025-WI", False),
+    ("十三五", None, None, "2016/2020", False),
+    ("十五五", None, None, "2026/2030", False),
+    ("今天", OCT16, None, "2025-10-16", False),
+    ("昨日", OCT16, None, "2025-10-15", False),
+    ("眼下", OCT16, None, "PRESENT_REF", True),
+]
+
+CASES_STATISTICS_BULLETIN = [
+    ("1-9月份", OCT16, None, "2025-01/2025-09", False),
+    ("1～9月", OCT16, None, "2025-01/2025-09", False),
+    ("前三季度", OCT16, None, "2025-Q1/2025-Q3", False),
+    ("一至三季度", OCT16, None, "2025-Q1/2025-Q3", False),
+    ("三季度末", OCT16, None, "2025-Q3", True),
+    ("9月末", OCT16, None, "2025-09", True),
+    ("2025年9月末", None, None, "2025-09", True),
+    ("2024年全年", None, None, "2024", False),
+    ("2025年1-8月", None, None, "2025-01/2025-08", False),
+    ("去年同期", OCT16, None, None, None),
+    ("上年同期", OCT16, None, None, None),
+]
+
+# pages without a dateline or pub_date: the year the page states most often
+CASES_YEAR_HINT = [
+    ("10月14日", None, 2025, "2025-10-14", False),
+    ("今年以来", None, 2025, "2025", False),
+    ("去年", None, 2025, "2024", False),
+    ("4月份", None, 2025, "2025-04", False),
+    ("上半年", None, 2025, "2025-H1", False),
+    ("14日", None, 2025, "XXXX-XX-14", False),
+    ("今年", None, None, "XXXX", False),
+    ("上半年", None, None, "XXXX-H1", False),
+    ("12月20日", None, 2025, "2025-12-20", False),
+]
+
+# the December-in-January rule: a year-less month more than six months after the anchor's
+# month belongs to the year before
+CASES_YEAR_BOUNDARY = [
+    ("12月20日", dt.date(2026, 1, 5), None, "2025-12-20", False),
+    ("12月", dt.date(2026, 1, 5), None, "2025-12", False),
+    ("11月至12月", dt.date(2026, 1, 5), None, "2025-11/2025-12", False),
+    ("7月", dt.date(2026, 1, 5), None, "2026-07", False),
+    ("8月", dt.date(2026, 1, 5), None, "2025-08", False),
+    ("1月", dt.date(2025, 12, 30), None, "2025-01", False),
+    ("今年", dt.date(2026, 1, 5), None, "2026", False),
+]
+
+ALL_CASES = (
+    CASES_FROM_OUTPUT_MD + CASES_REGIONAL_PRESS + CASES_STATISTICS_BULLETIN + CASES_YEAR_HINT
+    + CASES_YEAR_BOUNDARY
+)
+
+
+@pytest.mark.parametrize("text,anchor,hint,iso,approx", ALL_CASES)
+def test_parse_date(text, anchor, hint, iso, approx):
+    value = parse_date(text, anchor=anchor, year_hint=hint)
+    if iso is None:  # not one date expression as a whole
+        assert value is None
+        return
+    assert value == {"iso": iso, "approx": approx}
+    DateValue.model_validate(value)
+
+
+DATELINE_DATES = [
+    ("10月14日", "2025-10-14"),
+    ("2025年10月14日 星期二", "2025-10-14"),
+    ("2025年10月14日（星期二）", "2025-10-14"),
+    ("10月14日电", "2025-10-14"),
+    ("10 月 14 日", "2025-10-14"),
+    ("近日", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize("text,iso", DATELINE_DATES)
+def test_dateline_dates(text, iso):
+    # how page_structure calls it: anchor = pub_date (here none), year_hint = the page's year
+    assert parse_date(text, anchor=None, year_hint=infer_year("2025年……2025年"))["iso"] == iso
+
+
+def test_anchor_wins_over_year_hint():
+    assert parse_date("10月14日", anchor=dt.date(2024, 10, 20), year_hint=2025)["iso"] == "2024-10-14"
+
+
+def test_leap_day_needs_a_leap_year():
+    assert parse_date("2月29日", anchor=dt.date(2025, 3, 5)) is None
+    assert parse_date("2月29日", anchor=dt.date(2024, 3, 5))["iso"] == "2024-02-29"
+    assert parse_date("2月29日")["iso"] == "XXXX-02-29"
+
+
+def test_anchor_as_iso_string():
+    assert parse_date("今年", anchor="2025-10-16")["iso"] == "2025"
+
+
+NOT_DATES = [
+    "60日内",
+    "近20年",
+    "6小时",
+    "3个月",
+    "两年",
+    "上年",
+    "比上年增长",
+    "下一步",
+    "此次",
+    "秋日",
+    "近1000年",
+    "2000年来",
+    "5000年历史",
+    "每年3月",
+    "第3月",
+    "13月",
+    "2月30日",
+    "2025年2月29日",
+    "32日",
+    "十五日内",
+    "15日内",
+    "节日前夕",
+    "三五成群",
+    "十一五年",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    got = [text[m.start:m.end] for m in find_dates(text, anchor_at=lambda _: OCT16)]
+    assert got == [] or text not in got
+    assert parse_date(text, anchor=OCT16) is None
+
+
+SCAN_CASES = [
+    (
+        "科学导报讯 10月14日，今年以来，高新区上半年完成投资；7月份以来，项目进展顺利。",
+        [("10月14日", "2025-10-14"), ("今年以来", "2025"), ("上半年", "2025-H1"), ("7月份以来", "2025-07")],
+    ),
+    (
+        "“十四五”时期，全市1-9月规上工业增加值比上年增长6.2%。",
+        [("十四五", "2021/2025"), ("1-9月", "2025-01/2025-09")],
+    ),
+    ("会议于4月11日至12日召开，60日内完成整改。", [("4月11日至12日", "2025-04-11/2025-04-12")]),
+    ("截至9月底，近20年来首次。", [("9月底", "2025-09")]),
+    ("每月15日前报送", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SCAN_CASES)
+def test_find_dates(text, expected):
+    got = [(text[m.start:m.end], m.value["iso"]) for m in find_dates(text, anchor_at=lambda _: OCT16)]
+    assert got == expected
+
+
+def test_find_dates_per_offset_anchor():
+    text = "甲 14日开会。乙 14日开会。"
+    anchors = {0: dt.date(2025, 10, 16), 8: dt.date(2025, 9, 20)}
+
+    def anchor_at(offset):
+        return anchors[0] if offset < 8 else anchors[8]
+
+    got = [m.value["iso"] for m in find_dates(text, anchor_at=anchor_at)]
+    assert got == ["2025-10-14", "2025-09-14"]
+
+
+def test_year_hint_is_lazy():
+    calls = []
+
+    def hint():
+        calls.append(1)
+        return 2025
+
+    find_dates("没有日期的句子", year_hint=hint)
+    assert calls == []
+    assert [m.value["iso"] for m in find_dates("4月份以来", year_hint=hint)] == ["2025-04"]
+    assert [m.value["iso"] for m in find_dates("4月份、5月份", year_hint=hint)] == ["2025-04", "2025-05"]
+    assert len(calls) == 2  # once per call that needs it, not once per mention
+
+
+# --------------------------------------------------------------------------- infer_year
+
+INFER_YEAR_CASES = [
+    ("2024年全年，2025年上半年，2025年10月", 2025),
+    ("2024年……2025年……", 2025),  # tie -> latest
+    ("2023年、2023年、2025年", 2023),
+    ("发布于2025-10-14", 2025),
+    ("二〇二四年十月", 2024),
+    ("1937年、1937年、2025年", 2025),  # before 1949: ignored
+    ("近2000年来", None),
+    ("没有年份", None),
+    ("12025年", None),
+]
+
+
+@pytest.mark.parametrize("text,year", INFER_YEAR_CASES)
+def test_infer_year(text, year):
+    assert infer_year(text) == year
+
+
+def test_resolve_year():
+    assert resolve_year(12, dt.date(2026, 1, 8)) == 2025
+    assert resolve_year(7, dt.date(2026, 1, 8)) == 2026
+    assert resolve_year(3, dt.date(2025, 10, 16)) == 2025
+    assert resolve_year(5, None) is None
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_written_forms_round_trip(d):
+    iso = d.isoformat()
+    assert parse_date(f"{d.year}年{d.month}月{d.day}日")["iso"] == iso
+    assert parse_date(f"{d.year}-{d.month:02d}-{d.day:02d}")["iso"] == iso
+    assert parse_date(f"{d.year}.{d.month}.{d.day}")["iso"] == iso
+    cn_year = "".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))
+    cn = f"{cn_year}年{int_to_chinese(d.month)}月{int_to_chinese(d.day)}日"
+    assert parse_date(cn)["iso"] == iso
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.integers(min_value=1, max_value=12),
+)
+def test_year_less_month_within_six_months_back(anchor, month):
+    iso = parse_date(f"{month}月", anchor=anchor)["iso"]
+    year = int(iso[:4])
+    # the resolved month is never more than six months after the anchor
+    months_after = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+    assert -12 < months_after <= 6
+
+
+# --------------------------------------------------------------------------- known misses
+
+DATES_KNOWN_MISSES = [
+    # 至今 ends a range at the present
+    ("2020年至今", OCT16, "2020/PRESENT_REF"),
+    # weeks
+    ("上周", OCT16, "2025-W41"),
+    # 今明两年
+    ("今明两年", OCT16, "2025/2026"),
+    # 春节 and other holidays
+    ("春节前后", OCT16, "2026-02"),
+    # 二〇二五年度 with a Chinese year and 年度 works, but 二五年 (two-digit year) does not
+    ("25年", OCT16, "2025"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,anchor,iso",
+    [pytest.param(*c, marks=pytest.mark.xfail(strict=True)) for c in DATES_KNOWN_MISSES],
+)
+def test_parse_date_known_misses(text, anchor, iso):
+    value = parse_date(text, anchor=anchor)
+    assert value is not None and value["iso"] == iso
