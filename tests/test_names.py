@@ -190,6 +190,30 @@ SPANS = {
     "own:two_character_county_after_city": (
         "朔州市应县、山阴县、怀仁市三地联合开展环境整治行动。",
         [("LOC", "朔州市"), ("LOC", "应县"), ("LOC", "山阴县"), ("LOC", "怀仁市")]),
+    "own:department_with_and": (  # 和 is a stop word, but inside a department's generic name
+        "平遥县文化和旅游局联合江苏省工业和信息化厅举办推介会。",
+        [("ORG", "平遥县文化和旅游局"), ("ORG", "江苏省工业和信息化厅")]),
+    "own:national_bodies": (
+        "国家发展改革委、国家统计局联合发布数据。",
+        [("ORG", "国家发展改革委"), ("ORG", "国家统计局")]),
+    "own:zone_named_by_two_short_places": (  # no complete division inside: one name
+        "慈溪滨海经济开发区新签约项目12个。",
+        [("ORG", "慈溪滨海经济开发区")]),
+    "own:new_area": (
+        "雄安新区改革发展局负责人介绍，新区已完成投资。",
+        [("ORG", "雄安新区改革发展局"), ("ORG", "新区")]),
+    "own:province_zones_are_no_zone": (
+        "山西省开发区建设迈上新台阶。",
+        [("LOC", "山西省")]),
+    "own:foreign_company": (
+        "欢迎波兰欧亚物流集团来访，新加坡丰源控股集团也将参加。",
+        [("ORG", "波兰欧亚物流集团"), ("ORG", "新加坡丰源控股集团")]),
+    "own:generic_lead_before_company": (
+        "建设单位山西大同交通建设集团有限公司表示，将确保年底通车。",
+        [("ORG", "山西大同交通建设集团有限公司")]),
+    "own:facility_centers_are_no_org": (
+        "共建跨境电商选品中心，晋江国际会展中心同步启用。",
+        [("LOC", "晋江国际会展中心")]),
     "own:honorific": (
         "“出门就看到红旗飘扬！”在大连街遛弯的王大爷说。",
         [("LOC", "大连街"), ("PER", "王大爷")]),
@@ -325,6 +349,16 @@ CANONICAL = {
     "own:trade_name": (
         "山西华鑫源新材料科技有限公司年产5万吨项目开工。华鑫源将建设智能化生产线。",
         [("ORG", "山西华鑫源新材料科技有限公司", None), ("ORG", "华鑫源", "山西华鑫源新材料科技有限公司")]),
+    "own:abbreviated_company": (
+        "山西谷丰智能农机装备有限公司新建生产线投产。谷丰公司负责人介绍，订单已排到明年。",
+        [("ORG", "山西谷丰智能农机装备有限公司", None), ("ORG", "谷丰公司", "山西谷丰智能农机装备有限公司")]),
+    "own:zone_sub_body_canonical_when_written": (
+        "合肥高新技术产业开发区管委会主任邵建新介绍，高新区管委会将优化服务。",
+        [("ORG", "合肥高新技术产业开发区管委会", None), ("PER", "邵建新", None),
+         ("ORG", "高新区管委会", "合肥高新技术产业开发区管委会")]),
+    "own:clipped_division": (
+        "宜昌市夷陵区召开项目推进会。夷陵将坚持项目为王。",
+        [("LOC", "宜昌市", None), ("LOC", "夷陵区", None), ("LOC", "夷陵", "夷陵区")]),
     "own:sub_body_keeps_no_canonical": (
         "阳泉高新区持续改善环境。高新区生态环境分局牵头制定行动方案。",
         [("ORG", "阳泉高新区", None), ("ORG", "高新区生态环境分局", None)]),

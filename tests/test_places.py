@@ -130,7 +130,7 @@ VALUES = {
         [("潇河新兴产业园区", V(SX)), ("真武路", V(SX))]),
     "own:regions": (
         "在晋东大地上描绘画卷。赴京津冀、长三角地区对接企业。",
-        [("晋东", V(SX)), ("京津冀", None), ("长三角地区", None)]),
+        [("晋东", V(SX)), ("京津冀", None), ("长三角", None)]),
     "own:nearest_division_wins": (
         "晋城市泽州县南村镇冶底村位于太行山南麓。",
         [("晋城市", V(SX, "晋城市")), ("泽州县", V(SX, "晋城市", "泽州县")),
@@ -138,6 +138,23 @@ VALUES = {
     "own:county_short_needs_full_form": (  # 太谷 alone is a LOC only because 太谷区 is named
         "邀请太谷9家金融机构参与对接。助力太谷区经济高质量发展。",
         [("太谷", TG), ("太谷区", TG)]),
+    "own:rivers_and_lakes": (  # rivers cross divisions: no value; 白洋淀 inherits 雄安's 保定
+        "保定市安新县白洋淀生态修复持续推进，沿汉江、七里河开展巡查。",
+        [("保定市", V("河北省", "保定市")), ("安新县", V("河北省", "保定市", "安新县")),
+         ("白洋淀", V("河北省", "保定市", "安新县")), ("汉江", None), ("七里河", None)]),
+    "own:landmarks": (
+        "嵩山脚下的登封市，少林寺游客量创新高；平遥古城迎来客流高峰。",
+        [("嵩山", None), ("登封市", V("河南省", "郑州市", "登封市")), ("少林寺", V("河南省", "郑州市", "登封市")),
+         ("平遥古城", V("山西省", "晋中市", "平遥县"))]),
+    "own:short_head_within_context": (  # 霞山 of 湛江 in a 湛江 article; not so 大连 in 大连街
+        "湛江市加快港口建设，霞山港区吞吐量增长。",
+        [("湛江市", V("广东省", "湛江市")), ("霞山港区", V("广东省", "湛江市", "霞山区"))]),
+    "own:countries": (
+        "企业产品远销韩国、新加坡等地。",
+        [("韩国", None), ("新加坡", None)]),
+    "own:county_short_in_city_article": (  # 浑源 is a county of 大同, named in the article
+        "大同市加快交通建设，大同至浑源高速公路建成通车。",
+        [("大同市", V(SX, "大同市")), ("大同", V(SX, "大同市")), ("浑源", V(SX, "大同市", "浑源县"))]),
     "own:ambiguous_district_by_context": (  # 朝阳区 of Beijing, not of Changchun
         "北京市朝阳区与长治市签署合作协议。",
         [("北京市", V("北京市", "北京市")), ("朝阳区", V("北京市", "北京市", "朝阳区")),

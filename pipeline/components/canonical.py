@@ -8,6 +8,7 @@
   ``东方旭能(山东)科技发展有限公司``, ``华鑫源`` → ``山西华鑫源新材料科技有限公司``.
 - Bodies without a proper name (``区科技局``, ``区政府``): the division of that level the article
   names (``太谷区``) is put in front: ``太谷区科技局``.
+- Clipped divisions: ``夷陵`` → ``夷陵区`` where the article writes the full name.
 
 No canonical when the full name never appears in the article.
 """
@@ -21,23 +22,19 @@ from spacy.tokens import Doc
 
 from .. import places
 from ..document import ArticleInfo, Mention, register_extensions
-from ..rules import load_table
-from .names import clipped_forms, is_generic
+from .names import clipped_forms, is_generic, rules
 
 register_extensions()
 
 
 @functools.cache
 def _families() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    table = load_table("names/org.toml")
-    fam = {k: tuple(v) for k, v in table.get("zone_families", {}).items()}
-    suffixes: set[str] = set(fam)
-    for v in fam.values():
+    """The zone families of ``rules/names/org.toml`` and every zone suffix, longest first."""
+    r = rules()
+    suffixes: set[str] = set(r.zone_families) | set(r.zone_suffixes)
+    for v in r.zone_families.values():
         suffixes.update(v)
-    for c in table.get("class", ()):
-        if c.get("anchor") == "place":
-            suffixes.update(c["suffixes"])
-    return fam, tuple(sorted(suffixes, key=len, reverse=True))
+    return r.zone_families, tuple(sorted(suffixes, key=len, reverse=True))
 
 
 def split_zone(name: str) -> tuple[str, str] | None:
@@ -131,19 +128,22 @@ def _bounds(articles: list[ArticleInfo], n: int) -> list[tuple[int, int]]:
 def assign_canonical(ents: list[Mention]) -> None:
     orgs = [m for m in ents if m.label == "ORG"]
     names = list(dict.fromkeys(m.text for m in orgs))
-    zone_fulls = [n for n in names if (sp := split_zone(n)) and sp[0]]
-    clipped = {}
+    zone_fulls = []  # full zone names, also where a sub-body follows (合肥高新技术产业开发区管委会)
+    for n in names:
+        z = zone_prefix(n)
+        if z and (sp := split_zone(z)) and sp[0]:
+            zone_fulls.append(z)
+    clipped: dict[str, str] = {}
     for n in names:
         for short in clipped_forms(n):
             clipped.setdefault(short, n)
-    g = places.gazetteer()
+    _loc_canonical(ents)
     for m in orgs:
         if m.canonical:
             continue
-        full = zone_canonical(m.text, zone_fulls)
-        if full is None:
-            full = clipped.get(m.text)
-        if full is None and m.text[:1] in "省市县区" and is_generic(m.text[1:3] or "x") is not None:
+        full = short_for(m.text, names, zone_fulls, clipped)
+        if full is None and m.text[:1] in "省市县区":
+            g = places.gazetteer()
             if not g.is_key(m.text[:2]) and _generic_body(m.text):
                 div = _division_for_level(ents, m, m.text[0])
                 if div:
@@ -152,8 +152,103 @@ def assign_canonical(ents: list[Mention]) -> None:
             m.canonical = full
 
 
+def _loc_canonical(ents: list[Mention]) -> None:
+    """A clipped division (夷陵) stands for the full name the article uses (夷陵区)."""
+    g = places.gazetteer()
+    fulls: dict[str, str] = {}  # division code -> full name written in the article
+    for e in ents:
+        if e.label == "LOC":
+            for x in g.entries(e.text):
+                if x.kind == "full" and x.division is not None:
+                    fulls.setdefault(x.division.code, e.text)
+    for e in ents:
+        if e.label != "LOC" or e.canonical:
+            continue
+        entries = g.entries(e.text)
+        if entries and all(x.kind == "short" for x in entries):
+            for x in entries:
+                if x.division is not None and x.division.code in fulls:
+                    e.canonical = fulls[x.division.code]
+                    break
+
+
+def zone_prefix(name: str) -> str | None:
+    """The zone part of an organization's name (合肥高新区 of 合肥高新区管委会), if any."""
+    _, suffixes = _families()
+    best = None
+    for suf in suffixes:
+        i = name.find(suf)
+        if i >= 0 and (best is None or i + len(suf) > best):
+            best = i + len(suf)
+    return name[:best] if best else None
+
+
+def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[str, str]) -> str | None:
+    """The full name among the article's ``names`` that ``name`` stands for.
+
+    >>> short_for("高新区管委会", ["合肥高新技术产业开发区管委会"], ["合肥高新技术产业开发区"], {})
+    '合肥高新技术产业开发区管委会'
+    >>> short_for("曲江新区", ["西安曲江新区"], [], {}), short_for("谷丰公司", ["山西谷丰智能农机装备有限公司"], [], {})
+    ('西安曲江新区', '山西谷丰智能农机装备有限公司')
+    >>> short_for("新乡东区污水处理厂", ["新乡市东区污水处理厂"], [], {})
+    '新乡市东区污水处理厂'
+    """
+    full = zone_canonical(name, zone_fulls)
+    if full is not None:
+        return full
+    z = zone_prefix(name)
+    if z and z != name:  # 高新区管委会 -> 合肥高新技术产业开发区管委会, when the article writes it
+        zf = zone_canonical(z, zone_fulls)
+        if zf and zf + name[len(z):] in names:
+            return zf + name[len(z):]
+        return None  # 高新区生态环境分局: its full name is not in the article
+    if name in clipped:
+        return clipped[name]
+    longer = [n for n in names if len(n) > len(name)]
+    for n in longer:  # 西安曲江新区 for 曲江新区, 吴江区东太湖实验学校 for 东太湖实验学校
+        if n.endswith(name) and places.gazetteer().find(n[: len(n) - len(name)]):
+            return n
+    key = _division_key(name)
+    for n in longer:  # 新乡市东区污水处理厂 for 新乡东区污水处理厂
+        if _division_key(n) == key:
+            return n
+    head = _company_head(name)
+    if head:
+        for n in sorted(longer, key=len, reverse=True):  # 谷丰公司, 粤海湾港投集团
+            if n.endswith(("公司", "集团")) and head[:2] in n and _subsequence(head, n):
+                return n
+    return None
+
+
+def _division_key(name: str) -> str:
+    """``name`` with division names at its head in short form (新乡市东区… -> 新乡东区…)."""
+    g = places.gazetteer()
+    out, pos = [], 0
+    for m in g.find(name):
+        if m.start != pos:
+            break
+        divs = g.lookup(m.text)
+        short = None
+        if divs and m.kind == "full":
+            short = places.short_form(divs[0].name, divs[0].level)
+        out.append(short or m.text)
+        pos = m.end
+    return "".join(out) + name[pos:]
+
+
+def _company_head(name: str) -> str | None:
+    for suf in ("公司", "集团"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return None
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
 def _generic_body(name: str) -> bool:
-    from .names import rules
     r = rules()
     for suf in sorted(r.org_suffix, key=len, reverse=True):
         if name.endswith(suf) and len(name) > len(suf):
@@ -161,12 +256,17 @@ def _generic_body(name: str) -> bool:
     return False
 
 
+_COUNTY_LEVEL = "县区旗"
+
+
 def _division_for_level(ents: list[Mention], m: Mention, level: str) -> str | None:
-    """The full division name of that level the article names (the last before, else the first)."""
+    """The full division name of that level the article names (the last before, else the
+    first); 县 and 区 are one level (县政府 in a 太谷区 article is 太谷区政府)."""
     g = places.gazetteer()
+    levels = _COUNTY_LEVEL if level in _COUNTY_LEVEL else level
     before = after = None
     for e in ents:
-        if e.label != "LOC" or not e.text.endswith(level):
+        if e.label != "LOC" or not e.text or e.text[-1] not in levels:
             continue
         if not any(x.kind == "full" for x in g.entries(e.text)):
             continue

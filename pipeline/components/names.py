@@ -22,6 +22,8 @@ One pass per kind over the page, each a compiled alternation or the gazetteer sc
    (``班子成员侯剑虹、孙星鹏``), and every other mention of those names in the same article.
 5. **Short forms** that only make sense beside a full name in the same article: bare zone words
    (``高新区`` where the article names ``阳泉高新区``) and clipped company names (``东方旭能``).
+6. **Counted lists**: the items of ``昌鑫铸造、天雨消防、华海建材等5家企业`` are organizations
+   (trade names without a suffix, which the suffix grammar cannot see).
 
 Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:end] == text``.
 """
@@ -49,8 +51,16 @@ _HARD_OK = regex.compile(r"[\p{Han}A-Za-z0-9]")
 _HARD_BREAK = regex.compile(r"[^\p{Han}A-Za-z0-9·]")
 _OPEN_BRACKET = regex.compile(r"[(（]")
 _ALL_HAN = regex.compile(r"\p{Han}+$")
+#: Bodies of the state's own organs: 国家统计局, 中央生态环境保护督察组 need no place.
+_NATIONAL = regex.compile(r"国家|中央|国务院|全国")
+#: One-character stop words that also occur inside names often enough to read past (华为).
+_STOPS_IN_NAMES = frozenset("为")
+#: ... and inside place names (魏都大道, 东于镇, 人和路)
+_STOPS_IN_LOC_NAMES = frozenset("为都于和同向将")
+#: First characters of 2-character words ending in 江/河 that are no river (入河, 跨江, 过河)
+_NOT_RIVER = frozenset("入出沿跨过渡临大小内界运护天开拔银星冰山爱江河湖进下上到")
 #: A body that is a count (2个合作社, 36家企业), not a name.
-_COUNT = regex.compile(r"[0-9０-９]|[一二三四五六七八九十两几多数百千万余][个家项批类所座栋条户名位支只站届次场轮张]|第[一二三四五六七八九十]+[大名个条批次届]")
+_COUNT = regex.compile(r"[0-9０-９]|[一二三四五六七八九十两几多数百千万余][个家项批类所座栋条户名位支只站届次场轮张段]|第[一二三四五六七八九十]+[大名个条批次届]")
 
 
 # -- rule tables ---------------------------------------------------------------------------------
@@ -73,6 +83,10 @@ class SuffixClass:
     short_forms: tuple[str, ...] = ()
     weak: frozenset[str] = frozenset()
     weak_min_body: int = 4
+    not_after_province: frozenset[str] = frozenset()
+    not_before_suffix: tuple[tuple[str, frozenset[str]], ...] = ()
+    min_body_for: dict[str, int] | None = None  # per-suffix minimum body (湖: 2)
+    through_short_places: bool = False
 
 
 def _classes(table: dict, where: str, anchor_default: str | None = None) -> list[SuffixClass]:
@@ -98,6 +112,10 @@ def _classes(table: dict, where: str, anchor_default: str | None = None) -> list
                 short_forms=tuple(c.get("short_forms", ())),
                 weak=frozenset(c.get("weak", ())),
                 weak_min_body=int(c.get("weak_min_body", d.get("weak_min_body", 4))),
+                not_after_province=frozenset(c.get("not_after_province", ())),
+                not_before_suffix=tuple((k, frozenset(v)) for k, v in c.get("not_before_suffix", {}).items()),
+                through_short_places=bool(c.get("through_short_places", False)),
+                min_body_for={k: int(v) for k, v in c.get("min_body_for", {}).items()},
             ))
         except KeyError as exc:
             raise RuleError(f"{where}: class {c.get('name')!r} lacks {exc}") from exc
@@ -119,6 +137,8 @@ class Rules:
     generic_max: int
     zone_short_re: re.Pattern | None
     zone_suffixes: tuple[str, ...]
+    zone_suffix_re: re.Pattern
+    zone_families: dict[str, tuple[str, ...]]
 
 
 def literal_pattern(words) -> re.Pattern:
@@ -143,7 +163,7 @@ def rules() -> Rules:
     stops = [w for w in entries if not w.startswith("!")]
     unstops = [w[1:] for w in entries if w.startswith("!") and len(w) > 1]
     generic = load_lexicon("names/generic.txt")
-    zone = [c for c in org_classes if c.anchor == "place"]
+    zone = [c for c in org_classes if c.anchor == "place" or c.short_forms]
     shorts = [s for c in zone for s in c.short_forms]
     return Rules(
         org_classes=org_classes,
@@ -151,7 +171,7 @@ def rules() -> Rules:
         org_suffix=org_suffix,
         loc_suffix=loc_suffix,
         org_re=literal_pattern(org_suffix),
-        loc_re=literal_pattern(loc_suffix),
+        loc_re=re.compile("(?=(" + alternation(loc_suffix) + "))"),  # every start: suffixes overlap
         committee_re=compile_pattern(r"(?<=[省市县区州盟旗])委(?![员托])", "committee"),
         stop_re=literal_pattern(stops + unstops),
         stop_words=frozenset(stops),
@@ -159,11 +179,13 @@ def rules() -> Rules:
         generic_max=max(len(w) for w in generic),
         zone_short_re=literal_pattern(shorts) if shorts else None,
         zone_suffixes=tuple(s for c in zone for s in c.suffixes),
+        zone_suffix_re=literal_pattern([s for c in zone for s in c.suffixes]),
+        zone_families={k: tuple(v) for k, v in load_table("names/org.toml").get("zone_families", {}).items()},
     )
 
 
 #: Single characters that count as generic in place bodies (生态性园区); other single generic
-#: characters (东, 新, 区…) only in organization bodies, since 南村, 新华 are place names.
+#: characters (区, 各, 一…) only in organization bodies, since 区, 村 end place names.
 _LOC_SINGLES = frozenset("性")
 
 
@@ -172,7 +194,7 @@ def is_generic(body: str, singles: bool = True) -> bool:
 
     >>> is_generic("区科技"), is_generic("生态环境"), is_generic("路达市政园林养护")
     (True, True, False)
-    >>> is_generic("南村"), is_generic("南村", singles=False)
+    >>> is_generic("区科技"), is_generic("区科技", singles=False)
     (True, False)
     """
     r = rules()
@@ -249,8 +271,8 @@ class _Page:
     def barrier_before_stop(self, b: int) -> int | None:
         """When ``b`` ends a one-character stop word glued to characters before it (华为: 为),
         the barrier before that stop word, for a second reading of the name; else None."""
-        if b in self.single_stop_ends and b >= 2 and places.is_han(self.text[b - 2]) \
-                and (b - 1) not in self.marks:
+        if b in self.single_stop_ends and b >= 2 and self.text[b - 1] in _STOPS_IN_NAMES \
+                and places.is_han(self.text[b - 2]) and (b - 1) not in self.marks:
             return self.barrier(b - 1)
         return None
 
@@ -364,10 +386,14 @@ def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
     g = places.gazetteer()
     # full names present per article: evidence for county short forms
     full_by_art: dict[tuple[int, int], set[str]] = {}
+    city_by_art: dict[tuple[int, int], set[str]] = {}  # 4-digit codes of cities named
     for m in page.anchors:
         if m.kind == "full":
             for d in m.divisions:
                 full_by_art.setdefault(_article_of(arts, m.start), set()).add(d.code)
+        divs = m.divisions
+        if divs and len({d.code for d in divs}) == 1 and divs[0].level == "city" and m.kind != "region":
+            city_by_art.setdefault(_article_of(arts, m.start), set()).add(divs[0].code[:4])
     accepted: list[places.Match] = []
     vetoed = bytearray(len(text) + 1)
     for v in g.veto_re.finditer(text) if g.veto_re is not None else ():
@@ -388,9 +414,11 @@ def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
             if any(d.level in ("province", "city") for d in divs):
                 accepted.append(m)
             else:
-                codes = full_by_art.get(_article_of(arts, m.start), set())
-                if any(d.code in codes for d in divs) or _in_zone_name(page, m):
-                    accepted.append(m)
+                art = _article_of(arts, m.start)
+                codes = full_by_art.get(art, set())
+                cities = city_by_art.get(art, set())
+                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m):
+                    accepted.append(m)  # 太谷 beside 太谷区; 浑源 in an article naming 大同
     # longest first, no overlaps
     chosen: list[places.Match] = []
     occupied = bytearray(len(text) + 1)
@@ -404,7 +432,7 @@ def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
-                    priority=6 if m.kind == "full" else 4) for m in chosen]
+                    priority=6 if m.kind in ("full", "region") else 4) for m in chosen]
 
 
 def _left_ok(page: _Page, start: int) -> bool:
@@ -475,23 +503,28 @@ def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: l
     b = page.barrier(s)
     b = max(b, s - max(cls.max_body, cls.max_gap) - 8)
     if cls.anchor == "place":
-        start = _place_anchor(page, b, s, cls.max_gap)
-        if start is None:
+        anchor = _place_anchor(page, b, s, cls.max_gap)
+        if anchor is None:
             if suffix in cls.short_forms:
                 return _Org(s, e, cls, bare_zone=True, body_start=s)
             return None
+        start = anchor.start
+        if anchor.end == s and suffix in cls.not_after_province and anchor.level == "province":
+            return None  # 山西省开发区: the province's zones, not one zone
         if _not_word_hit(text, start, e, suffix, cls.not_words):
             return None
         return _Org(start, e, cls, body_start=start)
     if cls.anchor == "attach" or cls.free_if_proper:
+        # the gap is generic words, which may hold a one-character stop word (文化和旅游局)
+        bs = max(page.barrier(s, strong=True), s - cls.max_gap - 12)
         # right after an organization: merge (高新区生态环境分局, 娲石集团党委)
-        if prev is not None and prev.end >= b and prev.end <= s and s - prev.end <= cls.max_gap:
+        if prev is not None and prev.end >= bs and prev.end <= s and s - prev.end <= cls.max_gap:
             gap = text[prev.end:s]
             if is_generic(gap) and not _not_word_hit(text, prev.end, e, suffix, cls.not_words):
                 return _Org(prev.start, e, cls, body_start=prev.body_start)
         # right after a place: the last division of a chain joins (阳泉市生态环境局)
-        for p in range(s, max(b, s - cls.max_gap) - 1, -1):
-            cands = [m for m in page.anchor_ends.get(p, ()) if m.kind == "full" and m.start >= b - 0]
+        for p in range(s, max(bs, s - cls.max_gap) - 1, -1):
+            cands = [m for m in page.anchor_ends.get(p, ()) if m.kind == "full" and m.start >= bs]
             if not cands:
                 continue
             gap = text[p:s]
@@ -501,6 +534,9 @@ def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: l
                     return _Org(m.start, e, cls, body_start=m.start)
             break
     body = text[b:s]
+    national = _NATIONAL.match(body)
+    if national and is_generic(body[national.end():]) and cls.name not in ("subbody", "center"):
+        return _Org(b, e, cls, body_start=b)  # 国家发展改革委, 国家统计局: one of a kind
     if body and body[0] in "省市县区镇乡" and is_generic(body[1:]) and len(body) <= 8:
         return _generic_body(page, b, s, e, cls)  # 区科技局, 省发展改革委
     if len(body) < cls.min_body and cls.anchor != "attach":
@@ -510,10 +546,13 @@ def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: l
     if cls.anchor == "attach" and not cls.free_if_proper:
         return _generic_body(page, b, s, e, cls)
     if len(body) > cls.max_body:
-        start = _place_anchor(page, max(b, s - cls.max_body), s, cls.max_body)
-        if start is None:
+        anchor = _place_anchor(page, max(b, s - cls.max_body), s, cls.max_body)
+        if anchor is None:
             return None
-        return _Org(start, e, cls, body_start=start)
+        return _Org(anchor.start, e, cls, body_start=anchor.start)
+    lead = _generic_lead(page, b, s)  # 建设单位山西大同交通建设集团: the name starts at the place
+    if lead is not None:
+        b, body = lead, text[lead:s]
     if len(body) < cls.min_body or is_generic(body):
         b2 = page.barrier_before_stop(b)  # 在华为技术有限公司: 为 is inside the name
         if b2 is not None and 2 <= s - b2 <= 8 and not is_generic(text[b2:s]):
@@ -524,13 +563,50 @@ def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: l
         return _generic_body(page, b, s, e, cls)
     if _COUNT.search(body):
         return None
-    if suffix in cls.weak and len(body) < cls.weak_min_body and not _place_starts_at(page, b):
-        return None  # 食品厂, 职业中学: a plain noun, not a name
+    if suffix in cls.weak and not _place_starts_at(page, b) and (
+            len(body) < cls.weak_min_body or any(body[:L] in rules().generic for L in (2, 3, 4))):
+        return None  # 食品厂, 职业中学, 项目配套建设幼儿园: a plain noun, not a name
     return _Org(b, e, cls, body_start=b)
 
 
 def _place_starts_at(page: _Page, b: int) -> bool:
     return b in page.place_starts
+
+
+def _division_word(name: str, suffix: str) -> bool:
+    """A water name that the gazetteer also knows as a division (太湖县, 浙江省): leave it to
+    the gazetteer, except rivers named like a county (七里河)."""
+    entries = places.gazetteer().entries(name)
+    if not entries:
+        return False
+    if suffix in ("江", "河") and all(x.kind == "short" and x.division and x.division.level == "county"
+                                     for x in entries):
+        return False
+    return True
+
+
+def _skip_generic_lead(text: str, b: int, s: int, keep: int = 2) -> int:
+    """``b`` moved past generic words (two characters or more) that open a place body, leaving
+    ``keep`` characters at least (境内汉江, 园区纵三路)."""
+    r = rules()
+    moved = True
+    while moved:
+        moved = False
+        for L in range(min(r.generic_max, s - b - max(keep, 1)), 1, -1):
+            if text[b:b + L] in r.generic:
+                b, moved = b + L, True
+                break
+    return b
+
+
+def _generic_lead(page: _Page, b: int, s: int) -> int | None:
+    """Start of a place inside ``[b, s)`` when only generic words stand before it."""
+    for p in sorted(page.place_starts):
+        if b < p < s:
+            return p if is_generic(page.text[b:p]) else None
+        if p >= s:
+            break
+    return None
 
 
 def _generic_body(page: _Page, b: int, s: int, e: int, cls: SuffixClass) -> _Org | None:
@@ -539,10 +615,10 @@ def _generic_body(page: _Page, b: int, s: int, e: int, cls: SuffixClass) -> _Org
     body = text[b:s]
     if not body or body[0] not in "省市县区镇乡" or not is_generic(body[1:]) or len(body) > 8:
         return None
-    if cls.name in ("subbody", "committee"):
+    if cls.name in ("subbody", "committee", "center"):
         return None
-    if e - b <= 2:
-        return None  # 市局, 县委: too bare to be a name
+    if e - b <= 2 or (len(body) == 1 and e - s <= 2 and cls.name != "government"):
+        return None  # 市局, 市公司: too bare to be a name (区政府 is one)
     tg = title_grammar()
     if text[b:e] in tg.bodies and tg.chain_any.match(text, e) is not None:
         return None  # 区委办主任, 区政府副区长: a title, not an organization
@@ -551,26 +627,41 @@ def _generic_body(page: _Page, b: int, s: int, e: int, cls: SuffixClass) -> _Org
     return _Org(b, e, cls, generic=True, body_start=b)
 
 
-def _place_anchor(page: _Page, b: int, s: int, max_gap: int) -> int | None:
-    """Start of the last gazetteer place in [b, s) with at most ``max_gap`` characters to ``s``."""
-    best = None
+def _place_anchor(page: _Page, b: int, s: int, max_gap: int) -> places.Match | None:
+    """The gazetteer place in [b, s) a zone's name starts at, at most ``max_gap`` characters
+    before ``s``. Of a run of places the name starts after the last full division name
+    (长治市 + 上党经开区) and otherwise at the run's start (慈溪滨海经济开发区 is one name)."""
     lo = bisect.bisect_left(page.anchor_starts, b)
     hi = bisect.bisect_left(page.anchor_starts, s)
-    for m in page.anchors[lo:hi]:
-        if m.end <= s and s - m.end <= max_gap:
-            if best is None or m.start > best.start or (m.start == best.start and m.end > best.end):
-                best = m
-    return None if best is None else best.start
-
+    cands = [m for m in page.anchors[lo:hi] if m.end <= s]
+    if not cands:
+        return None
+    near = [m for m in cands if s - m.end <= max_gap]
+    if not near:
+        return None
+    best = max(near, key=lambda m: (m.start, m.end))
+    # walk left over places that end right where the current one starts
+    by_end: dict[int, list[places.Match]] = {}
+    for m in cands:
+        by_end.setdefault(m.end, []).append(m)
+    run_start = best
+    while run_start.start in by_end:
+        prev = max(by_end[run_start.start], key=lambda m: m.end - m.start)
+        if prev.kind == "full" and prev.text[-1] in "省市县区州盟旗":
+            break  # a complete division before it stays a LOC of its own
+        run_start = prev
+    return run_start
 
 def _org_mentions(page: _Page, orgs: list[_Org], arts: list[tuple[int, int]]) -> list[Mention]:
     text = page.text
     r = rules()
     out: list[Mention] = []
-    full_zone_arts: set[tuple[int, int]] = set()
+    full_zone_arts: dict[tuple[int, int], set[str]] = {}  # zone suffixes of full names per article
     for o in orgs:
-        if o.cls.anchor == "place" and not o.bare_zone:
-            full_zone_arts.add(_article_of(arts, o.start))
+        if not o.bare_zone and not o.generic:
+            for z in r.zone_suffix_re.finditer(text, o.start, o.end):
+                if z.start() > o.start:  # a head before the suffix: 阳泉 + 高新区
+                    full_zone_arts.setdefault(_article_of(arts, o.start), set()).add(z.group())
     for o in orgs:
         if o.bare_zone:
             continue
@@ -579,7 +670,8 @@ def _org_mentions(page: _Page, orgs: list[_Org], arts: list[tuple[int, int]]) ->
     # bare zone short forms (高新区, 开发区) where the article names a full zone
     if r.zone_short_re is not None and full_zone_arts:
         for m in r.zone_short_re.finditer(text):
-            if _article_of(arts, m.start()) in full_zone_arts:
+            fulls = full_zone_arts.get(_article_of(arts, m.start()))
+            if fulls and any(f in fulls for f in r.zone_families.get(m.group(), (m.group(),))):
                 if m.end() < len(text) and text[m.end()] in "域内外":
                     continue
                 out.append(Mention("ORG", m.start(), m.end(), m.group(), source="rule", priority=4))
@@ -593,15 +685,21 @@ def _locs(page: _Page, entity_ends: list[int]) -> list[Mention]:
     text = page.text
     r = rules()
     ends = sorted(entity_ends)
-    place_end = {m.end: m for m in getattr(page, "places", [])}
+    place_end = {m.end: m for m in page.places}
+    # ends of complete names only: a bare place glued to a park name stays inside it
+    # (太原晋阳湖数字经济产业园), a complete division is a name of its own (胡村镇 + 玛钢产业园)
+    short_ends = {m.end for m in page.places if m.kind == "short" or m.text[-1] not in "省市县区州盟旗"}
+    full_ends = sorted(k for k in ends if k not in short_ends)
     out: list[Mention] = []
     prev: Mention | None = None
     for m in r.loc_re.finditer(text):
-        s, e, suffix = m.start(), m.end(), m.group()
+        suffix = m.group(1)
+        s, e = m.start(), m.start() + len(suffix)
         cls = r.loc_suffix[suffix]
-        if e < len(text) and text[e] in cls.not_before:
+        if e < len(text) and (text[e] in cls.not_before or any(
+                suffix == k and text[e] in v for k, v in cls.not_before_suffix)):
             continue
-        b = max(page.barrier(s), _last_at_or_before(ends, s))
+        b = max(page.barrier(s), _last_at_or_before(full_ends if cls.through_short_places else ends, s))
         alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
         if prev is not None and prev.end <= s:
             if prev.end == s:
@@ -619,24 +717,37 @@ def _locs(page: _Page, entity_ends: list[int]) -> list[Mention]:
             elif cls.name == "highway":
                 continue
         if start is None:
-            if b == s and s in place_end:  # 大连 + 街
+            if b == s and s in place_end and place_end[s].kind == "short" \
+                    and cls.name in ("road", "bridge", "park"):  # 大连 + 街 (but not 上城区 + 湖)
                 start = place_end[s].start
             else:
-                for cand in (b, alt):
+                retry = None
+                if s - b <= 1:  # 魏都大道, 东于镇: a one-character stop word inside the name
+                    b0 = page.barrier(b - 1) if b in page.single_stop_ends and b >= 2 else None
+                    if b0 is not None and text[b - 1] in _STOPS_IN_LOC_NAMES and places.is_han(text[b - 2]) \
+                            and b0 >= _last_at_or_before(ends, s):
+                        retry = b0
+                for cand in (b, alt, retry):
                     if cand is None:
                         continue
+                    cand = _skip_generic_lead(text, cand, s, cls.min_body)  # 园区纵三路
                     body = text[cand:s]
-                    if cls.min_body <= len(body) <= cls.max_body and not is_generic(body, False) \
-                            and not _COUNT.search(body):
-                        start = cand
-                        break
                     if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
                         start = cand  # 西大街
+                        break
+                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
+                    if min_body <= len(body) <= cls.max_body and not is_generic(body, False) \
+                            and not _COUNT.search(body):
+                        start = cand
                         break
                 if start is None:
                     continue
         if _not_word_hit(text, start, e, suffix, cls.not_words):
             continue
+        if cls.name == "road" and suffix.startswith("高速") and places.gazetteer().is_key(text[start:s]):
+            continue  # 大同至浑源高速公路: a road between places, not a road's name
+        if cls.name == "water" and (text[start] in _NOT_RIVER or _division_word(text[start:e], suffix)):
+            continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if not all(_HARD_OK.match(c) for c in text[start:e]):
             continue
         if not cls.digits and not _ALL_HAN.match(text, start, e):
@@ -764,13 +875,15 @@ def clipped_forms(name: str) -> list[str]:
     body = name
     for suf in sorted(r.org_suffix, key=len, reverse=True):
         if body.endswith(suf) and r.org_suffix[suf].name == "company":
+            if not suf.endswith(("公司", "集团")):
+                return out  # 济南污水处理厂: no legal form, no trade name to clip
             body = body[: -len(suf)]
             break
     else:
         return out
     g = places.gazetteer()
     trade = _strip_generic(_strip_places(body))
-    if 3 <= len(trade) <= 6 and trade != body and _ALL_HAN.match(trade) and not g.is_key(trade):
+    if 3 <= len(trade) <= 5 and trade != body and _ALL_HAN.match(trade) and not g.is_key(trade):
         out.append(trade)
     return out
 

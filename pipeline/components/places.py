@@ -23,6 +23,9 @@ from ..document import ArticleInfo, Mention, register_extensions
 register_extensions()
 
 _HIGHWAY = regex.compile(r"^[A-Za-z]?\d+")
+#: Rivers cross divisions: 涪江, 汉江, 七里河 take no place value.
+_RIVER = regex.compile(r"\p{Han}{1,4}[江河]$")
+_STREET = regex.compile(r"(?:路|街|大道|巷|胡同|桥)$")
 
 
 @Language.factory(
@@ -89,8 +92,8 @@ def _pick(divs: list[places.Division], context: list[places.Division]) -> places
         level = {"province": 2, "city": 1, "county": 0}[d.level]
         return same_city, same_prov, level
 
-    best = max(divs, key=score)
-    return best if score(best)[:2] != (0, 0) or len({d.level for d in divs}) > 1 else best
+    # without context, the higher level (吉林 the province), then table order (朝阳区 of 北京)
+    return max(divs, key=score)
 
 
 def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> None:
@@ -110,6 +113,8 @@ def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> No
         entries = g.entries(m.text)
         if not entries:
             continue
+        if _RIVER.match(m.text) and all(x.kind == "short" for x in entries):
+            continue  # 七里河 the river, not 七里河区
         divs = g.lookup(m.text)
         if not divs:
             region = next((e for e in entries if e.kind == "region"), None)
@@ -130,8 +135,8 @@ def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> No
     for m in ents:
         if m.label != "LOC" or m.value is not None or g.entries(m.text):
             continue
-        if _HIGHWAY.match(m.text):
-            continue  # 207国道, G5高速: national roads cross provinces
+        if _HIGHWAY.match(m.text) or _RIVER.match(m.text):
+            continue  # 207国道, G5高速, 涪江: they cross divisions
         d = _own_divisions(m, context)  # 山西省晋中市 or 阳泉市洪城北路 as one span
         if d is not None:
             resolved.append((m.start, d))
@@ -148,10 +153,18 @@ def _own_divisions(m: Mention, context: list[places.Division]) -> places.Divisio
     best = None
     pos = 0
     for match in g.find(m.text):
-        if match.start != pos or match.kind != "full":  # 大连街 is a street, not in 大连市
+        if match.start != pos or match.kind == "region":
             break
         d = _pick(list(match.divisions), ([best] if best else []) + context)
         if d is None:
+            break
+        if match.kind == "short":
+            # 霞山港区 in a 湛江 article is in 霞山区, 平遥古城 in 平遥县; but streets are often
+            # named after other cities: 大连街 in a 阳泉 article is not in 大连市
+            in_context = any(c.code[:4] == d.code[:4] for c in context if c.level != "province")
+            if not in_context and _STREET.search(m.text):
+                break
+            best = d
             break
         best = d
         pos = match.end

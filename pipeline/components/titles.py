@@ -213,11 +213,12 @@ class PersonTitles:
         entities: list[Mention] = doc._.entities or []
         if not entities:
             return doc
-        articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(doc.text))]
-        for lo, hi in _article_bounds(articles, len(doc.text)):
+        text = doc.text  # built from the tokens on every access: read it once
+        articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
+        for lo, hi in _article_bounds(articles, len(text)):
             ents = [m for m in entities if lo <= m.start < hi]
             if any(m.label == "PER" for m in ents):
-                fill_values(doc.text, ents)
+                fill_values(text, ents)
         return doc
 
 
