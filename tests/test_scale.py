@@ -1,0 +1,47 @@
+"""Several processes and a Dask cluster give exactly what one process gives, in input order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.api import Extractor
+from pipeline.text import decode
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_items(n: int = 12) -> list[dict]:
+    pages = sorted(CORPUS.glob("*.txt"))[:n]
+    return [{"id": p.stem, "text": decode(p.read_bytes()).text} for p in pages]
+
+
+@pytest.fixture(scope="module")
+def single_process() -> list[str]:
+    return [r.model_dump_json() for r in Extractor().extract_many(corpus_items(), batch_size=4)]
+
+
+def test_two_worker_processes_match_one(single_process):
+    items = corpus_items() + [{"id": "broken", "text": ""}]
+    results = list(Extractor().extract_many(items, n_process=2, batch_size=2))
+    assert [r.doc_id for r in results] == [it["id"] for it in items]
+    assert [r.model_dump_json() for r in results[:-1]] == single_process
+    assert results[-1].error.type == "empty"
+
+
+def test_dask_local_cluster_matches_one_process(single_process, tmp_path: Path):
+    from pipeline.distributed import run
+
+    items = corpus_items()
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(0, len(items), 4):  # three partitions
+        with (src / f"part{k:03d}.jsonl").open("w", encoding="utf-8") as fh:
+            for it in items[k:k + 4]:
+                fh.write(json.dumps(it, ensure_ascii=False) + "\n")
+    paths = run(str(src / "*.jsonl"), tmp_path / "out", workers=2)
+    lines = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(paths) == 3
+    assert lines == single_process
