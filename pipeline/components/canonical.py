@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, register_extensions
 from .names import clipped_forms, is_generic, rules
 
 register_extensions()
@@ -107,7 +107,7 @@ class CanonicalNames:
         entities: list[Mention] = doc._.entities or []
         if not entities:
             return doc
-        text = doc.text
+        text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
         for lo, hi in _bounds(articles, len(text)):
             ents = [m for m in entities if lo <= m.start < hi]

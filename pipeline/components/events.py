@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..document import register_extensions
+from ..document import doc_text, register_extensions
 from ..events import compiled, extract_events
 
 register_extensions()
@@ -32,5 +32,5 @@ class EventExtractor:
         compiled()  # a broken rule file fails here, at load
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = extract_events(doc.text, doc._.entities, doc._.sentences, doc._.articles)
+        doc._.events = extract_events(doc_text(doc), doc._.entities, doc._.sentences, doc._.articles)
         return doc

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, doc_list, register_extensions
+from ..document import ArticleInfo, Mention, doc_list, doc_text, register_extensions
 from ..rules import RuleError, alternation, compile_pattern, load_lexicon, load_table
 from .titles import grammar as title_grammar
 from .titles import name_after
@@ -335,7 +335,7 @@ class NameRuler:
         title_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_list(doc, "candidates").extend(find_names(doc.text, doc._.articles))
+        doc_list(doc, "candidates").extend(find_names(doc_text(doc), doc._.articles))
         return doc
 
 

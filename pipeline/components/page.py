@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import text as page_text
-from ..document import ArticleInfo, DatelineInfo, register_extensions
+from ..document import ArticleInfo, DatelineInfo, doc_text, register_extensions
 
 register_extensions()
 
@@ -32,7 +32,7 @@ class PageStructure:
     def __call__(self, doc: Doc) -> Doc:
         from ..dates import infer_year, parse_date
 
-        text = doc.text
+        text = doc_text(doc)
         year_hint = None
         articles: list[ArticleInfo] = []
         for art in page_text.split_page(text):
@@ -72,9 +72,8 @@ def _mark_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
     """
     if not len(doc):
         return
-    starts = {s for s, _ in sentences}
-    flags = numpy.full((len(doc), 1), -1, dtype="int64")
-    for token in doc:
-        if token.i == 0 or token.idx in starts:
-            flags[token.i, 0] = 1
+    starts = numpy.fromiter((s for s, _ in sentences), dtype="int64")
+    idx = doc.to_array("IDX").astype("int64")
+    flags = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64").reshape(-1, 1)
+    flags[0, 0] = 1
     doc.from_array(["SENT_START"], flags.astype("uint64"))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, register_extensions
 
 register_extensions()
 
@@ -46,7 +46,7 @@ class PlaceResolver:
         entities: list[Mention] = doc._.entities or []
         if not any(m.label == "LOC" for m in entities):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
         page_divs = _unambiguous(entities)
         for i, a in enumerate(articles):

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..document import Mention, article_at, doc_list, register_extensions
+from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
 
@@ -56,24 +56,20 @@ class EntityResolver:
         return doc
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
 def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
-    text = doc.text
+    text = doc_text(doc)
     accepted: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # one flag a character: overlap checks stay linear on long pages
     values = [m for m in candidates if m.label in VALUE_LABELS]
     names = [m for m in candidates if m.label in NAME_LABELS]
     for group in (values, names):
         for m in sorted(group, key=lambda m: (-m.length, -m.priority, m.start)):
             if m.end <= m.start or text[m.start:m.end] != m.text:
                 continue  # a component broke the offset invariant; never emit such a span
-            if _overlaps(taken, m.start, m.end):
+            if any(taken[m.start:m.end]):
                 continue
             accepted.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * m.length
     articles = doc._.articles or []
     result = []
     for m in sorted(accepted, key=lambda m: (m.start, m.end)):

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, register_extensions
 from ..rules import alternation, compile_pattern, load_lexicon, load_table
 
 register_extensions()
@@ -213,7 +213,7 @@ class PersonTitles:
         entities: list[Mention] = doc._.entities or []
         if not entities:
             return doc
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
         for lo, hi in _article_bounds(articles, len(text)):
             ents = [m for m in entities if lo <= m.start < hi]

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import dates, numbers
-from ..document import ArticleInfo, Mention, article_at, doc_list, register_extensions
+from ..document import ArticleInfo, Mention, article_at, doc_list, doc_text, register_extensions
 from ..schema import AreaValue, DateValue, MoneyValue, PercentValue, QuantityValue
 
 register_extensions()
@@ -79,7 +79,7 @@ class ValueRuler:
     def __call__(self, doc: Doc) -> Doc:
         articles: list[ArticleInfo] = doc._.articles or []
         mentions = find_values(
-            doc.text,
+            doc_text(doc),
             articles=articles,
             pub_date=doc._.pub_date,
             labels=self.labels,
