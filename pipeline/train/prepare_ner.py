@@ -1,0 +1,213 @@
+"""Build spaCy DocBin training/dev data for the PER/ORG/LOC NER.
+
+python -m pipeline.train.prepare_ner [--out /work/data/ner] [--compound-org missing|org]
+
+Reference docs are tokenised one token per character (spaCy's zh "char" segmenter);
+spaCy aligns them to whatever tokenizer the training config uses (entities that do
+not align to pkuseg words become "missing" for that example), and scoring stays
+exact-span in characters.
+
+Sources
+- PD 1998 (segmented+POS): nr runs -> PER, ns -> LOC, nt -> ORG, everything else O,
+  except likely compound organisations (flattened in this copy of the corpus), which
+  are marked missing (or ORG with --compound-org org).  Every 20th paragraph (the
+  pkuseg test part) is kept out too, and paragraphs containing a pd_ner.dev
+  sentence are dropped.
+- CLUENER train: name->PER; company/organization/government->ORG; address/scene->LOC;
+  position/game/movie/book spans -> missing (they can contain our entities).
+Dev (early stopping only): pd_ner.dev + cluener.dev (same mapping).
+All text is normalised full-width ASCII -> half-width, as at run time.
+"""
+import argparse
+import os
+import random
+
+import spacy
+from spacy.tokens import DocBin
+
+from .common import (CLUENER_DEV, CLUENER_TRAIN, HOLDOUT_EVERY, PD_DEV,
+                     contaminated_paragraphs, read_jsonl, read_pd_corpus,
+                     split_sentences, to_halfwidth)
+
+CLUENER_MAP = {"name": "PER", "company": "ORG", "organization": "ORG", "government": "ORG",
+               "address": "LOC", "scene": "LOC"}
+CLUENER_MISSING = {"position", "game", "movie", "book"}
+
+RUN_TAGS = {"n", "ns", "nz", "j", "vn", "nt", "b", "an", "nx", "Ng"}
+ORG_SUFFIX_CHARS = set("部局委会院所厂司团校社处办站队盟党署厅庭馆军")
+ORG_SUFFIX_WORDS = ("中心", "协会", "组织", "政府", "银行", "大学", "中学", "小学", "学院",
+                    "电台", "电视台", "日报", "晚报", "联合国", "集团", "公司", "分行",
+                    "支行", "俱乐部", "联盟", "理事会", "议会", "内阁")
+
+
+# frequent words with an "org" last character that are not organisations
+# (checked on pd_ner.dev with jieba POS: these were the commonest false hits)
+NON_ORG_ENDINGS = ("干部", "全部", "局部", "内部", "外部", "社会", "部署", "招待会", "发布会",
+                   "研讨会", "座谈会", "宴会", "晚会", "舞会", "机会", "大军", "将军", "冠军", "亚军")
+
+
+def is_org_suffix(word):
+    if word.endswith(NON_ORG_ENDINGS):
+        return False
+    return word[-1] in ORG_SUFFIX_CHARS or word.endswith(ORG_SUFFIX_WORDS)
+
+
+def compound_org_runs(tokens):
+    """(start_tok, end_tok) ranges likely to be flattened compound organisations."""
+    runs = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if tokens[i][1] not in RUN_TAGS:
+            i += 1
+            continue
+        j = i
+        while j < n and tokens[j][1] in RUN_TAGS:
+            j += 1
+        # run is tokens[i:j]; cut at the last token with an org suffix
+        last = None
+        for k in range(j - 1, i - 1, -1):
+            if is_org_suffix(tokens[k][0]):
+                last = k
+                break
+        if last is not None and last > i:
+            runs.append((i, last + 1))
+        i = j
+    return runs
+
+
+def pd_sentence_spans(tokens, compound_org="missing"):
+    """Return text, entity char spans [(s,e,label)], missing char spans [(s,e)]."""
+    offs = []
+    pos = 0
+    for w, _ in tokens:
+        offs.append((pos, pos + len(w)))
+        pos += len(w)
+    text = "".join(w for w, _ in tokens)
+    in_run = [False] * len(tokens)
+    missing = []
+    ents = []
+    for a, b in compound_org_runs(tokens):
+        for k in range(a, b):
+            in_run[k] = True
+        if compound_org == "org":
+            ents.append((offs[a][0], offs[b - 1][1], "ORG"))
+        else:
+            missing.append((offs[a][0], offs[b - 1][1]))
+    i = 0
+    while i < len(tokens):
+        w, t = tokens[i]
+        if in_run[i]:
+            i += 1
+            continue
+        if t == "nr":
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1][1] == "nr" and not in_run[j + 1]:
+                j += 1
+            ents.append((offs[i][0], offs[j][1], "PER"))
+            i = j + 1
+            continue
+        if t == "ns":
+            ents.append((offs[i][0], offs[i][1], "LOC"))
+        elif t == "nt":
+            ents.append((offs[i][0], offs[i][1], "ORG"))
+        i += 1
+    return text, sorted(ents), missing
+
+
+def map_cluener(rec):
+    ents, missing = [], []
+    for s, e, lab in rec["entities"]:
+        if lab in CLUENER_MAP:
+            ents.append((s, e, CLUENER_MAP[lab]))
+        elif lab in CLUENER_MISSING:
+            missing.append((s, e))
+    return to_halfwidth(rec["text"]), ents, missing
+
+
+def map_dev(rec):
+    """Gold PER/ORG/LOC spans for a dev record (PD labels kept, CLUENER mapped)."""
+    ents = []
+    for s, e, lab in rec["entities"]:
+        lab = CLUENER_MAP.get(lab, lab)
+        if lab in ("PER", "ORG", "LOC"):
+            ents.append((s, e, lab))
+    return to_halfwidth(rec["text"]), ents
+
+
+def make_doc(nlp, text, ents, missing=()):
+    doc = nlp.make_doc(text)
+    spans, miss = [], []
+    for s, e, lab in ents:
+        sp = doc.char_span(s, e, label=lab, alignment_mode="strict")
+        if sp is not None:
+            spans.append(sp)
+    for s, e in missing:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            miss.append(sp)
+    # drop overlaps (keep entities, then missing regions not overlapping them)
+    taken = set()
+    ok_spans = []
+    for sp in sorted(spans, key=lambda x: (x.start, -len(x))):
+        if any(t in taken for t in range(sp.start, sp.end)):
+            continue
+        taken.update(range(sp.start, sp.end))
+        ok_spans.append(sp)
+    ok_miss = []
+    for sp in miss:
+        if any(t in taken for t in range(sp.start, sp.end)):
+            continue
+        taken.update(range(sp.start, sp.end))
+        ok_miss.append(sp)
+    doc.set_ents(ok_spans, missing=ok_miss, default="outside")
+    return doc
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="/work/data/ner")
+    ap.add_argument("--compound-org", choices=["missing", "org"], default="missing")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    nlp = spacy.blank("zh")  # char segmenter: one token per character
+    pd_dev = read_jsonl(PD_DEV)
+
+    paras = list(read_pd_corpus())
+    texts = ["".join(w for w, _ in p) for p in paras]
+    bad = contaminated_paragraphs(texts, [d["text"] for d in pd_dev])
+    train_docs = []
+    counts = {}
+    for i, p in enumerate(paras):
+        if not p or i in bad or i % HOLDOUT_EVERY == 0:
+            continue
+        for s in split_sentences(p):
+            text, ents, missing = pd_sentence_spans(s, args.compound_org)
+            for *_, lab in ents:
+                counts["pd_" + lab] = counts.get("pd_" + lab, 0) + 1
+            counts["pd_missing"] = counts.get("pd_missing", 0) + len(missing)
+            train_docs.append(make_doc(nlp, text, ents, missing))
+    n_pd = len(train_docs)
+    for rec in read_jsonl(CLUENER_TRAIN):
+        text, ents, missing = map_cluener(rec)
+        for *_, lab in ents:
+            counts["clue_" + lab] = counts.get("clue_" + lab, 0) + 1
+        train_docs.append(make_doc(nlp, text, ents, missing))
+    random.Random(args.seed).shuffle(train_docs)
+    DocBin(docs=train_docs, store_user_data=False).to_disk(os.path.join(args.out, "train.spacy"))
+
+    dev_docs = []
+    for path in (PD_DEV, CLUENER_DEV):
+        for rec in read_jsonl(path):
+            text, ents = map_dev(rec)
+            dev_docs.append(make_doc(nlp, text, ents))
+    DocBin(docs=dev_docs).to_disk(os.path.join(args.out, "dev.spacy"))
+    print(f"dropped PD paragraphs overlapping pd_ner.dev: {len(bad)}")
+    print(f"train docs: {len(train_docs)} (PD sentences {n_pd}, CLUENER {len(train_docs) - n_pd}); "
+          f"dev docs: {len(dev_docs)}")
+    print("entity counts:", dict(sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()
