@@ -590,19 +590,31 @@ def parse_date(
     return None
 
 
+#: Words right before a year that make it a plan's target year (see infer_year).
+_FUTURE_CUE = regex.compile(r"(?:计划于?|预计于?|力争|争取|将于|将在|确保|(?<!截)到)\s?$")
+
+
 def infer_year(text: str) -> int | None:
     """The year the page states most often (1949–2100; ties go to the latest), else None.
 
+    Target years of plans (``计划于2024年底建成``, ``预计2019年``, ``到2030年``) say nothing about
+    when the page was written, so they are not counted.
+
     >>> infer_year("2024年全年…2025年上半年…2025年10月")
     2025
+    >>> infer_year("2017年完成投资…召开2018年重点项目推进会…预计2019年底建成")
+    2018
     >>> infer_year("无年份") is None
     True
     """
     counts: Counter[int] = Counter()
     for m in _rules().year_pattern.finditer(text):
         y = _num(m.group("y") or m.group("c"))
-        if y is not None and INFER_MIN <= y <= INFER_MAX:
-            counts[y] += 1
+        if y is None or not INFER_MIN <= y <= INFER_MAX:
+            continue
+        if _FUTURE_CUE.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        counts[y] += 1
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
