@@ -29,6 +29,7 @@ from .schema import (
     Offsets,
     Trigger,
 )
+from .script import simplified_view
 from .text import DecodeError, Normalized, decode, normalize
 
 Item = Union[str, bytes, dict[str, Any]]
@@ -53,6 +54,7 @@ class _Prepared:
     pub_date: dt.date | None
     warnings: list[str]
     source: str | None = None
+    view: str | None = None  # simplified copy of a traditional-script page (same offsets)
 
 
 def parse_pub_date(value: Any) -> dt.date | None:
@@ -171,10 +173,13 @@ class Extractor:
         if not norm.text.strip():
             raise ExtractionError("empty", f"{doc_id}: no text (empty or whitespace-only input)")
         warnings.extend(norm.warnings)
-        return _Prepared(doc_id, norm, date, warnings, source)
+        view = simplified_view(norm.text)
+        if view is not None:
+            warnings.append("traditional script: rules and model ran on a simplified view; spans keep the original text")
+        return _Prepared(doc_id, norm, date, warnings, source, view)
 
     def _make_doc(self, prepared: _Prepared) -> Doc:
-        doc = self.nlp.make_doc(prepared.norm.text)
+        doc = self.nlp.make_doc(prepared.view if prepared.view is not None else prepared.norm.text)
         doc._.doc_id = prepared.doc_id
         doc._.pub_date = prepared.pub_date
         return doc
@@ -239,7 +244,7 @@ def error_record(doc_id: str, kind: str, message: str, source: str | None = None
 def _entity(m: Mention, norm: Normalized, warnings: list[str]) -> Entity:
     raw_start, raw_end = norm.raw_span(m.start, m.end)
     fields = dict(
-        id=m.id, label=m.label, text=m.text, start=m.start, end=m.end, raw_start=raw_start,
+        id=m.id, label=m.label, text=norm.text[m.start:m.end], start=m.start, end=m.end, raw_start=raw_start,
         raw_end=raw_end, canonical=m.canonical, source=m.source, part=m.part,
     )
     try:
@@ -252,6 +257,7 @@ def _entity(m: Mention, norm: Normalized, warnings: list[str]) -> Entity:
 
 def assemble(doc: Doc, prepared: _Prepared) -> DocumentResult:
     norm = prepared.norm
+    text = norm.text  # the surface text; the doc may hold a simplified view of it
     warnings = list(prepared.warnings) + list(doc._.warnings or [])
     infos = doc._.articles or []
     articles: list[Article] = []
@@ -259,8 +265,9 @@ def assemble(doc: Doc, prepared: _Prepared) -> DocumentResult:
         dateline = None
         if info.dateline is not None:
             d = info.dateline
-            dateline = Dateline(agency=d.agency, date=d.date, text=d.text, start=d.start, end=d.end)
-        articles.append(Article(index=info.index, start=info.start, end=info.end, title=info.title,
+            dateline = Dateline(agency=d.agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
+        title = " ".join(text[s:e] for s, e in info.title_spans) if info.title_spans else info.title
+        articles.append(Article(index=info.index, start=info.start, end=info.end, title=title,
                                 dateline=dateline, authors=list(info.authors)))
     entities = doc._.entities or []
     by_id: dict[int, str] = {}
@@ -277,7 +284,7 @@ def assemble(doc: Doc, prepared: _Prepared) -> DocumentResult:
             continue
         args = {
             role: [
-                Arg(text=a.text, start=a.start, end=a.end,
+                Arg(text=text[a.start:a.end], start=a.start, end=a.end,
                     entity_id=by_id.get(id(a.entity)) if a.entity is not None else None,
                     value=a.value)
                 for a in arg_list
@@ -286,7 +293,8 @@ def assemble(doc: Doc, prepared: _Prepared) -> DocumentResult:
         }
         articles[art.index].events.append(
             Event(id=f"v{n}", type=ev.type,
-                  trigger=Trigger(text=ev.trigger_text, start=ev.trigger_start, end=ev.trigger_end),
+                  trigger=Trigger(text=text[ev.trigger_start:ev.trigger_end], start=ev.trigger_start,
+                                  end=ev.trigger_end),
                   date=ev.date, sentence=Offsets(start=ev.sentence[0], end=ev.sentence[1]), args=args)
         )
     pub_date, source = None, None

@@ -163,3 +163,17 @@ def test_batch_goes_on_after_a_bad_document(extractor):
     kinds = [getattr(getattr(r, "error", None), "type", None) for r in results]
     assert kinds == [None, "bad_input", "empty", "bad_input", None]
     assert json.loads(results[1].model_dump_json())["error"]["message"].startswith("pub_date")
+
+
+def test_traditional_page_finds_names_on_a_simplified_view_and_keeps_surface_text(extractor):
+    raw = "縣委書記調研春耕\n\n本報訊 3月5日，臨汾市委書記李明到襄汾縣調研春耕生產，全縣投入資金1.2億元。\n"
+    result = extractor.extract(raw, doc_id="trad", pub_date="2024-03-06")
+    check_result(result, raw)
+    (article,) = result.articles
+    assert article.title == "縣委書記調研春耕"  # surface text, not converted
+    by_text = {e.text: e for e in article.entities}
+    assert by_text["1.2億元"].value.amount == 120_000_000
+    # spans keep the traditional surface; values use standard simplified names
+    assert by_text["襄汾縣"].label == "LOC" and by_text["襄汾縣"].value.county == "襄汾县"
+    assert by_text["李明"].label == "PER" and by_text["李明"].value.org == "临汾市"
+    assert any(w.startswith("traditional script") for w in result.warnings)

@@ -5,11 +5,14 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
 
 1. Values (DATE, MONEY, AREA, PERCENT, QUANTITY) come from rules only; among themselves the
    longest span wins (``近9.3万平方米`` over ``9.3万``).
-2. Names (PER, ORG, LOC, TITLE) from the model, the name rules and the lexicons compete by
+2. Confident name rules (priority >= ``CONFIDENT_RULE``: suffix grammar, titles before a name,
+   division chains) are placed next, longest first: where they read a span, the model's
+   reading of it is not taken.
+3. The rest of the names (the model's spans, lexicon and weaker rule candidates) compete by
    length, longest first, because OUTPUT.md says "no nested entities: the longest wins"; equal
-   lengths go to the higher ``priority`` (rules that know a suffix grammar outrank the model),
-   then to the earlier start. A name may not overlap an accepted value.
-3. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
+   lengths go to the higher ``priority``, then to the earlier start. No name may overlap an
+   accepted value or confident name.
+4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
@@ -28,6 +31,8 @@ VALUE_LABELS = frozenset({"DATE", "MONEY", "AREA", "PERCENT", "QUANTITY"})
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "TITLE"})
 #: Default priority of the statistical model's spans (rules set their own on each Mention).
 MODEL_PRIORITY = 3
+#: Rule candidates at or above this priority are decided before the model's spans.
+CONFIDENT_RULE = 5
 
 
 @Language.factory(
@@ -61,8 +66,12 @@ def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
     accepted: list[Mention] = []
     taken = bytearray(len(text))  # one flag a character: overlap checks stay linear on long pages
     values = [m for m in candidates if m.label in VALUE_LABELS]
-    names = [m for m in candidates if m.label in NAME_LABELS]
-    for group in (values, names):
+    # rules that know a grammar (suffixes, titles, division chains: priority >= CONFIDENT_RULE)
+    # go before the model, so 长治市上党区委 stays LOC 长治市 + ORG 上党区委 even when the
+    # model proposes one longer span; then the model and the weaker rules, longest first
+    confident = [m for m in candidates if m.label in NAME_LABELS and m.priority >= CONFIDENT_RULE]
+    rest = [m for m in candidates if m.label in NAME_LABELS and m.priority < CONFIDENT_RULE]
+    for group in (values, confident, rest):
         for m in sorted(group, key=lambda m: (-m.length, -m.priority, m.start)):
             if m.end <= m.start or text[m.start:m.end] != m.text:
                 continue  # a component broke the offset invariant; never emit such a span
