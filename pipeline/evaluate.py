@@ -354,13 +354,19 @@ def _overlap_pairs(golds: list[_GoldMention], preds: list[_PredMention],
         for i, g in enumerate(golds) if i not in taken_g and g.span is not None
         for j, p in enumerate(preds) if j not in taken_p and overlaps(g.span, p.span)
     ]
+    return sorted(pairs + _greedy_pairs(cands, taken_g, taken_p))
+
+
+def _greedy_pairs(cands: list[tuple], taken_g: set[int], taken_p: set[int]) -> list[tuple[int, int]]:
+    """Pair (score, gold, pred) candidates best score first, each side used once."""
+    pairs: list[tuple[int, int]] = []
     for _, i, j in sorted(cands):
         if i in taken_g or j in taken_p:
             continue
         pairs.append((i, j))
         taken_g.add(i)
         taken_p.add(j)
-    return sorted(pairs)
+    return pairs
 
 
 def _count_pairs(m: EntityMatch, pairs: list[tuple[int, int]]) -> tuple[int, int, int]:
@@ -483,16 +489,7 @@ def match_events(gold_events: Sequence[GoldEvent], pred_events: Sequence[Event])
             if p.type == g.type and text_key(p.trigger.text) == gk:
                 shared, _ = _found_args(g, p, include_optional=True)
                 cands.append((-shared, i, j))
-    pairs: list[tuple[int, int]] = []
-    taken_g: set[int] = set()
-    taken_p: set[int] = set()
-    for _, i, j in sorted(cands):
-        if i in taken_g or j in taken_p:
-            continue
-        pairs.append((i, j))
-        taken_g.add(i)
-        taken_p.add(j)
-    return sorted(pairs)
+    return sorted(_greedy_pairs(cands, set(), set()))
 
 
 def score_events(gold_events: Sequence[GoldEvent], pred_events: Sequence[Event],
