@@ -45,6 +45,7 @@ def main() -> int:
         extractor.extract(text, doc_id=name)
         seconds = time.perf_counter() - t0
         rows.append((seconds / mb, seconds, mb, name))
+        print(f"  {name}: {seconds:.2f} s for {mb:.2f} MB", file=sys.stderr, flush=True)
     print(f"{'input':<22}{'MB':>6}{'seconds':>10}{'s per MB':>10}")
     for per_mb, seconds, mb, name in sorted(rows, reverse=True):
         print(f"{name:<22}{mb:>6.2f}{seconds:>10.2f}{per_mb:>10.2f}")
