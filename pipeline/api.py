@@ -71,11 +71,11 @@ def parse_pub_date(value: Any) -> dt.date | None:
 
 
 class Extractor:
-    """Run the pipeline on pages of Chinese news.
+    """Run the pipeline on pages of Chinese news; build one and reuse it (loading takes seconds)::
 
-    >>> ex = Extractor()                                   # doctest: +SKIP
-    >>> ex.extract("科学导报讯 10月14日，…", pub_date="2025-10-15").articles[0].dateline.date  # doctest: +SKIP
-    '2025-10-14'
+        ex = Extractor()
+        ex.extract("科学导报讯 10月14日，…", pub_date="2025-10-15").articles[0].dateline.date
+        # '2025-10-14'   (tests/test_cli.py and tests/test_robustness.py check this behaviour)
     """
 
     def __init__(self, *, use_model: bool = True, nlp: Language | None = None,
