@@ -10,39 +10,18 @@ from __future__ import annotations
 import time
 
 import pytest
-import spacy
+from names_pipeline import build, run
 
-import pipeline.components.canonical  # noqa: F401  (registers the factories)
-import pipeline.components.names  # noqa: F401
-import pipeline.components.places  # noqa: F401
-import pipeline.components.resolver  # noqa: F401
-import pipeline.components.titles  # noqa: F401
 from pipeline.components.names import clipped_forms, find_names, is_generic
 from pipeline.components.titles import name_after, split_titles
-from pipeline.document import ArticleInfo
 
 NAME_LABELS = ("PER", "ORG", "LOC")
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("zh")
-    for name in ("name_ruler", "entity_resolver", "person_titles", "place_resolver", "canonical_names"):
-        nlp.add_pipe(name)
-    return nlp
+    return build()
 
-
-def run(nlp, text: str, breaks: tuple[int, ...] = ()):
-    """The pipeline on ``text``; ``breaks`` start further articles (page_structure stands aside)."""
-    doc = nlp.make_doc(text)
-    starts = (0, *breaks)
-    ends = (*breaks, len(text))
-    doc._.articles = [ArticleInfo(index=i, start=s, end=e) for i, (s, e) in enumerate(zip(starts, ends))]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    for m in doc._.entities:
-        assert doc.text[m.start:m.end] == m.text, m
-    return doc
 
 
 def names(doc):

@@ -11,14 +11,8 @@ import subprocess
 import sys
 
 import pytest
-import spacy
+from names_pipeline import build, run
 
-import pipeline.components.canonical  # noqa: F401  (registers the factories)
-import pipeline.components.names  # noqa: F401
-import pipeline.components.places  # noqa: F401
-import pipeline.components.resolver  # noqa: F401
-import pipeline.components.titles  # noqa: F401
-from pipeline.document import ArticleInfo
 from pipeline.places import gazetteer, short_form
 
 SX = "山西省"
@@ -90,22 +84,8 @@ def test_table_read_without_importing_cpca():
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("zh")
-    for name in ("name_ruler", "entity_resolver", "person_titles", "place_resolver", "canonical_names"):
-        nlp.add_pipe(name)
-    return nlp
+    return build()
 
-
-def run(nlp, text, breaks=()):
-    doc = nlp.make_doc(text)
-    starts = (0, *breaks)
-    ends = (*breaks, len(text))
-    doc._.articles = [ArticleInfo(index=i, start=s, end=e) for i, (s, e) in enumerate(zip(starts, ends))]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    for m in doc._.entities:
-        assert doc.text[m.start:m.end] == m.text
-    return doc
 
 
 YQ = V(SX, "阳泉市")

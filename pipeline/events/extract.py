@@ -1150,7 +1150,6 @@ def _enterprise_action(v: PageView, cs: int, ce: int, before_end: int, after_sta
             k = o.start
         else:
             break
-    gap_text = t[max(cs, k - 12):k]
     # the verb before the enterprises (allow 辖区/了/全市… between)
     verb = None
     for m in P.e_object_verbs.finditer(t, max(cs, k - 12), k):
