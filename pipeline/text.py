@@ -119,13 +119,6 @@ def _plausible_text_ratio(text: str) -> float:
     return ok / len(sample)
 
 
-def _printable_ratio(text: str) -> float:
-    sample = text[:20000]
-    if not sample:
-        return 1.0
-    return sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t") / len(sample)
-
-
 # --------------------------------------------------------------------------- characters
 
 #: Chinese sentence punctuation that lives in the full-width block but is the normal form in
