@@ -109,7 +109,8 @@ class Extractor:
             from .parallel import parallel_extract
 
             yield from parallel_extract(items, n_process=n_process, batch_size=batch_size,
-                                        max_chars=self.max_chars, timeout=self.timeout)
+                                        max_chars=self.max_chars, timeout=self.timeout,
+                                        extractor=self)
             return
         numbered = enumerate(items)
         while True:

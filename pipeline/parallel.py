@@ -15,13 +15,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 _WORKER: Any = None
+# the caller's Extractor, set just before a *fork* pool starts: forked workers inherit the loaded
+# pipeline copy-on-write instead of spending seconds loading their own (spawned ones must load)
+_INHERITED: Any = None
 
 
 def _init_worker(max_chars: int, timeout: float | None) -> None:
     global _WORKER
     from .api import Extractor
 
-    _WORKER = Extractor(max_chars=max_chars, timeout=timeout)
+    if _INHERITED is not None:
+        _WORKER = _INHERITED
+    else:
+        _WORKER = Extractor(max_chars=max_chars, timeout=timeout)
 
 
 def _run(batch: list[tuple[int, Any]]):
@@ -29,11 +35,19 @@ def _run(batch: list[tuple[int, Any]]):
 
 
 def parallel_extract(items: Iterable[Any], *, n_process: int, batch_size: int,
-                     max_chars: int, timeout: float | None = None) -> Iterator[Any]:
+                     max_chars: int, timeout: float | None = None,
+                     extractor: Any = None) -> Iterator[Any]:
+    """``extractor``: an already loaded Extractor that forked workers may inherit."""
+    global _INHERITED
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     numbered = enumerate(items)
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(max_chars, timeout)) as pool:
+    _INHERITED = extractor if method == "fork" else None
+    try:
+        pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(max_chars, timeout))
+    finally:
+        _INHERITED = None  # the children have their copy; do not keep it alive here
+    with pool:
         pending: deque = deque()
         exhausted = False
         while True:

@@ -31,6 +31,18 @@ def test_two_worker_processes_match_one(single_process):
     assert results[-1].error.type == "empty"
 
 
+def test_worker_processes_run_the_callers_pipeline_not_a_default_one():
+    # a rules-only extractor must stay rules-only in its workers: the model finds names
+    # the rules alone do not, so a worker that loaded the default pipeline would differ
+    rules_only = Extractor(use_model=False)
+    items = corpus_items(6)
+    alone = [r.model_dump_json() for r in rules_only.extract_many(items, batch_size=3)]
+    with_model = [r.model_dump_json() for r in Extractor().extract_many(items, batch_size=3)]
+    assert alone != with_model
+    forked = [r.model_dump_json() for r in rules_only.extract_many(items, n_process=2, batch_size=3)]
+    assert forked == alone
+
+
 def test_dask_local_cluster_matches_one_process(single_process, tmp_path: Path):
     from pipeline.distributed import run
 
