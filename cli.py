@@ -201,7 +201,6 @@ class DirectoryWriter:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline import ErrorRecord
     from pipeline.api import Extractor
 
     if args.output_dir and args.output:
@@ -215,12 +214,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         items = (it for it in items if str(it.get("id")) not in writer.done)
     if args.workers <= 1:
         extractor = Extractor(max_chars=args.max_chars, timeout=args.timeout)
-        results = extractor.extract_many(items, batch_size=args.batch_size)
+        results = extractor.extract_json(items, batch_size=args.batch_size)
     else:
         from pipeline.parallel import parallel_extract
 
+        # workers load their own pipeline (the parent never needs one) and send JSON lines
         results = parallel_extract(items, n_process=args.workers, batch_size=args.batch_size,
-                                   max_chars=args.max_chars, timeout=args.timeout)
+                                   max_chars=args.max_chars, timeout=args.timeout, as_json=True)
     progress = None
     if args.progress or (args.progress is None and sys.stderr.isatty()):
         from tqdm import tqdm
@@ -228,14 +228,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         progress = tqdm(unit="doc", file=sys.stderr)
     failed = 0
     try:
-        for result in results:
-            if isinstance(result, ErrorRecord):
+        for record in results:
+            if record.error is not None:
                 failed += 1
-                print(f"error: {result.doc_id}: {result.error.message}", file=sys.stderr)
+                print(f"error: {record.doc_id}: {record.error}", file=sys.stderr)
             if isinstance(writer, DirectoryWriter):
-                writer.write(result.model_dump_json(), result.doc_id)
+                writer.write(record.json, record.doc_id)
             else:
-                writer.write(result.model_dump_json())
+                writer.write(record.json)
             if progress is not None:
                 progress.update(1)
     finally:

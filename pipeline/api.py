@@ -35,6 +35,20 @@ from .text import DecodeError, Normalized, decode, normalize
 Item = Union[str, bytes, dict[str, Any]]
 Result = Union[DocumentResult, ErrorRecord]
 
+
+@dataclass(frozen=True)
+class JsonRecord:
+    """One result already serialized: what a batch writer needs, cheap to send between processes."""
+
+    doc_id: str
+    json: str
+    error: str | None = None  # the error message when the record is an error record
+
+
+def to_json_record(result: Result) -> JsonRecord:
+    error = result.error.message if isinstance(result, ErrorRecord) else None
+    return JsonRecord(result.doc_id, result.model_dump_json(), error)
+
 #: Documents larger than this many characters are refused with a clear error (see ``--max-chars``).
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -118,6 +132,21 @@ class Extractor:
             if not batch:
                 return
             yield from self._run_batch(batch)
+
+    def extract_json(self, items: Iterable[Item], *, n_process: int = 1,
+                     batch_size: int = 16) -> Iterator[JsonRecord]:
+        """Like :meth:`extract_many`, but records come serialized (:class:`JsonRecord`).
+
+        With several processes the workers serialize, so the parent only writes lines."""
+        if n_process > 1:
+            from .parallel import parallel_extract
+
+            yield from parallel_extract(items, n_process=n_process, batch_size=batch_size,
+                                        max_chars=self.max_chars, timeout=self.timeout,
+                                        extractor=self, as_json=True)
+            return
+        for result in self.extract_many(items, batch_size=batch_size):
+            yield to_json_record(result)
 
     def _run_batch(self, batch: list[tuple[int, Item]]) -> list[Result]:
         results: list[Result | None] = [None] * len(batch)

@@ -50,30 +50,43 @@ def _part_name(i: int) -> str:
     return f"{i:05d}"
 
 
+def warm_up(client: Any) -> None:
+    """Build the pipeline in every worker of ``client`` now rather than on its first partition."""
+    from . import get_extractor
+
+    client.run(lambda: get_extractor() and None)
+
+
 def run(inputs: str | list[str], output_dir: str | Path, *, scheduler: str | None = None,
-        workers: int = 2, blocksize: str | int | None = None, pub_date: str | None = None) -> list[Path]:
-    """Extract every line of ``inputs`` (paths or globs) into ``output_dir``; returns the files."""
+        workers: int = 2, blocksize: str | int | None = None, pub_date: str | None = None,
+        client: Any = None) -> list[Path]:
+    """Extract every line of ``inputs`` (paths or globs) into ``output_dir``; returns the files.
+
+    ``client``: an existing ``dask.distributed.Client`` to use (and leave open) instead of
+    connecting to ``scheduler`` or starting a local cluster."""
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
 
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     cluster = None
-    if scheduler:
+    own_client = client is None
+    if own_client and scheduler:
         client = Client(scheduler)
-    else:
+    elif own_client:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
     try:
         bag = db.read_text(inputs, blocksize=blocksize, encoding="utf-8")
         results = bag.map_partitions(extract_partition, pub_date=pub_date)
-        # with a Client active, compute runs on the cluster
-        names = results.to_textfiles(str(out / "part-*.jsonl"), name_function=_part_name,
-                                     encoding="utf-8", last_endline=True)
+        with client.as_current():  # compute on this cluster, not the default scheduler
+            names = results.to_textfiles(str(out / "part-*.jsonl"), name_function=_part_name,
+                                         encoding="utf-8", last_endline=True)
         paths = [Path(p) for p in names]
     finally:
-        client.close()
+        if own_client:
+            client.close()
         if cluster is not None:
             cluster.close()
     return sorted(paths)

@@ -34,10 +34,17 @@ def _run(batch: list[tuple[int, Any]]):
     return _WORKER._run_batch(batch)
 
 
+def _run_json(batch: list[tuple[int, Any]]):
+    from .api import to_json_record
+
+    return [to_json_record(r) for r in _WORKER._run_batch(batch)]
+
+
 def parallel_extract(items: Iterable[Any], *, n_process: int, batch_size: int,
                      max_chars: int, timeout: float | None = None,
-                     extractor: Any = None) -> Iterator[Any]:
-    """``extractor``: an already loaded Extractor that forked workers may inherit."""
+                     extractor: Any = None, as_json: bool = False) -> Iterator[Any]:
+    """``extractor``: an already loaded Extractor that forked workers may inherit.
+    ``as_json``: workers send :class:`~pipeline.api.JsonRecord` (serialized where the work is)."""
     global _INHERITED
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
@@ -56,7 +63,7 @@ def parallel_extract(items: Iterable[Any], *, n_process: int, batch_size: int,
                 if not batch:
                     exhausted = True
                     break
-                pending.append(pool.apply_async(_run, (batch,)))
+                pending.append(pool.apply_async(_run_json if as_json else _run, (batch,)))
             if not pending:
                 return
             yield from pending.popleft().get()

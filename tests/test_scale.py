@@ -31,6 +31,17 @@ def test_two_worker_processes_match_one(single_process):
     assert results[-1].error.type == "empty"
 
 
+def test_json_records_from_two_workers_match_one(single_process):
+    # the batch path: workers serialize, the parent only writes lines
+    items = corpus_items() + [{"id": "broken", "text": ""}]
+    records = list(Extractor().extract_json(items, n_process=2, batch_size=2))
+    assert [r.doc_id for r in records] == [it["id"] for it in items]
+    assert [r.json for r in records[:-1]] == single_process
+    assert all(r.error is None for r in records[:-1])
+    assert records[-1].error is not None and "broken" in records[-1].error
+    assert json.loads(records[-1].json)["error"]["type"] == "empty"
+
+
 def test_worker_processes_run_the_callers_pipeline_not_a_default_one():
     # a rules-only extractor must stay rules-only in its workers: the model finds names
     # the rules alone do not, so a worker that loaded the default pipeline would differ
