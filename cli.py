@@ -258,6 +258,16 @@ def cmd_dask_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_segment(args: argparse.Namespace) -> int:
+    from pipeline.segment import segment
+    from pipeline.text import decode
+
+    data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    for line in decode(data, name=args.input).text.splitlines():
+        print(" ".join(segment(line)))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.schema import json_schema_text
 
@@ -319,6 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--blocksize", default=None, help="cut input files into blocks of this size")
     p.add_argument("--pub-date")
     p.set_defaults(func=cmd_dask_extract)
+
+    p = sub.add_parser("segment", help="word segmentation (our pkuseg model), one line in, one line out")
+    p.add_argument("input", nargs="?", default="-", help="text file (default: standard input)")
+    p.set_defaults(func=cmd_segment)
 
     p = sub.add_parser("schema", help="print the JSON Schema of an output line")
     p.set_defaults(func=cmd_schema)
