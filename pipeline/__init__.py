@@ -6,7 +6,7 @@ Public API::
     result = pipeline.extract(text, pub_date="2025-10-15", doc_id="p1")   # DocumentResult
     for r in pipeline.extract_many(items, n_process=2): ...              # results in order
     nlp = pipeline.load()                                                # the spaCy Language
-    pipeline.segment.segment(text)                                       # pkuseg words
+    from pipeline.segment import segment; segment(text)                  # pkuseg words
 
 The pipeline is built once per process, lazily, on first use (like jieba's dictionary).
 """
