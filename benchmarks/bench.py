@@ -90,6 +90,7 @@ def _peer_entities(pairs, mapping):
 def run_one(tool: str, docs_file: str, workers: int, accuracy: str | None) -> dict:
     docs = json.loads(Path(docs_file).read_text(encoding="utf-8"))
     n_chars = sum(len(d) for d in docs)
+    worker_mb = 0
     t0 = time.perf_counter()
     if tool == "pipeline" or tool == "dask":
         sys.path.insert(0, str(ROOT))
@@ -125,7 +126,8 @@ def run_one(tool: str, docs_file: str, workers: int, accuracy: str | None) -> di
             for _ in extractor.extract_json(docs, n_process=workers, batch_size=8):
                 pass
         elapsed = time.perf_counter() - t1
-        if tool == "dask":
+        if tool == "dask":  # workers are not our children: ask them for their own peak RSS
+            worker_mb = max(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values()) // 1024
             client.close()
             cluster.close()
         tag_fn = None
@@ -142,6 +144,8 @@ def run_one(tool: str, docs_file: str, workers: int, accuracy: str | None) -> di
         "peak_mb": round(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                              resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024),
     }
+    # the largest single process: the parent, a pool worker (a child) or a Dask worker
+    result["peak_mb"] = max(result["peak_mb"], worker_mb)
     if accuracy:
         result["f1"] = _accuracy(tool, tag_fn, accuracy)
     return result
