@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from . import components  # noqa: F401  (registers our factories)
+from .text import KEPT_FULLWIDTH
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "ner"
 
@@ -69,6 +70,21 @@ class CharTokenizer:
         return doc
 
 
+def model_sees_halfwidth(vocab: Vocab, chars: str) -> None:
+    """Give the full-width ``chars`` the NORM and SHAPE of their half-width forms.
+
+    The NER was trained on text with *all* full-width ASCII folded to half-width (``，`` → ``,``),
+    but the runtime normalizer keeps Chinese ``，；：！？`` (rules and output need them). The model
+    reads only NORM and SHAPE, so this makes it see exactly what it was trained on, while
+    ``doc.text`` keeps the page's punctuation. Without it the model, never having seen ``，``,
+    glued it into names (``薛明，``, ``亨特，亨特``)."""
+    for ch in chars:
+        half = chr(ord(ch) - 0xFEE0)
+        lex = vocab[ch]
+        lex.norm_ = vocab[half].norm_
+        lex.shape_ = vocab[half].shape_
+
+
 def model_dir() -> Path:
     return Path(os.environ.get("NEWS_MODEL_DIR", MODEL_DIR))
 
@@ -84,6 +100,8 @@ def build(*, use_model: bool = True) -> Language:
         nlp.meta["news_model"] = None
     if getattr(nlp.tokenizer, "segmenter", None) == "char":
         nlp.tokenizer = CharTokenizer(nlp.vocab)
+    if nlp.meta["news_model"]:
+        model_sees_halfwidth(nlp.vocab, KEPT_FULLWIDTH)
     nlp.add_pipe("page_structure", first=True)
     for name in RULE_COMPONENTS:
         if Language.has_factory(name):

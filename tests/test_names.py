@@ -418,3 +418,38 @@ def test_offsets_and_speed_on_hostile_input():
     elapsed = time.process_time() - t0
     assert all(hostile[m.start:m.end] == m.text for m in found)
     assert elapsed < 5, elapsed
+
+
+# ---------------------------------------------------------------- model and rules meet
+
+def _mention(label, start, end, text, source, priority):
+    from pipeline.document import Mention
+
+    return Mention(label, start, end, text, source=source, priority=priority)
+
+
+@pytest.mark.parametrize("text,rule,person", [
+    # pd_ner.dev: the river rule read 说明江, the model 江泽民
+    ("说明江泽民主席", ("LOC", 0, 3, 4), (2, 5)),
+    # the bridge rule read 首相桥, the model 桥本龙太郎
+    ("日本首相桥本龙太郎在", ("LOC", 2, 5, 5), (4, 9)),
+])
+def test_rule_suffix_that_begins_a_model_person_is_dropped(text, rule, person):
+    from pipeline.components.resolver import drop_rules_crossing_a_person
+
+    label, s, e, prio = rule
+    ps, pe = person
+    rule_m = _mention(label, s, e, text[s:e], "rule", prio)
+    person_m = _mention("PER", ps, pe, text[ps:pe], "model", 3)
+    assert drop_rules_crossing_a_person([rule_m, person_m]) == [person_m]
+
+
+def test_rule_span_containing_or_before_a_person_is_kept():
+    from pipeline.components.resolver import drop_rules_crossing_a_person
+
+    road = _mention("LOC", 0, 5, "白建成大街", "rule", 5)      # the person is inside: nested, not crossing
+    person = _mention("PER", 0, 3, "白建成", "model", 3)
+    after = _mention("LOC", 0, 3, "涪江边", "rule", 4)
+    later = _mention("PER", 3, 5, "李明", "model", 3)          # starts where the rule ends
+    assert drop_rules_crossing_a_person([road, person]) == [road, person]
+    assert drop_rules_crossing_a_person([after, later]) == [after, later]

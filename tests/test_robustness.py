@@ -177,3 +177,15 @@ def test_traditional_page_finds_names_on_a_simplified_view_and_keeps_surface_tex
     assert by_text["襄汾縣"].label == "LOC" and by_text["襄汾縣"].value.county == "襄汾县"
     assert by_text["李明"].label == "PER" and by_text["李明"].value.org == "临汾市"
     assert any(w.startswith("traditional script") for w in result.warnings)
+
+
+def test_model_sees_kept_chinese_punctuation_as_it_was_trained(extractor):
+    # the NER was trained with ，；：！？ folded to half-width; the normalizer keeps them, so the
+    # pipeline must give them the half-width features. Without that the model glued them into
+    # names: pd_ner.dev "其男友亨特，亨特魁梧" came out as one PER "亨特，亨特".
+    doc = extractor.nlp.make_doc("亨特，亨特；说：好！吗？")
+    assert [t.norm_ for t in doc if not t.text.isalnum()] == [",", ";", ":", "!", "?"]
+    assert doc.text == "亨特，亨特；说：好！吗？"  # the page keeps its punctuation
+    result = extractor.extract("她身边的是其男友亨特，亨特魁梧、强悍。老总夫人薛明，再有彭真校长。")
+    names = [e.text for a in result.articles for e in a.entities if e.label == "PER"]
+    assert names and not any(c in n for n in names for c in "，；：！？")

@@ -14,6 +14,9 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
    accepted value or confident name.
 4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
 
+Before all that, a rule candidate whose last characters begin a person the model found is
+dropped: its suffix reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
+
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
 """
@@ -57,8 +60,23 @@ class EntityResolver:
                     Mention(ent.label_, ent.start_char, ent.end_char, ent.text, source="model",
                             priority=MODEL_PRIORITY)
                 )
-        doc._.entities = resolve(candidates, doc)
+        doc._.entities = resolve(drop_rules_crossing_a_person(candidates), doc)
         return doc
+
+
+def drop_rules_crossing_a_person(candidates: list[Mention]) -> list[Mention]:
+    """Without rule spans that end inside a model PER which starts inside them."""
+    persons = [m for m in candidates if m.source == "model" and m.label == "PER"]
+    if not persons:
+        return candidates
+    starts = {}
+    for p in persons:
+        starts.setdefault(p.start, []).append(p.end)
+
+    def crosses(m: Mention) -> bool:
+        return any(end > m.end for k in range(m.start + 1, m.end) for end in starts.get(k, ()))
+
+    return [m for m in candidates if not (m.source == "rule" and m.label in ("LOC", "ORG") and crosses(m))]
 
 
 def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
