@@ -114,7 +114,59 @@ def compound_org_runs(tokens):
     return runs
 
 
-def pd_sentence_spans(tokens, compound_org="missing"):
+SURNAMES_FILE = os.path.join(os.path.dirname(__file__), "..", "..", "rules", "names", "surnames.txt")
+
+
+def load_surnames(path=SURNAMES_FILE):
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+SURNAMES = load_surnames()
+
+
+def split_person_run(words):
+    """Split a run of adjacent ``nr`` words into persons, as (first, last) word indices.
+
+    PKU splits a Chinese name into surname + given name (江/nr 泽民/nr), and lists of leaders
+    run together without a separator (江/nr 泽民/nr 李/nr 鹏/nr 乔/nr 石/nr: three persons in
+    pd_ner, one if the run is taken whole). A surname followed by a short word starts a person
+    of two words; any other word (克林顿, 胡 of 胡老) is a person alone."""
+    out = []
+    i = 0
+    while i < len(words):
+        if words[i] in SURNAMES and i + 1 < len(words) and len(words[i + 1]) <= 2:
+            out.append((i, i + 1))
+            i += 2
+        else:
+            out.append((i, i))
+            i += 1
+    return out
+
+
+# words the corpus tags as one common noun although they begin with a person (邓小平理论/n,
+# 毛泽东思想/n, 马克思列宁主义/n): pd_ner marks the person inside (邓小平 PER)
+DOCTRINE_ENDINGS = ("理论", "思想", "主义", "主义者")
+
+
+def persons_inside_doctrine(word, known_names):
+    """Character spans of known person names that a doctrine word is made of."""
+    if not word.endswith(DOCTRINE_ENDINGS):
+        return []
+    spans = []
+    pos = 0
+    while pos < len(word):
+        for size in (4, 3, 2):
+            if word[pos:pos + size] in known_names:
+                spans.append((pos, pos + size))
+                pos += size
+                break
+        else:
+            break
+    return spans
+
+
+def pd_sentence_spans(tokens, compound_org="missing", known_names=frozenset()):
     """Return text, entity char spans [(s,e,label)], missing char spans [(s,e)]."""
     offs = []
     pos = 0
@@ -142,9 +194,13 @@ def pd_sentence_spans(tokens, compound_org="missing"):
             j = i
             while j + 1 < len(tokens) and tokens[j + 1][1] == "nr" and not in_run[j + 1]:
                 j += 1
-            ents.append((offs[i][0], offs[j][1], "PER"))
+            for a, b in split_person_run([tokens[k][0] for k in range(i, j + 1)]):
+                ents.append((offs[i + a][0], offs[i + b][1], "PER"))
             i = j + 1
             continue
+        if t in ("n", "b"):
+            for a, b in persons_inside_doctrine(w, known_names):
+                ents.append((offs[i][0] + a, offs[i][0] + b, "PER"))
         if t == "ns":
             ents.append((offs[i][0], offs[i][1], "LOC"))
         elif t == "nt" or w in STANDALONE_ORG:
@@ -154,6 +210,26 @@ def pd_sentence_spans(tokens, compound_org="missing"):
             ents.append((offs[i][0], offs[i][1], "LOC"))
         i += 1
     return text, sorted(ents), missing
+
+
+def person_lexicon(paragraphs, min_count=3):
+    """Full names (two or more characters) that occur as persons at least ``min_count`` times."""
+    counts = {}
+    for p in paragraphs:
+        i = 0
+        while i < len(p):
+            if p[i][1] != "nr":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(p) and p[j + 1][1] == "nr":
+                j += 1
+            words = [w for w, _ in p[i:j + 1]]
+            for a, b in split_person_run(words):
+                name = "".join(words[a:b + 1])
+                counts[name] = counts.get(name, 0) + 1
+            i = j + 1
+    return frozenset(n for n, c in counts.items() if c >= min_count and len(n) >= 2)
 
 
 def map_cluener(rec):
@@ -219,6 +295,7 @@ def main():
 
     paras = list(read_pd_corpus())
     texts = ["".join(w for w, _ in p) for p in paras]
+    known_names = person_lexicon(paras)
     bad = contaminated_paragraphs(texts, [d["text"] for d in pd_dev])
     train_docs = []
     counts = {}
@@ -226,7 +303,7 @@ def main():
         if not p or i in bad or i % HOLDOUT_EVERY == 0:
             continue
         for s in split_sentences(p):
-            text, ents, missing = pd_sentence_spans(s, args.compound_org)
+            text, ents, missing = pd_sentence_spans(s, args.compound_org, known_names)
             for *_, lab in ents:
                 counts["pd_" + lab] = counts.get("pd_" + lab, 0) + 1
             counts["pd_missing"] = counts.get("pd_missing", 0) + len(missing)
