@@ -189,6 +189,28 @@ def rules() -> Rules:
 _LOC_SINGLES = frozenset("性")
 
 
+#: Committee endings that make a body of a bare level word (市委, 区委, 县委常委会).
+_COMMITTEE_ENDINGS = ("委员会", "常委会", "党工委", "党委", "党组", "工委", "委")
+
+
+def is_generic_org(text: str) -> bool:
+    """True when ``text`` is an organization word without a proper name (市委, 县政府, 区科技局).
+
+    OUTPUT.md makes such bodies optional ORGs that the rules emit where they stand alone; the
+    model's copies (it learned 市委 as ORG from People's Daily) would also fire inside titles.
+
+    >>> is_generic_org("市委"), is_generic_org("县政府"), is_generic_org("上党区委")
+    (True, True, False)
+    """
+    r = rules()
+    endings = [s for s in r.org_suffix if text.endswith(s)]
+    endings += [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
+    if not endings:
+        return False
+    rest = text[: len(text) - max(map(len, endings))]
+    return not rest or is_generic(rest)
+
+
 def is_generic(body: str, singles: bool = True) -> bool:
     """True when ``body`` is made of generic words only (科技, 生态环境, 区, 招商…).
 

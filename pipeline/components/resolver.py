@@ -14,7 +14,8 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
    accepted value or confident name.
 4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
 
-Before all that, a rule candidate whose last characters begin a person the model found is
+Before all that, the model's ORGs without a proper name (市委, 县政府) are left to the rules,
+which emit such bodies as optional ORGs where they stand alone; and a rule candidate whose last characters begin a person the model found is
 dropped: its suffix reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
@@ -27,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
+from .names import is_generic_org
 
 register_extensions()
 
@@ -55,6 +57,8 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc_list(doc, "candidates"))
         for ent in doc.ents:
+            if ent.label_ == "ORG" and is_generic_org(ent.text):
+                continue  # 市委, 县政府: bodies without a proper name are the rules' call
             if ent.label_ in self.model_labels:
                 candidates.append(
                     Mention(ent.label_, ent.start_char, ent.end_char, ent.text, source="model",
