@@ -472,3 +472,20 @@ def test_model_org_without_a_proper_name_is_left_to_the_rules(text, model_org, k
     doc = nlp.get_pipe("entity_resolver")(doc)
     model_spans = [(m.text, m.source) for m in doc._.entities if m.source == "model"]
     assert ((model_org, "model") in model_spans) is kept
+
+
+def test_model_span_loses_the_xun_that_closes_a_dateline_agency():
+    # seed.gold.json: 科学导报讯 10月14日 has the (optional) ORG 科学导报, not 科学导报讯
+    from spacy.tokens import Span
+
+    from pipeline.document import ArticleInfo, DatelineInfo
+
+    nlp = build()
+    text = "涪江晚报讯 3月5日，会议召开。"
+    doc = nlp.make_doc(text)
+    art = ArticleInfo(index=0, start=0, end=len(text))
+    art.dateline = DatelineInfo(text="涪江晚报讯 3月5日", start=0, end=10, agency="涪江晚报讯")
+    doc._.articles = [art]
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == [("ORG", "涪江晚报")]

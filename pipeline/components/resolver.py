@@ -14,7 +14,8 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
    accepted value or confident name.
 4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
 
-Before all that, the model's ORGs without a proper name (市委, 县政府) are left to the rules,
+Before all that, a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报), the
+model's ORGs without a proper name (市委, 县政府) are left to the rules,
 which emit such bodies as optional ORGs where they stand alone; and a rule candidate whose last characters begin a person the model found is
 dropped: its suffix reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
 
@@ -56,16 +57,29 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc_list(doc, "candidates"))
+        agency_marks = dateline_marks(doc)
         for ent in doc.ents:
+            if ent.label_ not in self.model_labels:
+                continue
             if ent.label_ == "ORG" and is_generic_org(ent.text):
                 continue  # 市委, 县政府: bodies without a proper name are the rules' call
-            if ent.label_ in self.model_labels:
-                candidates.append(
-                    Mention(ent.label_, ent.start_char, ent.end_char, ent.text, source="model",
-                            priority=MODEL_PRIORITY)
-                )
+            start, end = ent.start_char, ent.end_char
+            if end - 1 in agency_marks and end - start > 2:
+                end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
+            candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
+                                      source="model", priority=MODEL_PRIORITY))
         doc._.entities = resolve(drop_rules_crossing_a_person(candidates), doc)
         return doc
+
+
+def dateline_marks(doc: Doc) -> set[int]:
+    """Offsets of the 讯 that closes a dateline's agency (科学导报讯, 本报讯)."""
+    marks = set()
+    for art in doc._.articles or []:
+        dl = art.dateline
+        if dl and dl.agency and dl.agency.endswith("讯") and dl.text.startswith(dl.agency):
+            marks.add(dl.start + len(dl.agency) - 1)
+    return marks
 
 
 def drop_rules_crossing_a_person(candidates: list[Mention]) -> list[Mention]:
