@@ -115,6 +115,8 @@ class PageView:
         self._starts = [m.start for m in self.entities]
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        # several event types ask for the projects of the same sentence
+        self._projects: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
         self._clause_starts: dict[tuple[int, int], list[int]] = {}
         self.articles = [self._article(a, sentences) for a in articles]
 
@@ -552,6 +554,13 @@ class PageView:
     def find_projects(self, start: int, end: int, *, weak: bool = False) -> list[tuple[int, int]]:
         """Named projects in ``[start, end)``: a phrase ending in 项目/工程/… (with ``weak``, also
         中心/基地/产业园 …), its left edge cut after verbs, dates, counts and a zone's name."""
+        key = (start, end, weak)
+        cached = self._projects.get(key)
+        if cached is None:
+            cached = self._projects[key] = self._find_projects(start, end, weak)
+        return list(cached)
+
+    def _find_projects(self, start: int, end: int, weak: bool) -> list[tuple[int, int]]:
         t, P = self.text, self.P
         found: list[tuple[int, int]] = []
         pats = [P.project_suffix] + ([P.facility_suffix] if weak else [])
