@@ -38,7 +38,7 @@ RULE_COMPONENTS = (
 )
 
 
-_WHITESPACE_RUN_OR_CHAR = re.compile(r"\s+|\S")  # stdlib \s is exactly str.isspace()
+_WHITESPACE_RUN = re.compile(r"(\s+)")  # stdlib \s is exactly str.isspace()
 
 
 class CharTokenizer:
@@ -53,16 +53,18 @@ class CharTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for match in _WHITESPACE_RUN_OR_CHAR.finditer(text):
-            piece = match.group()
-            if piece[0].isspace():
-                if words and not spaces[-1] and not words[-1].isspace() and piece[0] == " ":
-                    spaces[-1] = True
-                    piece = piece[1:]
-                if piece:
-                    words.append(piece)
-                    spaces.append(False)
-            else:
+        # [chars, whitespace run, chars, whitespace run, ..., chars]; runs are maximal, so a run
+        # follows either a non-empty stretch of characters or the start of the text
+        pieces = _WHITESPACE_RUN.split(text)
+        for k, piece in enumerate(pieces):
+            if k % 2 == 0:
+                words.extend(piece)
+                spaces.extend([False] * len(piece))
+                continue
+            if words and piece[0] == " ":
+                spaces[-1] = True
+                piece = piece[1:]
+            if piece:
                 words.append(piece)
                 spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
