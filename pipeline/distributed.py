@@ -43,7 +43,7 @@ def extract_partition(lines: Iterable[str], pub_date: str | None = None) -> list
         if pub_date and not item.get("pub_date"):
             item["pub_date"] = pub_date
         items.append(item)
-    return [r.model_dump_json() for r in get_extractor().extract_many(items)]
+    return [r.json for r in get_extractor().extract_json(items)]
 
 
 def _part_name(i: int) -> str:

@@ -122,8 +122,8 @@ def _plausible_text_ratio(text: str) -> float:
 # --------------------------------------------------------------------------- characters
 
 #: Chinese sentence punctuation that lives in the full-width block but is the normal form in
-#: Chinese text: converting ，to , would rewrite every sentence, which OUTPUT.md forbids.
-#: Full-width forms the normalizer keeps (Chinese clause punctuation): rules and output use them.
+#: Chinese text: converting ，to , would rewrite every sentence, which OUTPUT.md forbids. The NER
+#: was trained with them folded; ``nlp.model_sees_halfwidth`` bridges that.
 KEPT_FULLWIDTH = "，；：！？"
 _KEEP_FULLWIDTH = frozenset(KEPT_FULLWIDTH)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")

@@ -14,10 +14,13 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
    accepted value or confident name.
 4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
 
-Before all that, a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报), the
-model's ORGs without a proper name (市委, 县政府) are left to the rules,
-which emit such bodies as optional ORGs where they stand alone; and a rule candidate whose last characters begin a person the model found is
-dropped: its suffix reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
+Before all that:
+
+- a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
+- the model's ORGs without a proper name (市委, 县政府) are left to the rules, which emit such
+  bodies as optional ORGs where they stand alone;
+- a rule candidate whose last characters begin a person the model found is dropped: its suffix
+  reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
