@@ -25,6 +25,7 @@ import random
 import spacy
 from spacy.tokens import DocBin
 
+from ..rules import load_lexicon
 from .common import (CLUENER_DEV, CLUENER_TRAIN, HOLDOUT_EVERY, PD_DEV,
                      contaminated_paragraphs, read_jsonl, read_pd_corpus,
                      split_sentences, to_halfwidth)
@@ -114,16 +115,7 @@ def compound_org_runs(tokens):
     return runs
 
 
-SURNAMES_FILE = os.path.join(os.path.dirname(__file__), "..", "..", "rules", "names", "surnames.txt")
-
-
-def load_surnames(path=SURNAMES_FILE):
-    with open(path, encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
-
-
-SURNAMES = load_surnames()
-
+SURNAMES = frozenset(load_lexicon("names/surnames.txt"))  # the runtime's own list
 
 def split_person_run(words):
     """Split a run of adjacent ``nr`` words into persons, as (first, last) word indices.
