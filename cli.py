@@ -260,10 +260,15 @@ def cmd_dask_extract(args: argparse.Namespace) -> int:
 
 def cmd_segment(args: argparse.Namespace) -> int:
     from pipeline.segment import segment
-    from pipeline.text import decode
+    from pipeline.text import DecodeError, decode
 
     data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
-    for line in decode(data, name=args.input).text.splitlines():
+    try:
+        text = decode(data, name=args.input).text
+    except DecodeError as exc:
+        print(f"error: {args.input}: {exc}", file=sys.stderr)
+        return 1
+    for line in text.splitlines():
         print(" ".join(segment(line)))
     return 0
 

@@ -51,3 +51,11 @@ def test_cli_segment_reads_stdin_line_by_line():
     out = subprocess.run([sys.executable, "cli.py", "segment"], input="今天会见了外宾\n排查问题606个\n",
                          capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.splitlines() == ["今天 会见 了 外宾", "排查 问题 606 个"]
+
+
+def test_cli_segment_refuses_binary_input_with_a_clear_error():
+    proc = subprocess.run([sys.executable, "cli.py", "segment"], input=b"\x00\x01\x02\xff" * 64,
+                          capture_output=True, cwd=ROOT)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert err.startswith("error: -:") and "Traceback" not in err
