@@ -270,43 +270,50 @@ class _Line:
         self.idx.extend(other.idx)
 
 
+#: Line breaks as ``_read_lines`` knows them; ``\r\n`` is one break.
+_LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+#: Characters ``normalize_char`` changes or drops, and the space that gets folded: a line without
+#: any of them is copied as it is (most lines), the rest go character by character.
+_NEEDS_NORMALIZING = regex.compile("[%s]" % "".join(
+    regex.escape(chr(c)) for c in [*range(0x00, 0x21), *range(0x7F, 0xA1), *range(0xFF01, 0xFF5F),
+                                0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F, 0x200B, 0x200C,
+                                0x200D, 0x2060, 0xFEFF, 0x00AD]
+    if chr(c) not in _KEEP_FULLWIDTH))
+
+
+def _line_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """Normalized characters of ``raw[start:end]`` (one line) and their raw offsets; spaces folded
+    to one and stripped at both ends."""
+    if not _NEEDS_NORMALIZING.search(raw, start, end):
+        return list(raw[start:end]), list(range(start, end))
+    out_c: list[str] = []
+    out_i: list[int] = []
+    for pos in range(start, end):
+        c = normalize_char(raw[pos])
+        if not c or (c == " " and (not out_c or out_c[-1] == " ")):
+            continue
+        out_c.append(c)
+        out_i.append(pos)
+    if out_c and out_c[-1] == " ":
+        out_c.pop()
+        out_i.pop()
+    return out_c, out_i
+
+
 def _read_lines(raw: str) -> list[_Line]:
     lines: list[_Line] = []
-    chars: list[str] = []
-    idx: list[int] = []
     blank_run = True  # start of input counts as a paragraph break
     pos = 0
-    n = len(raw)
-    while pos <= n:
-        ch = raw[pos] if pos < n else "\n"
-        if ch in "\n\r\u2028\u2029\x0b\x0c\x85":
-            if ch == "\r" and pos + 1 < n and raw[pos + 1] == "\n":
-                pos += 1
-            # strip and fold spaces inside the line
-            out_c: list[str] = []
-            out_i: list[int] = []
-            for c, i in zip(chars, idx):
-                if c == " ":
-                    if not out_c or out_c[-1] == " ":
-                        continue
-                    # a space between two hanzi is layout (justified columns), not meaning
-                out_c.append(c)
-                out_i.append(i)
-            while out_c and out_c[-1] == " ":
-                out_c.pop()
-                out_i.pop()
-            if out_c:
-                lines.append(_Line(out_c, out_i, blank_before=blank_run))
-                blank_run = False
-            else:
-                blank_run = True
-            chars, idx = [], []
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(raw)]
+    breaks.append((len(raw), len(raw)))
+    for end, after in breaks:
+        chars, idx = _line_chars(raw, pos, end)
+        if chars:
+            lines.append(_Line(chars, idx, blank_before=blank_run))
+            blank_run = False
         else:
-            c = normalize_char(ch)
-            if c:
-                chars.append(c)
-                idx.append(pos)
-        pos += 1
+            blank_run = True
+        pos = after
     return lines
 
 

@@ -7,6 +7,9 @@ values were worked out by reading the page, not copied from the program's output
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.text import (
     DecodeError,
@@ -83,6 +86,36 @@ def test_every_normalized_char_maps_back_to_its_source(raw):
             continue  # a line separator stands for the line break it replaced
         source = raw[pos]
         assert ch == source or ch == " " or (0xFF01 <= ord(source) <= 0xFF5E and ord(ch) == ord(source) - 0xFEE0)
+
+
+def reference_lines(raw: str) -> list[tuple[str, list[int], bool]]:
+    """Lines as ``_read_lines`` must give them, written the slow, obvious way: every character
+    through ``normalize_char``, spaces folded and stripped, ``\r\n`` one break."""
+    from pipeline.text import normalize_char
+
+    out, blank, i = [], True, 0
+    for part in regex.split(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])", raw)[::2]:
+        chars, idx = [], []
+        for k, ch in enumerate(part):
+            c = normalize_char(ch)
+            if c and not (c == " " and (not chars or chars[-1] == " ")):
+                chars.append(c)
+                idx.append(i + k)
+        if chars and chars[-1] == " ":
+            chars.pop(), idx.pop()
+        if chars:
+            out.append(("".join(chars), idx, blank))
+        blank = not chars
+        i += len(part) + (2 if raw[i + len(part):i + len(part) + 2] == "\r\n" else 1)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="县委书记，。１Ａ（ 　\t\u200b\x07\r\n\u2028\xa0ａ；", max_size=60))
+def test_read_lines_fast_path_equals_the_character_by_character_reading(raw):
+    from pipeline.text import _read_lines
+
+    assert [(ln.text, ln.idx, ln.blank_before) for ln in _read_lines(raw)] == reference_lines(raw)
 
 
 def test_raw_span_of_a_joined_word_covers_the_line_break():
