@@ -8,6 +8,7 @@ text, so ``text[start:end]`` is the surface form while values use simplified nam
 
 from __future__ import annotations
 
+import collections
 import functools
 
 #: Share of Han characters that must change under t2s for a page to count as traditional.
@@ -35,16 +36,16 @@ def simplified_view(text: str) -> str | None:
     >>> simplified_view("本报讯 县委书记调研春耕生产") is None
     True
     """
+    # count per distinct character (a page has ~1,000), not per character (~5,000)
     han = changed = 0
-    chars = []
-    for ch in text:
+    table: dict[int, str] = {}
+    for ch, n in collections.Counter(text).items():
         if "\u4e00" <= ch <= "\u9fff":
-            han += 1
+            han += n
             s = simplified_char(ch)
-            changed += s != ch
-            chars.append(s)
-        else:
-            chars.append(ch)
+            if s != ch:
+                changed += n
+                table[ord(ch)] = s
     if han == 0 or changed / han < TRADITIONAL_SHARE:
         return None
-    return "".join(chars)
+    return text.translate(table)
