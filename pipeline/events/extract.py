@@ -1219,7 +1219,8 @@ def _prep_action(v: PageView, prep: int, after_start: int, ce: int):
 
 def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
-    if v.in_speech(sent, sent.end):
+    # a metric is only kept with a percentage (see flush), so a sentence without one has none
+    if not v.ents_in(sent.start, sent.end, ("PERCENT",)) or v.in_speech(sent, sent.end):
         return
     current: dict | None = None
     results: list[dict] = []
