@@ -13,7 +13,8 @@ module              factory               writes
 ``places``          ``place_resolver``    LOC values: province, city, county
 ``canonical``       ``canonical_names``   full names for short forms
 ``events``          ``event_extractor``   event records with roles
+``entity_tagger``   ``biluo_ner``         PER ORG LOC from the trained model (``doc.ents``)
 ==================  ====================  ==============================================
 """
 
-from . import canonical, events, names, page, places, resolver, titles, values  # noqa: F401
+from . import canonical, entity_tagger, events, names, page, places, resolver, titles, values  # noqa: F401

@@ -1,0 +1,330 @@
+"""A fast statistical NER for character tokens: one BILUO tag per character, decoded under the
+tag grammar, plus an embedding that sees character bigrams.
+
+Why not spaCy's transition-based ``ner``: on character tokens it makes one parser step per
+character, which cost as much as half the encoder (39 k chars/s alone). A softmax over BILUO tags
+costs almost nothing on top of the encoder, and decoding only has to look at the few places where
+the best tag is not ``O``. The price is that tags are chosen per character, so the decoder
+(:func:`decode_biluo`) enforces the grammar (``B-X I-X* L-X`` or ``U-X``) where tags disagree.
+
+Why bigrams: a Chinese character alone is ambiguous (长 of 市长 vs 长江); the pair with its
+neighbour is much less so. ``news.CharBigramEmbed.v1`` hashes the character with its left and
+its right neighbour into two more embedding tables, next to ``NORM`` and ``SHAPE``; the window
+CNN then mixes what the pairs say.
+
+Registered names: the factory ``biluo_ner`` (assigns ``doc.ents``) and the architecture
+``news.CharBigramEmbed.v1``. Both must be imported before a pipeline that uses them is loaded
+(``pipeline.nlp`` imports this package; ``spacy train`` gets ``--code pipeline/train/code.py``).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from typing import Callable, Iterable, List, Optional, Sequence
+
+import numpy
+from spacy.attrs import IDX, NORM, SHAPE
+from spacy.language import Language
+from spacy.pipeline.tagger import Tagger
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc, Span
+from spacy.training import validate_examples
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    SequenceCategoricalCrossentropy,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+from ..document import doc_text
+
+OUTSIDE = "O"
+
+# ----------------------------------------------------------------------------- embedding
+
+#: Mixes two 64-bit ids into one; any odd constant works, HashEmbed hashes the result again.
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+#: Stands for "no neighbour" at the start and end of a document.
+_EDGE = numpy.uint64(0x5851F42D4C957F2D)
+
+
+def char_features(doc: Doc) -> numpy.ndarray:
+    """(n_tokens, 4) uint64: NORM, SHAPE, left bigram id, right bigram id."""
+    base = doc.to_array([NORM, SHAPE]).astype(numpy.uint64, copy=False)
+    n = base.shape[0]
+    norm = base[:, 0]
+    prev = numpy.empty(n, dtype=numpy.uint64)
+    nxt = numpy.empty(n, dtype=numpy.uint64)
+    if n:
+        prev[0] = _EDGE
+        prev[1:] = norm[:-1]
+        nxt[-1] = _EDGE
+        nxt[:-1] = norm[1:]
+    with numpy.errstate(over="ignore"):
+        left = (prev * _MIX) ^ norm
+        right = (norm * _MIX) ^ (nxt + _MIX)
+    return numpy.column_stack([norm, base[:, 1], left, right])
+
+
+def char_bigram_features() -> Model[List[Doc], List[Ints2d]]:
+    def forward(model, docs, is_train):
+        arrays = [model.ops.asarray2i(char_features(doc), dtype="uint64") for doc in docs]
+        return arrays, lambda d_features: []
+
+    return Model("char_bigram_features", forward)
+
+
+@registry.architectures("news.CharBigramEmbed.v1")
+def char_bigram_embed(width: int, char_rows: int, shape_rows: int,
+                      bigram_rows: int) -> Model[List[Doc], List[Floats2d]]:
+    """Like ``spacy.MultiHashEmbed.v2`` over NORM and SHAPE, with two bigram tables added."""
+    tables = [
+        HashEmbed(width, char_rows, column=0, seed=8, dropout=0.0),
+        HashEmbed(width, shape_rows, column=1, seed=9, dropout=0.0),
+        HashEmbed(width, bigram_rows, column=2, seed=10, dropout=0.0),
+        HashEmbed(width, bigram_rows, column=3, seed=11, dropout=0.0),
+    ]
+    return chain(
+        char_bigram_features(),
+        list2ragged(),
+        with_array(concatenate(*tables)),
+        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+def lexicon_features(lexicon) -> Model[List[Doc], List[Ints2d]]:
+    """:func:`char_features` plus a fifth column: the token's code in the name lexicon
+    (``pipeline.lexicon.NameLexicon.char_codes`` at the token's first character)."""
+
+    def forward(model, docs, is_train):
+        arrays = []
+        for doc in docs:
+            feats = char_features(doc)
+            codes = lexicon.char_codes(doc_text(doc))  # doc.text walks every Token object
+            idx = doc.to_array([IDX]).astype(numpy.int64, copy=False).reshape(-1)
+            feats = numpy.column_stack([feats, codes[idx] if len(idx) else numpy.zeros(0, numpy.uint64)])
+            arrays.append(model.ops.asarray2i(feats, dtype="uint64"))
+        return arrays, lambda d_features: []
+
+    return Model("char_lexicon_features", forward)
+
+
+@registry.architectures("news.CharLexiconEmbed.v1")
+def char_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows: int,
+                       lexicon_rows: int, lexicon: str) -> Model[List[Doc], List[Floats2d]]:
+    """``news.CharBigramEmbed.v1`` plus one table over the name-lexicon code of each character.
+    ``lexicon`` names the lexicon the weights were trained with (``pipeline.lexicon``); loading
+    them with another one works but the model sees different features, so it warns."""
+    from ..lexicon import name_lexicon
+
+    names = name_lexicon()
+    if names.version != lexicon:
+        warnings.warn(f"NER trained with the name lexicon of {lexicon}, installed: {names.version}; "
+                      "its figures may not hold", stacklevel=2)
+    tables = [
+        HashEmbed(width, char_rows, column=0, seed=8, dropout=0.0),
+        HashEmbed(width, shape_rows, column=1, seed=9, dropout=0.0),
+        HashEmbed(width, bigram_rows, column=2, seed=10, dropout=0.0),
+        HashEmbed(width, bigram_rows, column=3, seed=11, dropout=0.0),
+        HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0),
+    ]
+    return chain(
+        lexicon_features(names),
+        list2ragged(),
+        with_array(concatenate(*tables)),
+        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+# ----------------------------------------------------------------------------- decoding
+
+
+def _split(tag: str) -> tuple[str, str]:
+    return (tag, "") if tag == OUTSIDE else (tag[0], tag[2:])
+
+
+def transition_mask(labels: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Allowed (previous → next) tag pairs of BILUO, and which tags may open and close a run."""
+    parts = [_split(t) for t in labels]
+    n = len(labels)
+    allowed = numpy.zeros((n, n), dtype=bool)
+    for i, (p, pl) in enumerate(parts):
+        for j, (q, ql) in enumerate(parts):
+            if p in ("B", "I"):
+                allowed[i, j] = q in ("I", "L") and ql == pl
+            else:  # O, L, U: an entity is closed
+                allowed[i, j] = q in ("O", "B", "U")
+    may_start = numpy.array([p in ("O", "B", "U") for p, _ in parts])
+    may_end = numpy.array([p in ("O", "L", "U") for p, _ in parts])
+    return allowed, may_start, may_end
+
+
+def _viterbi(logp: numpy.ndarray, allowed_penalty: numpy.ndarray, start_penalty: numpy.ndarray,
+             end_penalty: numpy.ndarray) -> list[int]:
+    score = logp[0] + start_penalty
+    back = []
+    for row in logp[1:]:
+        cand = score[:, None] + allowed_penalty  # prev × next
+        best = cand.argmax(axis=0)
+        back.append(best)
+        score = cand[best, numpy.arange(cand.shape[1])] + row
+    score = score + end_penalty
+    path = [int(score.argmax())]
+    for best in reversed(back):
+        path.append(int(best[path[-1]]))
+    path.reverse()
+    return path
+
+
+def decode_biluo(scores: numpy.ndarray, labels: Sequence[str], masks: Optional[tuple] = None, *,
+                 logits: bool = False) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end, label)`` from per-token tag probabilities (or, with
+    ``logits=True``, unnormalized scores: spaCy's tagger skips the softmax when predicting).
+
+    The best-scoring valid tag sequence is searched only inside runs of tokens whose best tag is
+    not ``O`` (everything outside is ``O`` and valid), with ``O`` on both sides of a run; that
+    keeps decoding proportional to the number of entity characters, not document length."""
+    if masks is None:
+        masks = transition_mask(labels)
+    allowed, may_start, may_end = masks
+    outside = labels.index(OUTSIDE)
+    best = scores.argmax(axis=1)
+    inside = best != outside
+    if not inside.any():
+        return []
+    # runs of non-O tokens: [start, end)
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], inside.view(numpy.int8), [0]))))
+    big = numpy.float32(1e4)
+    allowed_penalty = numpy.where(allowed, 0.0, -big).astype(numpy.float32)
+    start_penalty = numpy.where(may_start, 0.0, -big).astype(numpy.float32)
+    end_penalty = numpy.where(may_end, 0.0, -big).astype(numpy.float32)
+    spans: list[tuple[int, int, str]] = []
+    for start, end in zip(edges[::2], edges[1::2]):
+        run = scores[start:end].astype(numpy.float32)
+        if logits:
+            run = run - run.max(axis=1, keepdims=True)
+            logp = run - numpy.log(numpy.exp(run).sum(axis=1, keepdims=True))
+        else:
+            logp = numpy.log(numpy.maximum(run, 1e-9))
+        path = _viterbi(logp, allowed_penalty, start_penalty, end_penalty)
+        open_at = None
+        for k, tag_id in enumerate(path):
+            p, label = _split(labels[tag_id])
+            if p == "U":
+                spans.append((start + k, start + k + 1, label))
+            elif p == "B":
+                open_at = start + k
+            elif p == "L" and open_at is not None:
+                spans.append((open_at, start + k + 1, label))
+                open_at = None
+    return spans
+
+
+# ----------------------------------------------------------------------------- component
+
+
+class BiluoEntityTagger(Tagger):
+    """A spaCy ``Tagger`` whose tags are BILUO entity tags, read from and written to
+    ``doc.ents``. It learns from entity annotation directly (missing annotation stays missing,
+    as for spaCy's ``ner``), so the same DocBins train either component."""
+
+    def __init__(self, vocab, model, name: str = "ner", *, scorer: Optional[Callable] = None):
+        super().__init__(vocab, model, name, overwrite=True, scorer=scorer or entity_tagger_score)
+        self._masks = None
+
+    @property
+    def entity_labels(self) -> tuple[str, ...]:
+        return tuple(sorted({_split(t)[1] for t in self.labels if t != OUTSIDE}))
+
+    def _decode_masks(self):
+        if self._masks is None or self._masks[0] != tuple(self.labels):
+            self._masks = (tuple(self.labels), transition_mask(self.labels))
+        return self._masks[1]
+
+    def predict(self, docs: Iterable[Doc]):
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        return self.model.predict(docs)
+
+    def set_annotations(self, docs: Iterable[Doc], batch_scores) -> None:
+        if isinstance(docs, Doc):
+            docs = [docs]
+        labels = list(self.labels)
+        masks = self._decode_masks()
+        logits = not self.model.get_ref("softmax").attrs.get("softmax_normalize", True)
+        for doc, scores in zip(docs, batch_scores):
+            scores = self.model.ops.to_numpy(scores)
+            if not len(doc):
+                continue
+            spans = decode_biluo(scores, labels, masks, logits=logits)
+            doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in spans], default="outside")
+
+    def get_loss(self, examples, scores):
+        validate_examples(examples, "BiluoEntityTagger.get_loss")
+        loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False)
+        truths = []
+        for eg in examples:
+            tags = eg.get_aligned_ner()  # None where the annotation is missing
+            truths.append([t if t in self.labels else None for t in tags])
+        d_scores, loss = loss_func(scores, truths)
+        if self.model.ops.xp.isnan(loss):
+            raise ValueError(f"NaN loss in {self.name}")
+        return float(loss), d_scores
+
+    def initialize(self, get_examples, *, nlp=None, labels=None):
+        if labels is None:
+            found = set()
+            for eg in get_examples():
+                found.update(ent.label_ for ent in eg.reference.ents)
+            labels = sorted(found)
+        entity_labels = [lab for lab in labels if lab != OUTSIDE and not lab[:2] in ("B-", "I-", "L-", "U-")]
+        tags = [OUTSIDE] + [f"{p}-{lab}" for lab in sorted(entity_labels) for p in "BILU"]
+        if not entity_labels:  # labels given as tags already (from `spacy init labels`)
+            tags = list(labels)
+        for tag in tags:
+            self.add_label(tag)
+        doc_sample, label_sample = [], []
+        for eg in get_examples():
+            doc_sample.append(eg.x)
+            gold = eg.get_aligned_ner()
+            label_sample.append(self.model.ops.asarray(
+                [[1.0 if t == g else 0.0 for t in self.labels] for g in gold], dtype="float32"))
+            if len(doc_sample) >= 10:
+                break
+        self.model.initialize(X=doc_sample, Y=label_sample)
+
+
+def entity_tagger_score(examples, **kwargs):
+    return get_ner_prf(examples, **kwargs)
+
+
+@registry.scorers("news.entity_tagger_scorer.v1")
+def make_entity_tagger_scorer():
+    return entity_tagger_score
+
+
+@Language.factory(
+    "biluo_ner",
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+    default_config={
+        "model": {
+            "@architectures": "spacy.Tagger.v2",
+            "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 64, "upstream": "*"},
+        },
+        "scorer": {"@scorers": "news.entity_tagger_scorer.v1"},
+    },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_biluo_ner(nlp: Language, name: str, model: Model, scorer: Optional[Callable]):
+    return BiluoEntityTagger(nlp.vocab, model, name, scorer=scorer)

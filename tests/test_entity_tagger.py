@@ -1,0 +1,220 @@
+"""The BILUO entity tagger (``pipeline/components/entity_tagger.py``): decoding under the tag
+grammar, the bigram features, and the component learning from entity annotation."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from pipeline.components.entity_tagger import char_features, decode_biluo, transition_mask
+
+LABELS = ["O", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-PER", "I-PER", "L-PER", "U-PER"]
+
+
+def rows(*tokens: dict[str, float]) -> numpy.ndarray:
+    """One probability row per token; mass not given goes to the 1e-6 floor."""
+    out = numpy.full((len(tokens), len(LABELS)), 1e-6, dtype="float32")
+    for i, probs in enumerate(tokens):
+        for tag, p in probs.items():
+            out[i, LABELS.index(tag)] = p
+    return out
+
+
+O = {"O": 0.9}
+
+# (name, per-token probabilities, expected spans); hand-worked: the best product of probabilities
+# among sequences the grammar allows, with O fixed around each run of non-O tokens.
+DECODE_CASES = [
+    ("nothing", [O, O, O], []),
+    ("clean B I L", [O, {"B-PER": .8}, {"I-PER": .8}, {"L-PER": .8}, O], [(1, 4, "PER")]),
+    ("unit", [O, O, {"U-LOC": .7, "O": .2}], [(2, 3, "LOC")]),
+    ("two units side by side", [{"U-PER": .8}, {"U-LOC": .8}], [(0, 1, "PER"), (1, 2, "LOC")]),
+    # B cannot end a run before O: U-PER (.3) beats O (.1)
+    ("dangling B becomes U", [O, {"B-PER": .6, "U-PER": .3, "O": .1}, O], [(1, 2, "PER")]),
+    # I cannot start a run: U-LOC .2 beats O .1
+    ("lonely I becomes U", [O, {"I-LOC": .7, "U-LOC": .2, "O": .1}, O], [(1, 2, "LOC")]),
+    # B-PER·L-PER = .5·.35 = .175 < B-LOC·L-LOC = .4·.55 = .22
+    ("labels must agree", [{"B-PER": .5, "B-LOC": .4, "O": .1}, {"L-LOC": .55, "L-PER": .35, "O": .1}],
+     [(0, 2, "LOC")]),
+    # B-PER then O-best: B·L impossible via O; U-PER·O = .5·.5 beats B-PER·L-PER = .5·.3
+    ("run cut short", [{"B-PER": .5, "U-PER": .5}, {"L-PER": .3, "O": .5}, O], [(0, 1, "PER")]),
+]
+
+
+@pytest.mark.parametrize("name,probs,expected", DECODE_CASES, ids=[c[0] for c in DECODE_CASES])
+def test_decode_biluo(name, probs, expected):
+    assert decode_biluo(rows(*probs), LABELS) == expected
+
+
+def test_transition_mask_is_the_biluo_grammar():
+    allowed, may_start, may_end = transition_mask(LABELS)
+    ix = LABELS.index
+    assert allowed[ix("B-PER"), ix("I-PER")] and allowed[ix("I-PER"), ix("L-PER")]
+    assert not allowed[ix("B-PER"), ix("L-LOC")]
+    assert not allowed[ix("B-PER"), ix("O")]
+    assert not allowed[ix("O"), ix("I-LOC")]
+    assert allowed[ix("L-PER"), ix("U-LOC")] and allowed[ix("U-LOC"), ix("B-PER")]
+    assert list(may_start) == [t[0] in "OBU" for t in LABELS]
+    assert list(may_end) == [t[0] in "OLU" for t in LABELS]
+
+
+@st.composite
+def valid_spans(draw):
+    """A document length and non-overlapping labelled spans in it."""
+    pieces = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 5),
+                                     st.sampled_from(["PER", "LOC"])), max_size=6))
+    spans, i = [], 0
+    for gap, length, label in pieces:  # O tokens, then an entity
+        i += gap
+        spans.append((i, i + length, label))
+        i += length
+    return i + draw(st.integers(0 if spans else 1, 2)), spans
+
+
+def biluo(n, spans):
+    tags = ["O"] * n
+    for s, e, lab in spans:
+        if e - s == 1:
+            tags[s] = f"U-{lab}"
+        else:
+            tags[s], tags[e - 1] = f"B-{lab}", f"L-{lab}"
+            for k in range(s + 1, e - 1):
+                tags[k] = f"I-{lab}"
+    return tags
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_spans(), st.integers(0, 2**32 - 1))
+def test_a_valid_best_sequence_is_decoded_as_it_is(case, seed):
+    n, spans = case
+    rng = numpy.random.default_rng(seed)
+    scores = rng.uniform(0.0, 0.3, size=(n, len(LABELS))).astype("float32")
+    for i, tag in enumerate(biluo(n, spans)):
+        scores[i, LABELS.index(tag)] = 0.5
+    assert decode_biluo(scores, LABELS) == spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 25), st.integers(0, 2**32 - 1))
+def test_any_scores_decode_to_a_valid_span_set(n, seed):
+    scores = numpy.random.default_rng(seed).dirichlet(numpy.ones(len(LABELS)) * 0.3, size=n).astype("float32")
+    spans = decode_biluo(scores, LABELS)
+    assert all(0 <= s < e <= n for s, e, _ in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # sorted, no overlap
+    # the same scores as logits (log-probabilities shifted by a per-row constant) decode alike
+    shifted = numpy.log(scores) + numpy.arange(n, dtype="float32")[:, None]
+    assert decode_biluo(shifted, LABELS, logits=True) == spans
+
+
+# ----------------------------------------------------------------------------- features
+
+
+def chars(nlp, text):
+    return Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+
+
+def test_bigram_ids_depend_on_the_pair_not_the_document():
+    nlp = spacy.blank("zh")
+    a = char_features(chars(nlp, "长江大桥"))
+    b = char_features(chars(nlp, "市长江西"))
+    # 江 after 长 in both: same left-bigram id; 长 before 江 in both: same right-bigram id
+    assert a[1, 2] == b[2, 2]
+    assert a[0, 3] == b[1, 3]
+    # 长 itself: same character id, different left neighbour (edge vs 市)
+    assert a[0, 0] == b[1, 0]
+    assert a[0, 2] != b[1, 2]
+
+
+def test_features_are_norm_shape_and_two_bigrams():
+    nlp = spacy.blank("zh")
+    doc = chars(nlp, "北京市")
+    feats = char_features(doc)
+    assert feats.shape == (3, 4) and feats.dtype == numpy.uint64
+    assert [int(x) for x in feats[:, 0]] == [t.norm for t in doc]
+    assert [int(x) for x in feats[:, 1]] == [t.shape for t in doc]
+    assert len({int(x) for x in feats[:, 2]} | {int(x) for x in feats[:, 3]}) == 6
+    assert char_features(chars(nlp, "")).shape == (0, 4)
+
+
+# ----------------------------------------------------------------------------- the component
+
+TRAIN = [
+    ("张三在北京工作", [(0, 2, "PER"), (3, 5, "LOC")]),
+    ("李四去上海开会", [(0, 2, "PER"), (3, 5, "LOC")]),
+    ("王五到广州出差", [(0, 2, "PER"), (3, 5, "LOC")]),
+    ("赵六在天津读书", [(0, 2, "PER"), (3, 5, "LOC")]),
+]
+
+
+def small_pipeline():
+    import pipeline.components  # noqa: F401  (registers biluo_ner and the embedding)
+
+    nlp = spacy.blank("zh")  # character tokens
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
+                  "shape_rows": 50, "bigram_rows": 500},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 32, "depth": 2,
+                   "window_size": 1, "maxout_pieces": 2}}})
+    nlp.add_pipe("biluo_ner", name="ner", config={"model": {
+        "@architectures": "spacy.Tagger.v2",
+        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}}})
+    return nlp
+
+
+def examples(nlp, data):
+    out = []
+    for text, ents in data:
+        doc = nlp.make_doc(text)
+        ref = nlp.make_doc(text)
+        ref.set_ents([ref.char_span(s, e, label=lab) for s, e, lab in ents], default="outside")
+        out.append(Example(doc, ref))
+    return out
+
+
+@pytest.fixture(scope="module")
+def trained():
+    nlp = small_pipeline()
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    for _ in range(60):
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    return nlp
+
+
+def test_labels_are_biluo_tags_of_the_entity_labels(trained):
+    ner = trained.get_pipe("ner")
+    assert ner.labels == ("O", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-PER", "I-PER", "L-PER", "U-PER")
+    assert ner.entity_labels == ("LOC", "PER")
+
+
+def test_it_learns_entities_from_entity_annotation(trained):
+    doc = trained("李四在北京开会")
+    assert [(e.text, e.label_) for e in doc.ents] == [("李四", "PER"), ("北京", "LOC")]
+
+
+def test_saved_and_loaded_it_predicts_the_same(trained, tmp_path):
+    trained.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    texts = ["张三去天津出差", "赵六到上海"]
+    assert ([[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in again.pipe(texts)]
+            == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in trained.pipe(texts)])
+
+
+def test_missing_annotation_gives_no_gradient(trained):
+    ner = trained.get_pipe("ner")
+    doc = trained.make_doc("张三在北京")
+    ref = trained.make_doc("张三在北京")  # no entity annotation at all: every tag missing
+    eg = Example(doc, ref)
+    scores = [ner.model.ops.asarray2f(numpy.full((len(doc), len(ner.labels)), 1 / len(ner.labels),
+                                                dtype="float32"))]
+    loss, d_scores = ner.get_loss([eg], scores)
+    assert loss == 0.0 and not numpy.asarray(d_scores[0]).any()
+    labelled = examples(trained, [("张三在北京", [(0, 2, "PER")])])
+    _, d_labelled = ner.get_loss(labelled, scores)
+    assert numpy.asarray(d_labelled[0]).any()
