@@ -3,6 +3,8 @@ grammar, the bigram features, and the component learning from entity annotation.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy
 import pytest
 import spacy
@@ -109,6 +111,53 @@ def test_any_scores_decode_to_a_valid_span_set(n, seed):
     # the same scores as logits (log-probabilities shifted by a per-row constant) decode alike
     shifted = numpy.log(scores) + numpy.arange(n, dtype="float32")[:, None]
     assert decode_biluo(shifted, LABELS, logits=True) == spans
+
+
+def exhaustive_decode(scores: numpy.ndarray) -> list[tuple[int, int, str]]:
+    """The decoder's definition, the slow way: O where the best tag is O; inside each run of
+    other tokens, the valid tag sequence (O around it) with the highest product of scores,
+    found by trying every sequence."""
+    allowed, may_start, may_end = transition_mask(LABELS)
+    best = scores.argmax(axis=1)
+    tags = ["O"] * len(best)
+    i = 0
+    while i < len(best):
+        if LABELS[best[i]] == "O":
+            i += 1
+            continue
+        j = i
+        while j < len(best) and LABELS[best[j]] != "O":
+            j += 1
+        top, top_seq = -numpy.inf, None
+        for seq in itertools.product(range(len(LABELS)), repeat=j - i):
+            if not (may_start[seq[0]] and may_end[seq[-1]]
+                    and all(allowed[a, b] for a, b in zip(seq, seq[1:]))):
+                continue
+            value = sum(numpy.log(scores[i + k, t]) for k, t in enumerate(seq))
+            if value > top:
+                top, top_seq = value, seq
+        tags[i:j] = [LABELS[t] for t in top_seq]
+        i = j
+    spans, open_at = [], None
+    for k, tag in enumerate(tags):
+        if tag[0] == "U":
+            spans.append((k, k + 1, tag[2:]))
+        elif tag[0] == "B":
+            open_at = k
+        elif tag[0] == "L":
+            spans.append((open_at, k + 1, tag[2:]))
+    return spans
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 7), st.integers(0, 2**32 - 1))
+def test_decoding_equals_the_exhaustive_search(n, seed):
+    rng = numpy.random.default_rng(seed)
+    scores = rng.dirichlet(numpy.ones(len(LABELS)) * 0.3, size=n).astype("float64")
+    # keep runs short enough to enumerate: every third token is O-best
+    scores[2::3, 0] = 2.0
+    scores /= scores.sum(axis=1, keepdims=True)
+    assert decode_biluo(scores, LABELS) == exhaustive_decode(scores)
 
 
 # ----------------------------------------------------------------------------- features

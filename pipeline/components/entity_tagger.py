@@ -169,20 +169,28 @@ def transition_mask(labels: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray
     return allowed, may_start, may_end
 
 
-def _viterbi(logp: numpy.ndarray, allowed_penalty: numpy.ndarray, start_penalty: numpy.ndarray,
-             end_penalty: numpy.ndarray) -> list[int]:
-    score = logp[0] + start_penalty
-    back = []
-    for row in logp[1:]:
-        cand = score[:, None] + allowed_penalty  # prev × next
-        best = cand.argmax(axis=0)
-        back.append(best)
-        score = cand[best, numpy.arange(cand.shape[1])] + row
-    score = score + end_penalty
-    path = [int(score.argmax())]
-    for best in reversed(back):
-        path.append(int(best[path[-1]]))
-    path.reverse()
+def _viterbi_runs(logp: numpy.ndarray, lengths: numpy.ndarray, allowed_penalty: numpy.ndarray,
+                  start_penalty: numpy.ndarray, end_penalty: numpy.ndarray) -> numpy.ndarray:
+    """Best valid paths of many runs at once. ``logp`` is (runs, longest, tags), padded after each
+    run's end; returns (runs, longest) tag ids (padding positions are meaningless)."""
+    n_runs, longest, n_tags = logp.shape
+    rows = numpy.arange(n_runs)
+    keep = numpy.broadcast_to(numpy.arange(n_tags), (n_runs, n_tags))  # "stay" after a run's end
+    score = logp[:, 0] + start_penalty
+    back = numpy.empty((n_runs, longest, n_tags), dtype=numpy.intp)
+    back[:, 0] = keep
+    for t in range(1, longest):
+        cand = score[:, :, None] + allowed_penalty  # runs × prev × next
+        prev = cand.argmax(axis=1)
+        stepped = cand.max(axis=1) + logp[:, t]
+        live = (t < lengths)[:, None]
+        score = numpy.where(live, stepped, score)
+        back[:, t] = numpy.where(live, prev, keep)
+    last = (score + end_penalty).argmax(axis=1)
+    path = numpy.empty((n_runs, longest), dtype=numpy.intp)
+    for t in range(longest - 1, -1, -1):
+        path[:, t] = last
+        last = back[rows, t, last]
     return path
 
 
@@ -191,9 +199,10 @@ def decode_biluo(scores: numpy.ndarray, labels: Sequence[str], masks: Optional[t
     """Token spans ``(start, end, label)`` from per-token tag probabilities (or, with
     ``logits=True``, unnormalized scores: spaCy's tagger skips the softmax when predicting).
 
-    The best-scoring valid tag sequence is searched only inside runs of tokens whose best tag is
-    not ``O`` (everything outside is ``O`` and valid), with ``O`` on both sides of a run; that
-    keeps decoding proportional to the number of entity characters, not document length."""
+    Where the best tag of every token already forms a valid sequence (almost everywhere), that
+    sequence is the answer. The best-scoring valid sequence is searched only inside runs of
+    non-``O`` tokens that break the grammar, with ``O`` on both sides of the run; that keeps
+    decoding proportional to the few broken places, not to document length."""
     if masks is None:
         masks = transition_mask(labels)
     allowed, may_start, may_end = masks
@@ -204,30 +213,38 @@ def decode_biluo(scores: numpy.ndarray, labels: Sequence[str], masks: Optional[t
         return []
     # runs of non-O tokens: [start, end)
     edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], inside.view(numpy.int8), [0]))))
-    big = numpy.float32(1e4)
-    allowed_penalty = numpy.where(allowed, 0.0, -big).astype(numpy.float32)
-    start_penalty = numpy.where(may_start, 0.0, -big).astype(numpy.float32)
-    end_penalty = numpy.where(may_end, 0.0, -big).astype(numpy.float32)
-    spans: list[tuple[int, int, str]] = []
-    for start, end in zip(edges[::2], edges[1::2]):
-        run = scores[start:end].astype(numpy.float32)
+    starts, ends = edges[::2], edges[1::2]
+    # a run is broken if its first tag cannot open, its last cannot close, or a pair is not allowed
+    bad_pair = ~allowed[best[:-1], best[1:]]
+    broken = ~may_start[best[starts]] | ~may_end[best[ends - 1]]
+    if bad_pair.any():
+        bad_runs = numpy.searchsorted(starts, numpy.flatnonzero(bad_pair), side="right") - 1
+        broken[bad_runs[bad_runs >= 0]] = True
+    if broken.any():
+        big = numpy.float32(1e4)
+        allowed_penalty = numpy.where(allowed, 0.0, -big).astype(numpy.float32)
+        start_penalty = numpy.where(may_start, 0.0, -big).astype(numpy.float32)
+        end_penalty = numpy.where(may_end, 0.0, -big).astype(numpy.float32)
+        best = best.copy()
+        run_starts, run_ends = starts[broken], ends[broken]
+        lengths = run_ends - run_starts
+        longest = int(lengths.max())
+        index = numpy.minimum(run_starts[:, None] + numpy.arange(longest), len(best) - 1)
+        run = scores[index].astype(numpy.float32)  # runs × longest × tags (padding repeats)
         if logits:
-            run = run - run.max(axis=1, keepdims=True)
-            logp = run - numpy.log(numpy.exp(run).sum(axis=1, keepdims=True))
+            run = run - run.max(axis=2, keepdims=True)
+            logp = run - numpy.log(numpy.exp(run).sum(axis=2, keepdims=True))
         else:
             logp = numpy.log(numpy.maximum(run, 1e-9))
-        path = _viterbi(logp, allowed_penalty, start_penalty, end_penalty)
-        open_at = None
-        for k, tag_id in enumerate(path):
-            p, label = _split(labels[tag_id])
-            if p == "U":
-                spans.append((start + k, start + k + 1, label))
-            elif p == "B":
-                open_at = start + k
-            elif p == "L" and open_at is not None:
-                spans.append((open_at, start + k + 1, label))
-                open_at = None
-    return spans
+        paths = _viterbi_runs(logp, lengths, allowed_penalty, start_penalty, end_penalty)
+        inside_run = numpy.arange(longest) < lengths[:, None]
+        best[index[inside_run]] = paths[inside_run]
+    # best is now a valid sequence: every B is closed by the next L, U stands alone
+    kinds = numpy.array([_split(t)[0] for t in labels])[best]
+    names = [_split(t)[1] for t in labels]
+    opens = numpy.flatnonzero((kinds == "B") | (kinds == "U"))
+    closes = numpy.flatnonzero((kinds == "L") | (kinds == "U")) + 1
+    return [(int(s), int(e), names[best[s]]) for s, e in zip(opens, closes)]
 
 
 # ----------------------------------------------------------------------------- component
