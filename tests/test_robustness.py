@@ -189,3 +189,26 @@ def test_model_sees_kept_chinese_punctuation_as_it_was_trained(extractor):
     result = extractor.extract("她身边的是其男友亨特，亨特魁梧、强悍。老总夫人薛明，再有彭真校长。")
     names = [e.text for a in result.articles for e in a.entities if e.label == "PER"]
     assert names and not any(c in n for n in names for c in "，；：！？")
+
+
+def test_a_value_outside_the_contract_is_dropped_with_a_warning_not_the_page():
+    """A component bug (here: a MONEY value without a currency unit) must cost that value only."""
+    from spacy.language import Language
+
+    from pipeline.document import doc_list
+
+    @Language.component("test_bad_money_value")
+    def bad_money_value(doc):
+        for m in doc_list(doc, "entities"):
+            if m.label == "MONEY":
+                m.value = {"amount": "many"}
+        return doc
+
+    ex = Extractor(use_model=False)
+    ex.nlp.add_pipe("test_bad_money_value", after="canonical_names")
+    result = ex.extract("本报讯 3月5日，县里投资908万元建设污水处理项目。")
+    money = [e for a in result.articles for e in a.entities if e.label == "MONEY"]
+    assert [(e.text, e.value) for e in money] == [("908万元", None)]
+    assert any("value of MONEY '908万元'" in w and "dropped" in w for w in result.warnings)
+    dates = [e for a in result.articles for e in a.entities if e.label == "DATE"]
+    assert dates and dates[0].value is not None  # the other values are kept
