@@ -153,11 +153,12 @@ def doc_list(doc: Doc, name: str) -> list:
 
 
 def article_at(articles: list[ArticleInfo], offset: int) -> ArticleInfo | None:
-    """The article containing ``offset`` (articles are sorted and disjoint)."""
-    starts = [a.start for a in articles]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and articles[i].start <= offset < max(articles[i].end, articles[i].start + 1):
-        return articles[i]
+    """The article containing ``offset`` (articles are sorted and disjoint): the last one that
+    starts at or before it, if it reaches that far. A page has a handful of articles and this is
+    asked for every mention, so a backward scan beats building a list to bisect."""
+    for art in reversed(articles):
+        if art.start <= offset:
+            return art if offset < max(art.end, art.start + 1) else None
     return None
 
 

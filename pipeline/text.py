@@ -127,6 +127,7 @@ def _plausible_text_ratio(text: str) -> float:
 KEPT_FULLWIDTH = "，；：！？"
 _KEEP_FULLWIDTH = frozenset(KEPT_FULLWIDTH)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SPACE_LIKE = "\u3000\u00a0\t\u2002\u2003\u2009\u202f\u205f"
 
 
 def normalize_char(ch: str) -> str:
@@ -138,7 +139,7 @@ def normalize_char(ch: str) -> str:
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
         return chr(code - 0xFEE0)
-    if ch in "\u3000\u00a0\t\u2002\u2003\u2009\u202f\u205f":
+    if ch in _SPACE_LIKE:
         return " "
     if ch in _ZERO_WIDTH:
         return ""
@@ -270,15 +271,21 @@ class _Line:
         self.idx.extend(other.idx)
 
 
+#: Every character ``normalize_char`` changes is in one of these (tests/test_text.py checks it).
+_CHANGED_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA1), *range(0xFF01, 0xFF5F), *map(ord, _SPACE_LIKE),
+                  *map(ord, _ZERO_WIDTH)]
 #: Line breaks as ``_read_lines`` knows them; ``\r\n`` is one break.
 _LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 #: Characters ``normalize_char`` changes or drops, and the space that gets folded: a line without
-#: any of them is copied as it is (most lines), the rest go character by character.
-_NEEDS_NORMALIZING = regex.compile("[%s]" % "".join(
-    regex.escape(chr(c)) for c in [*range(0x00, 0x21), *range(0x7F, 0xA1), *range(0xFF01, 0xFF5F),
-                                0x3000, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F, 0x200B, 0x200C,
-                                0x200D, 0x2060, 0xFEFF, 0x00AD]
-    if chr(c) not in _KEEP_FULLWIDTH))
+#: any of them is copied as it is (most lines).
+_NEEDS_NORMALIZING = regex.compile("[ %s]" % "".join(regex.escape(chr(c)) for c in _CHANGED_CODES
+                                                  if chr(c) not in _KEEP_FULLWIDTH))
+#: ``normalize_char`` as a ``str.translate`` table, for the characters it maps one to one.
+_ONE_TO_ONE = {c: normalize_char(chr(c)) for c in _CHANGED_CODES if normalize_char(chr(c)) not in ("", chr(c))}
+#: Characters ``normalize_char`` drops: a line with one goes character by character.
+_DROPPED = regex.compile("[%s]" % "".join(regex.escape(chr(c)) for c in _CHANGED_CODES
+                                           if normalize_char(chr(c)) == ""))
+_SPACE_RUN = regex.compile(" +")
 
 
 def _line_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
@@ -286,18 +293,35 @@ def _line_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
     to one and stripped at both ends."""
     if not _NEEDS_NORMALIZING.search(raw, start, end):
         return list(raw[start:end]), list(range(start, end))
-    out_c: list[str] = []
-    out_i: list[int] = []
-    for pos in range(start, end):
-        c = normalize_char(raw[pos])
-        if not c or (c == " " and (not out_c or out_c[-1] == " ")):
-            continue
-        out_c.append(c)
-        out_i.append(pos)
-    if out_c and out_c[-1] == " ":
-        out_c.pop()
-        out_i.pop()
-    return out_c, out_i
+    if _DROPPED.search(raw, start, end):  # rare: characters vanish, go one by one
+        out_c: list[str] = []
+        out_i: list[int] = []
+        for pos in range(start, end):
+            c = normalize_char(raw[pos])
+            if not c or (c == " " and (not out_c or out_c[-1] == " ")):
+                continue
+            out_c.append(c)
+            out_i.append(pos)
+        if out_c and out_c[-1] == " ":
+            out_c.pop()
+            out_i.pop()
+        return out_c, out_i
+    # every character maps to exactly one: translate, then keep one space of each inner run
+    line = raw[start:end].translate(_ONE_TO_ONE)
+    chars: list[str] = []
+    idx: list[int] = []
+    kept = 0  # line[kept:] is still to copy
+    for run in _SPACE_RUN.finditer(line):
+        a, b = run.span()
+        chars.extend(line[kept:a])
+        idx.extend(range(start + kept, start + a))
+        if a > 0 and b < len(line):  # inner run: its first space stays
+            chars.append(" ")
+            idx.append(start + a)
+        kept = b
+    chars.extend(line[kept:])
+    idx.extend(range(start + kept, end))
+    return chars, idx
 
 
 def _read_lines(raw: str) -> list[_Line]:

@@ -118,6 +118,13 @@ def test_read_lines_fast_path_equals_the_character_by_character_reading(raw):
     assert [(ln.text, ln.idx, ln.blank_before) for ln in _read_lines(raw)] == reference_lines(raw)
 
 
+def test_every_character_normalize_char_changes_is_listed_for_the_fast_paths():
+    from pipeline.text import _CHANGED_CODES, normalize_char
+
+    changed = {c for c in range(0x110000) if not 0xD800 <= c < 0xE000 and normalize_char(chr(c)) != chr(c)}
+    assert changed <= set(_CHANGED_CODES)
+
+
 def test_raw_span_of_a_joined_word_covers_the_line_break():
     raw = "水污染防治同步推进，杨家庄乡农村污水处理项目获908万元省\n\n级资金支持。"
     norm = normalize(raw)
