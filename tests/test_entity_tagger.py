@@ -190,6 +190,23 @@ def test_features_are_norm_shape_and_two_bigrams():
     assert char_features(chars(nlp, "")).shape == (0, 4)
 
 
+def test_lexicon_column_is_the_code_of_each_token_first_character():
+    from pipeline.components.entity_tagger import lexicon_features
+    from pipeline.lexicon import NameLexicon
+    from pipeline.nlp import CharTokenizer
+
+    lex = NameLexicon.from_text("北京 1 ns\n李鹏 1 nr\n")
+    nlp = spacy.blank("zh")
+    doc = CharTokenizer(nlp.vocab)("李鹏  去北京")  # 鹏 takes one space, the other is a token
+    assert [(t.text, t.idx) for t in doc] == [("李", 0), ("鹏", 1), (" ", 3), ("去", 4), ("北", 5), ("京", 6)]
+    feats = lexicon_features(lex).predict([doc])[0]
+    assert feats.shape == (6, 5)
+    codes = lex.char_codes(doc.text)
+    assert [int(x) for x in feats[:, 4]] == [int(codes[t.idx]) for t in doc]
+    # 李鹏: person begin/end (category 1 → bits 2-3); 北京: place begin/end (bits 0-1)
+    assert [int(x) for x in feats[:, 4]] == [1 << 2, 3 << 2, 0, 0, 1, 3]
+
+
 # ----------------------------------------------------------------------------- the component
 
 TRAIN = [
