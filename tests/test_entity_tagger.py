@@ -160,6 +160,30 @@ def test_decoding_equals_the_exhaustive_search(n, seed):
     assert decode_biluo(scores, LABELS) == exhaustive_decode(scores)
 
 
+def test_decoding_in_small_groups_gives_the_same_spans(monkeypatch):
+    from pipeline.components import entity_tagger
+
+    scores = numpy.random.default_rng(7).dirichlet(numpy.ones(len(LABELS)) * 0.3, size=300)
+    expected = decode_biluo(scores, LABELS)
+    monkeypatch.setattr(entity_tagger, "_MAX_PADDED_TOKENS", 3)
+    assert decode_biluo(scores, LABELS) == expected
+
+
+def test_one_very_long_broken_run_is_decoded_alone():
+    # 20,000 tokens whose best tag is I-LOC (an I cannot open a run): the best valid reading is
+    # B-LOC I-LOC … L-LOC, one place; padded with the short runs it would need 20,000 × runs rows
+    n = 20_000
+    scores = numpy.full((n + 6, len(LABELS)), 0.01)
+    scores[:n, LABELS.index("I-LOC")] = 0.9
+    scores[n:, LABELS.index("O")] = 0.9
+    scores[n + 2::2, LABELS.index("O")] = 0.01  # short broken runs after it: I-PER best,
+    scores[n + 2::2, LABELS.index("I-PER")] = 0.95  # U-PER the best valid reading
+    scores[n + 2::2, LABELS.index("U-PER")] = 0.3
+    spans = decode_biluo(scores, LABELS)
+    assert spans[0] == (0, n, "LOC")
+    assert spans[1:] == [(n + 2, n + 3, "PER"), (n + 4, n + 5, "PER")]
+
+
 # ----------------------------------------------------------------------------- features
 
 

@@ -196,6 +196,28 @@ def _viterbi_runs(logp: numpy.ndarray, lengths: numpy.ndarray, allowed_penalty: 
     return path
 
 
+#: Most tokens decoded in one padded batch of runs (runs × longest run).
+_MAX_PADDED_TOKENS = 65536
+
+
+def _decode_runs(best: numpy.ndarray, scores: numpy.ndarray, run_starts: numpy.ndarray,
+                 run_ends: numpy.ndarray, logits: bool, allowed_penalty: numpy.ndarray,
+                 start_penalty: numpy.ndarray, end_penalty: numpy.ndarray) -> None:
+    """Replace ``best`` inside the given runs by each run's best valid tag sequence."""
+    lengths = run_ends - run_starts
+    longest = int(lengths.max())
+    index = numpy.minimum(run_starts[:, None] + numpy.arange(longest), len(best) - 1)
+    run = scores[index].astype(numpy.float32)  # runs × longest × tags (padding repeats)
+    if logits:
+        run = run - run.max(axis=2, keepdims=True)
+        logp = run - numpy.log(numpy.exp(run).sum(axis=2, keepdims=True))
+    else:
+        logp = numpy.log(numpy.maximum(run, 1e-9))
+    paths = _viterbi_runs(logp, lengths, allowed_penalty, start_penalty, end_penalty)
+    inside_run = numpy.arange(longest) < lengths[:, None]
+    best[index[inside_run]] = paths[inside_run]
+
+
 def decode_biluo(scores: numpy.ndarray, labels: Sequence[str], masks: Optional[tuple] = None, *,
                  logits: bool = False) -> list[tuple[int, int, str]]:
     """Token spans ``(start, end, label)`` from per-token tag probabilities (or, with
@@ -229,18 +251,19 @@ def decode_biluo(scores: numpy.ndarray, labels: Sequence[str], masks: Optional[t
         end_penalty = numpy.where(may_end, 0.0, -big).astype(numpy.float32)
         best = best.copy()
         run_starts, run_ends = starts[broken], ends[broken]
-        lengths = run_ends - run_starts
-        longest = int(lengths.max())
-        index = numpy.minimum(run_starts[:, None] + numpy.arange(longest), len(best) - 1)
-        run = scores[index].astype(numpy.float32)  # runs × longest × tags (padding repeats)
-        if logits:
-            run = run - run.max(axis=2, keepdims=True)
-            logp = run - numpy.log(numpy.exp(run).sum(axis=2, keepdims=True))
-        else:
-            logp = numpy.log(numpy.maximum(run, 1e-9))
-        paths = _viterbi_runs(logp, lengths, allowed_penalty, start_penalty, end_penalty)
-        inside_run = numpy.arange(longest) < lengths[:, None]
-        best[index[inside_run]] = paths[inside_run]
+        # runs are decoded together, padded to the longest; a group's padded size is bounded so
+        # one very long run (hostile input) cannot blow up memory: it goes in a group of its own
+        order = numpy.argsort(run_ends - run_starts, kind="stable")
+        group: list[int] = []
+        for k in order:
+            length = int(run_ends[k] - run_starts[k])
+            if group and (len(group) + 1) * length > _MAX_PADDED_TOKENS:
+                _decode_runs(best, scores, run_starts[group], run_ends[group], logits,
+                             allowed_penalty, start_penalty, end_penalty)
+                group = []
+            group.append(k)
+        _decode_runs(best, scores, run_starts[group], run_ends[group], logits,
+                     allowed_penalty, start_penalty, end_penalty)
     # best is now a valid sequence: every B is closed by the next L, U stands alone
     kinds = numpy.array([_split(t)[0] for t in labels])[best]
     names = [_split(t)[1] for t in labels]
