@@ -489,3 +489,29 @@ def test_model_span_loses_the_xun_that_closes_a_dateline_agency():
     doc.ents = [Span(doc, 0, 5, label="ORG")]
     doc = nlp.get_pipe("entity_resolver")(doc)
     assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == [("ORG", "涪江晚报")]
+
+
+# (text, model ORG span, rule places (start, end, priority), ORG wins): hand-made from the shapes
+# seen on pd_ner.dev and in corpus/GUIDELINES.md ("with a single division the body is one ORG")
+SINGLE_DIVISION_CASES = [
+    ("pd:ministry", "英国内政部发表声明", (0, 5), [(0, 2, 6)], True),
+    ("pd:team", "韩国队以三比一获胜", (0, 3), [(0, 2, 6)], True),
+    ("guidelines:single_division", "郑州市发展和改革委员会发布", (0, 11), [(0, 3, 6)], True),
+    # a second division inside: the chain rule keeps the leading place (LOC 长治市 + ORG 上党区委)
+    ("guidelines:chain", "长治市上党区委书记", (0, 7), [(0, 3, 6), (3, 6, 6)], False),
+    # the model cut a word: the span does not end like a body
+    ("corpus:cut_word", "顺德区中央环保督察", (0, 6), [(0, 3, 6)], False),
+    # a weak place (priority below the confident rules) never blocked the model
+    ("weak_place", "韩国队获胜", (0, 3), [(0, 2, 4)], False),
+]
+
+
+@pytest.mark.parametrize("name,text,org,places,wins", SINGLE_DIVISION_CASES,
+                         ids=[c[0] for c in SINGLE_DIVISION_CASES])
+def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, places, wins):
+    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY, promote_single_division_bodies
+
+    model = _mention("ORG", org[0], org[1], text[org[0]:org[1]], "model", MODEL_PRIORITY)
+    rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
+    promote_single_division_bodies([model, *rule_places])
+    assert (model.priority == CONFIDENT_RULE) is wins

@@ -139,6 +139,7 @@ class Rules:
     zone_suffixes: tuple[str, ...]
     zone_suffix_re: re.Pattern
     zone_families: dict[str, tuple[str, ...]]
+    body_final: frozenset[str]  # last characters of a body name (the resolver's model ORGs)
 
 
 def literal_pattern(words) -> re.Pattern:
@@ -181,6 +182,7 @@ def rules() -> Rules:
         zone_suffixes=tuple(s for c in zone for s in c.suffixes),
         zone_suffix_re=literal_pattern([s for c in zone for s in c.suffixes]),
         zone_families={k: tuple(v) for k, v in load_table("names/org.toml").get("zone_families", {}).items()},
+        body_final=frozenset(load_table("names/org.toml").get("model_body", {}).get("final_chars", "")),
     )
 
 

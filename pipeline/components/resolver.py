@@ -20,7 +20,9 @@ Before all that:
 - the model's ORGs without a proper name (市委, 县政府) are left to the rules, which emit such
   bodies as optional ORGs where they stand alone;
 - a rule candidate whose last characters begin a person the model found is dropped: its suffix
-  reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge).
+  reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge);
+- a model ORG that begins with a place and names no second place (英国内政部, 韩国队) counts as a
+  confident rule, so the place does not cut the body (see ``promote_single_division_bodies``).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
@@ -32,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
-from .names import is_generic_org
+from .names import is_generic_org, rules
 
 register_extensions()
 
@@ -71,7 +73,9 @@ class EntityResolver:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
-        doc._.entities = resolve(drop_rules_crossing_a_person(candidates), doc)
+        candidates = drop_rules_crossing_a_person(candidates)
+        promote_single_division_bodies(candidates)
+        doc._.entities = resolve(candidates, doc)
         return doc
 
 
@@ -98,6 +102,32 @@ def drop_rules_crossing_a_person(candidates: list[Mention]) -> list[Mention]:
         return any(end > m.end for k in range(m.start + 1, m.end) for end in starts.get(k, ()))
 
     return [m for m in candidates if not (m.source == "rule" and m.label in ("LOC", "ORG") and crosses(m))]
+
+
+def promote_single_division_bodies(candidates: list[Mention]) -> None:
+    """A model ORG that begins with a place and names no other place after it is one body:
+    corpus/GUIDELINES.md, "with a single division the body is one ORG" (郑州市发展和改革委员会,
+    英国内政部, 韩国队). Such an ORG is decided with the confident rules, so the place alone does
+    not cut it off; with a second division inside (长治市上党区委, 杭州市上城区人民政府) the chain
+    rule stands and the leading place stays LOC. The ORG must end like a body name
+    (``[model_body]`` in rules/names/org.toml), not where the model cut a word."""
+    final = rules().body_final
+    places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
+    lead_ends: dict[int, list[int]] = {}
+    for p in places:
+        if p.priority >= CONFIDENT_RULE:
+            lead_ends.setdefault(p.start, []).append(p.end)
+    if not lead_ends:
+        return
+    for m in candidates:
+        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final:
+            continue
+        ends = [e for e in lead_ends.get(m.start, ()) if e < m.end]
+        if not ends:
+            continue
+        rest = max(ends)
+        if not any(rest <= p.start and p.end <= m.end for p in places):
+            m.priority = CONFIDENT_RULE
 
 
 def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
