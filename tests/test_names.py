@@ -196,6 +196,13 @@ SPANS = {
     "own:honorific": (
         "“出门就看到红旗飘扬！”在大连街遛弯的王大爷说。",
         [("LOC", "大连街"), ("PER", "王大爷")]),
+    # pd_ner.dev: the village suffix 庄 read 本报石家庄 as one place (GUIDELINES: 本报 never tagged)
+    "pd:paper_before_city": (
+        "本报石家庄1月5日电 河北省今年新建农村公路。",
+        [("LOC", "石家庄"), ("LOC", "河北省")]),
+    "pd:paper_before_bureau": (
+        "据本报江苏记者站报道，南京市新开通3条地铁线路。",
+        [("ORG", "江苏记者站"), ("LOC", "南京市")]),
 }
 
 
