@@ -66,3 +66,44 @@ def test_the_installed_jieba_is_the_lexicon_the_model_was_trained_with():
     # well-known names of each category are in it
     assert lex.words["北京"] & 1 and lex.words["国务院"] & 4
     assert name_lexicon() is lex  # built once per process
+
+
+def test_parsed_lexicon_is_cached_between_processes_and_checked(tmp_path, monkeypatch):
+    import marshal
+
+    from pipeline import lexicon
+
+    monkeypatch.setenv("NEWSIE_CACHE_DIR", str(tmp_path))
+    lexicon.name_lexicon.cache_clear()
+    try:
+        parsed = lexicon.name_lexicon()
+        cache = tmp_path / "name_lexicon.marshal"
+        key, words, _ = marshal.loads(cache.read_bytes())
+        assert key == lexicon._cache_key(lexicon.jieba_dict_path()) and words == parsed.words
+        # a cache for another dictionary file (its key differs) is not used: parsed again
+        cache.write_bytes(marshal.dumps(("stale", {"假名": 1}, {"假名": 2})))
+        lexicon.name_lexicon.cache_clear()
+        assert lexicon.name_lexicon().words == parsed.words
+        # a cache that fits is used as it is
+        cache.write_bytes(marshal.dumps((key, {"假名": 1}, {"假名": 2})))
+        lexicon.name_lexicon.cache_clear()
+        assert lexicon.name_lexicon().words == {"假名": 1}
+        # garbage in the cache file: parsed again, no error
+        cache.write_bytes(b"not marshal")
+        lexicon.name_lexicon.cache_clear()
+        assert lexicon.name_lexicon().words == parsed.words
+    finally:
+        lexicon.name_lexicon.cache_clear()
+
+
+def test_without_a_writable_cache_the_lexicon_is_still_built(tmp_path, monkeypatch):
+    from pipeline import lexicon
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("NEWSIE_CACHE_DIR", str(blocker / "sub"))  # a directory under a file
+    lexicon.name_lexicon.cache_clear()
+    try:
+        assert len(lexicon.name_lexicon().words) > 100_000
+    finally:
+        lexicon.name_lexicon.cache_clear()
