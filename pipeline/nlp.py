@@ -5,8 +5,9 @@
     page_structure → tok2vec → ner → value_ruler → name_ruler → entity_resolver
         → person_titles → place_resolver → canonical_names → event_extractor
 
-The statistical part (character tokenizer, ``tok2vec``, ``ner``) is loaded from
-``pipeline/models/ner`` (see ``pipeline/models/MODEL_CARD.md``); without it, a blank Chinese
+The statistical part (character tokenizer, ``tok2vec``, ``ner`` — our ``biluo_ner`` factory,
+registered by importing ``pipeline.components``) is loaded from ``pipeline/models/ner`` (see
+``pipeline/models/MODEL_CARD.md``); without it, a blank Chinese
 pipeline segmenting by character stands in and ``nlp.meta["news_model"]`` says so.
 """
 
