@@ -86,17 +86,27 @@ def char_bigram_features() -> Model[List[Doc], List[Ints2d]]:
 def char_bigram_embed(width: int, char_rows: int, shape_rows: int,
                       bigram_rows: int) -> Model[List[Doc], List[Floats2d]]:
     """Like ``spacy.MultiHashEmbed.v2`` over NORM and SHAPE, with two bigram tables added."""
-    tables = [
+    return _mixed_tables(char_bigram_features(), _char_tables(width, char_rows, shape_rows, bigram_rows),
+                         width, pieces=3)
+
+
+def _char_tables(width: int, char_rows: int, shape_rows: int, bigram_rows: int) -> list[Model]:
+    """Hash tables over the columns of :func:`char_features`: character, shape, two bigrams."""
+    return [
         HashEmbed(width, char_rows, column=0, seed=8, dropout=0.0),
         HashEmbed(width, shape_rows, column=1, seed=9, dropout=0.0),
         HashEmbed(width, bigram_rows, column=2, seed=10, dropout=0.0),
         HashEmbed(width, bigram_rows, column=3, seed=11, dropout=0.0),
     ]
+
+
+def _mixed_tables(features: Model, tables: list[Model], width: int, pieces: int) -> Model:
+    """Look every token up in every table, concatenate, mix with one maxout layer."""
     return chain(
-        char_bigram_features(),
+        features,
         list2ragged(),
         with_array(concatenate(*tables)),
-        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
+        with_array(Maxout(width, width * len(tables), nP=pieces, dropout=0.0, normalize=True)),
         ragged2list(),
     )
 
@@ -132,20 +142,9 @@ def char_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
     if names.version != lexicon:
         warnings.warn(f"NER trained with the name lexicon of {lexicon}, installed: {names.version}; "
                       "its figures may not hold", stacklevel=2)
-    tables = [
-        HashEmbed(width, char_rows, column=0, seed=8, dropout=0.0),
-        HashEmbed(width, shape_rows, column=1, seed=9, dropout=0.0),
-        HashEmbed(width, bigram_rows, column=2, seed=10, dropout=0.0),
-        HashEmbed(width, bigram_rows, column=3, seed=11, dropout=0.0),
-        HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0),
-    ]
-    return chain(
-        lexicon_features(names),
-        list2ragged(),
-        with_array(concatenate(*tables)),
-        with_array(Maxout(width, width * len(tables), nP=mix_pieces, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
+    tables = _char_tables(width, char_rows, shape_rows, bigram_rows)
+    tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
+    return _mixed_tables(lexicon_features(names), tables, width, pieces=mix_pieces)
 
 
 # ----------------------------------------------------------------------------- decoding
