@@ -12,15 +12,18 @@ neighbour is much less so. ``news.CharBigramEmbed.v1`` hashes the character with
 its right neighbour into two more embedding tables, next to ``NORM`` and ``SHAPE``; the window
 CNN then mixes what the pairs say.
 
-Registered names: the factory ``biluo_ner`` (assigns ``doc.ents``) and the architecture
-``news.CharBigramEmbed.v1``. Both must be imported before a pipeline that uses them is loaded
-(``pipeline.nlp`` imports this package; ``spacy train`` gets ``--code pipeline/train/code.py``).
+Why a name lexicon: ``news.CharLexiconEmbed.v1`` adds, for every character, where it sits in the
+names of jieba's dictionary (``pipeline/lexicon.py``); the shipped model uses it.
+
+Registered names: the factory ``biluo_ner`` (assigns ``doc.ents``), the architectures
+``news.CharBigramEmbed.v1`` and ``news.CharLexiconEmbed.v1`` and the scorer
+``news.entity_tagger_scorer.v1``. They must be registered before a pipeline that uses them is
+loaded (``pipeline.nlp`` imports this package; ``spacy train`` gets ``--code pipeline/train/code.py``).
 """
 
 from __future__ import annotations
 
 import warnings
-
 from typing import Callable, Iterable, List, Optional, Sequence
 
 import numpy
@@ -329,7 +332,7 @@ class BiluoEntityTagger(Tagger):
             for eg in get_examples():
                 found.update(ent.label_ for ent in eg.reference.ents)
             labels = sorted(found)
-        entity_labels = [lab for lab in labels if lab != OUTSIDE and not lab[:2] in ("B-", "I-", "L-", "U-")]
+        entity_labels = [lab for lab in labels if lab != OUTSIDE and lab[:2] not in ("B-", "I-", "L-", "U-")]
         tags = [OUTSIDE] + [f"{p}-{lab}" for lab in sorted(entity_labels) for p in "BILU"]
         if not entity_labels:  # labels given as tags already (from `spacy init labels`)
             tags = list(labels)
