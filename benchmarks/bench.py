@@ -99,12 +99,11 @@ def run_one(tool: str, docs_file: str, workers: int, accuracy: str | None) -> di
         if tool == "dask":
             # cluster start-up and one pipeline load per worker are timed apart from the run:
             # an archive job pays them once, so the run's throughput is what scales
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client
 
-            from pipeline.distributed import run, warm_up
+            from pipeline.distributed import local_cluster, run, warm_up
 
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+            cluster = local_cluster(workers)
             client = Client(cluster)
             warm_up(client)
             load = time.perf_counter() - t0

@@ -68,3 +68,16 @@ def test_dask_local_cluster_matches_one_process(single_process, tmp_path: Path):
     lines = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
     assert len(paths) == 3
     assert lines == single_process
+
+
+def test_local_cluster_workers_run_without_the_dask_profiler():
+    """Its stack sampling every 10 ms cost Dask workers up to a tenth of their CPU (benchmarks/)."""
+    import dask
+    from dask.distributed import Client
+
+    from pipeline.distributed import local_cluster
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(settings.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the caller's config untouched
