@@ -308,3 +308,38 @@ def test_missing_annotation_gives_no_gradient(trained):
     labelled = examples(trained, [("张三在北京", [(0, 2, "PER")])])
     _, d_labelled = ner.get_loss(labelled, scores)
     assert numpy.asarray(d_labelled[0]).any()
+
+
+# ---------------------------------------------------------------- fused inference of the embedding
+
+def embedding_of(nlp):
+    return next(node for node in nlp.get_pipe("tok2vec").model.walk() if node.name == "char_mixed_tables")
+
+
+def test_fused_inference_equals_the_chain_of_layers(trained):
+    from thinc.layers.chain import forward as chain_forward
+
+    embed = embedding_of(trained)
+    docs = [trained.make_doc(t) for t in ["李四在北京开会", "", "赵六到上海，张三去天津。"]]
+    fused, _ = embed(docs, is_train=False)
+    layered, _ = chain_forward(embed, docs, is_train=False)  # what training computes
+    assert [f.shape for f in fused] == [(7, 32), (0, 32), (12, 32)]
+    for f, c in zip(fused, layered):
+        numpy.testing.assert_allclose(f, c, rtol=1e-4, atol=1e-4)
+
+
+def test_fused_inference_follows_training_updates():
+    from thinc.layers.chain import forward as chain_forward
+
+    nlp = small_pipeline()
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    embed = embedding_of(nlp)
+    docs = [nlp.make_doc("李四在北京开会")]
+    before, _ = embed(docs, is_train=False)  # builds the projected tables
+    for _ in range(5):  # Adam changes the weights in place (not yet on the first step)
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    after, _ = embed(docs, is_train=False)
+    layered, _ = chain_forward(embed, docs, is_train=False)
+    assert numpy.abs(before[0] - after[0]).max() > 1e-3
+    numpy.testing.assert_allclose(after[0], layered[0], rtol=1e-5, atol=1e-5)

@@ -45,6 +45,7 @@ from thinc.api import (
     ragged2list,
     with_array,
 )
+from thinc.layers.chain import forward as _chain_forward
 from thinc.types import Floats2d, Ints2d
 
 from ..document import doc_text
@@ -104,14 +105,91 @@ def _char_tables(width: int, char_rows: int, shape_rows: int, bigram_rows: int) 
 
 
 def _mixed_tables(features: Model, tables: list[Model], width: int, pieces: int) -> Model:
-    """Look every token up in every table, concatenate, mix with one maxout layer."""
-    return chain(
+    """Look every token up in every table, concatenate, mix with one maxout layer.
+
+    Trained as the chain of those layers. At inference the tables and the mixing layer are fused
+    (:func:`_fused_mixing_forward`); the node has the chain's layers in the chain's order, so the
+    weights serialize exactly as the chain's did."""
+    layers = chain(
         features,
         list2ragged(),
         with_array(concatenate(*tables)),
         with_array(Maxout(width, width * len(tables), nP=pieces, dropout=0.0, normalize=True)),
         ragged2list(),
     )
+    return Model("char_mixed_tables", _fused_mixing_forward, init=layers.init, layers=layers.layers,
+                 dims=dict(layers._dims))
+
+
+def _mixing_parts(model: Model) -> tuple[list[Model], Model, Model]:
+    """The hash tables, the maxout layer and its layer norm inside :func:`_mixed_tables`."""
+    tables = [node for node in model.layers[2].walk() if node.name == "hashembed"]
+    maxout = next(node for node in model.layers[3].walk() if node.name == "maxout")
+    norm = next(node for node in model.layers[3].walk() if node.name == "layernorm")
+    return tables, maxout, norm
+
+
+class _ProjectedTables:
+    """The mixing layer's weights multiplied into the tables, one row per table row.
+
+    The maxout layer computes ``W · [e₁; …; e₅] + b`` where each ``eₜ`` is the sum of four rows
+    of table ``t``; that equals the sum of the same rows of ``Eₜ · Wₜᵀ`` (``Wₜ``: the columns of
+    ``W`` that read table ``t``). So inference gathers 20 projected rows per character and skips
+    the concatenation and the widest matrix product of the encoder. The product is computed
+    once from the weights as they are (``key``); any training step invalidates it."""
+
+    def __init__(self, tables: list[Model], maxout: Model):
+        nO, nP, nI = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
+        W = maxout.get_param("W").reshape(nO * nP, nI)
+        projected, offsets, start, col = [], [], 0, 0
+        for table in tables:
+            E = table.get_param("E")
+            projected.append(E @ W[:, col:col + E.shape[1]].T)
+            offsets.append(start)
+            start += E.shape[0]
+            col += E.shape[1]
+        self.table = numpy.ascontiguousarray(numpy.concatenate(projected), dtype="float32")
+        self.offsets = [numpy.uint32(o) for o in offsets]
+        self.bias = maxout.get_param("b").reshape(nO * nP).astype("float32")
+        self.shape = (nO, nP)
+        self.key = _weights_key(tables, maxout)
+
+
+def _weights_key(tables: list[Model], maxout: Model) -> tuple[int, ...]:
+    return tuple(id(t.get_param("E")) for t in tables) + (id(maxout.get_param("W")), id(maxout.get_param("b")))
+
+
+#: model.id → its projected tables (thinc models take no new attributes; ids are never reused)
+_PROJECTED: dict[int, _ProjectedTables] = {}
+
+
+def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
+    if is_train:
+        _PROJECTED.pop(model.id, None)  # the weights are about to change
+        return _chain_forward(model, docs, is_train)
+    tables, maxout, norm = _mixing_parts(model)
+    projected = _PROJECTED.get(model.id)
+    if projected is None or projected.key != _weights_key(tables, maxout):
+        projected = _PROJECTED[model.id] = _ProjectedTables(tables, maxout)
+    features, _ = model.layers[0](docs, is_train)
+    lengths = [len(f) for f in features]
+    ops = model.ops
+    if not sum(lengths):
+        width = norm.get_dim("nO")
+        return [ops.alloc2f(n, width) for n in lengths], _no_backprop
+    ids = numpy.concatenate(features)
+    keys = [ops.hash(numpy.ascontiguousarray(ids[:, t.attrs["column"]]), t.attrs["seed"])
+            % numpy.uint32(t.get_param("E").shape[0]) + offset
+            for t, offset in zip(tables, projected.offsets)]
+    mixed = ops.gather_add(projected.table, numpy.hstack(keys))
+    mixed += projected.bias
+    best, _ = ops.maxout(mixed.reshape(len(mixed), *projected.shape))
+    out, _ = norm(best, is_train)
+    return list(numpy.split(out, numpy.cumsum(lengths)[:-1])), _no_backprop
+
+
+def _no_backprop(d_out):
+    raise RuntimeError("the fused inference path of the embedding has no gradient (is_train=False)")
 
 
 def lexicon_features(lexicon) -> Model[List[Doc], List[Ints2d]]:
