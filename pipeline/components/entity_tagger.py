@@ -135,8 +135,9 @@ class _ProjectedTables:
     The maxout layer computes ``W · [e₁; …; e₅] + b`` where each ``eₜ`` is the sum of four rows
     of table ``t``; that equals the sum of the same rows of ``Eₜ · Wₜᵀ`` (``Wₜ``: the columns of
     ``W`` that read table ``t``). So inference gathers 20 projected rows per character and skips
-    the concatenation and the widest matrix product of the encoder. The product is computed
-    once from the weights as they are (``key``); any training step invalidates it."""
+    the concatenation and the widest matrix product of the encoder (and sums the rows once per
+    distinct id of a batch). The product is computed once from the weights as they are
+    (``key``); any training step invalidates it."""
 
     def __init__(self, tables: list[Model], maxout: Model):
         nO, nP, nI = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
@@ -178,10 +179,16 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
         width = norm.get_dim("nO")
         return [ops.alloc2f(n, width) for n in lengths], _no_backprop
     ids = numpy.concatenate(features)
-    keys = [ops.hash(numpy.ascontiguousarray(ids[:, t.attrs["column"]]), t.attrs["seed"])
-            % numpy.uint32(t.get_param("E").shape[0]) + offset
-            for t, offset in zip(tables, projected.offsets)]
-    mixed = ops.gather_add(projected.table, numpy.hstack(keys))
+    # A batch repeats its characters and bigrams: sum the four hashed rows once per distinct id,
+    # then one row per table per token.
+    per_id, rows, start = [], [], 0
+    for table, offset in zip(tables, projected.offsets):
+        distinct, row = numpy.unique(ids[:, table.attrs["column"]], return_inverse=True)
+        keys = ops.hash(distinct, table.attrs["seed"]) % numpy.uint32(table.get_param("E").shape[0])
+        per_id.append(ops.gather_add(projected.table, keys + offset))
+        rows.append(row.reshape(-1).astype(numpy.uint32) + numpy.uint32(start))
+        start += len(distinct)
+    mixed = ops.gather_add(numpy.concatenate(per_id), numpy.ascontiguousarray(numpy.stack(rows, axis=1)))
     mixed += projected.bias
     best, _ = ops.maxout(mixed.reshape(len(mixed), *projected.shape))
     out, _ = norm(best, is_train)
