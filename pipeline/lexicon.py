@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy
 
+from .pairscan import PairIndex
+
 #: jieba tags → category index (bit in the per-word mask; digit in the per-character code)
 CATEGORIES: dict[str, int] = {"ns": 0, "nr": 1, "nrt": 1, "nrfg": 1, "nt": 2, "nz": 3}
 N_CATEGORIES = 4
@@ -56,6 +58,7 @@ class NameLexicon:
                 if len(w) > longest.get(key, 0):
                     longest[key] = len(w)
         self._longest = longest  # two-character prefix → longest word starting with it
+        self._starts = PairIndex(longest)
 
     @classmethod
     def from_text(cls, text: str, version: str = "") -> "NameLexicon":
@@ -68,13 +71,10 @@ class NameLexicon:
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """Every dictionary name in ``text`` (overlapping): ``(start, end, category mask)``."""
-        words, longest = self.words, self._longest
+        words = self.words
         out = []
         n = len(text)
-        for i in range(n - 1):
-            top = longest.get(text[i:i + 2])
-            if top is None:
-                continue
+        for i, top in self._starts.starts(text):
             for end in range(i + 2, min(n, i + top) + 1):
                 mask = words.get(text[i:end])
                 if mask:

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import regex
 
+from .pairscan import PairIndex
 from .rules import RuleError, load_lexicon, load_table
 
 LEVELS = ("province", "city", "county")
@@ -214,7 +215,7 @@ class Gazetteer:
         self._by_name: dict[str, list[Division]] = {}
         for div in self.divisions:
             self._by_name.setdefault(div.name, []).append(div)
-        self._prefixes = frozenset(k[:2] for k in self._keys)
+        self._starts = PairIndex.of_words(self._keys)
         self._lengths = tuple(sorted({len(k) for k in self._keys}, reverse=True))
 
     def _add(self, key: str, entry: Entry) -> None:
@@ -265,14 +266,12 @@ class Gazetteer:
     # -- matching --------------------------------------------------------------------------
     def find_all(self, text: str) -> list[Match]:
         """Every key occurrence (overlapping), in text order."""
-        keys, prefixes, lengths = self._keys, self._prefixes, self._lengths
+        keys, lengths = self._keys, self._lengths
         out: list[Match] = []
         n = len(text)
-        for i in range(n - 1):
-            if text[i:i + 2] not in prefixes:
-                continue
+        for i, top in self._starts.starts(text):
             for L in lengths:
-                if i + L > n:
+                if L > top or i + L > n:
                     continue
                 key = text[i:i + L]
                 entries = keys.get(key)
