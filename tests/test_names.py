@@ -12,7 +12,7 @@ import time
 import pytest
 from names_pipeline import build, run
 
-from pipeline.components.names import clipped_forms, find_names, is_generic
+from pipeline.components.names import clipped_forms, find_names, is_generic, rules
 from pipeline.components.titles import name_after, split_titles
 
 NAME_LABELS = ("PER", "ORG", "LOC")
@@ -522,3 +522,16 @@ def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, pla
     rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
     promote_single_division_bodies([model, *rule_places])
     assert (model.priority == CONFIDENT_RULE) is wins
+
+
+# rules/names/org.toml lists 集团有限公司, 有限公司, 公司 and 集团 as company suffixes, no suffix 委
+@pytest.mark.parametrize("text, endings", [
+    ("山西华鑫源新材料科技有限公司", ["有限公司", "公司"]),
+    ("阳泉煤业集团有限公司", ["集团有限公司", "有限公司", "公司"]),
+    ("公司", ["公司"]),
+    ("华润集团", ["集团"]),
+    ("北京", []),
+    ("", []),
+])
+def test_org_endings_are_the_table_suffixes_a_name_ends_with_longest_first(text, endings):
+    assert rules().org_endings(text) == endings

@@ -250,8 +250,8 @@ def _subsequence(short: str, full: str) -> bool:
 
 def _generic_body(name: str) -> bool:
     r = rules()
-    for suf in sorted(r.org_suffix, key=len, reverse=True):
-        if name.endswith(suf) and len(name) > len(suf):
+    for suf in r.org_endings(name):
+        if len(name) > len(suf):
             return is_generic(name[1:-len(suf)]) if len(name) - len(suf) > 1 else True
     return False
 

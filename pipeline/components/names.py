@@ -140,6 +140,13 @@ class Rules:
     zone_suffix_re: re.Pattern
     zone_families: dict[str, tuple[str, ...]]
     body_final: frozenset[str]  # last characters of a body name (the resolver's model ORGs)
+    org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
+
+    def org_endings(self, text: str) -> list[str]:
+        """The organization suffixes ``text`` ends with, longest first (one dict lookup per
+        suffix length instead of ``endswith`` against each of the table's suffixes)."""
+        n = len(text)
+        return [text[n - k:] for k in self.org_suffix_lengths if k <= n and text[n - k:] in self.org_suffix]
 
 
 def literal_pattern(words) -> re.Pattern:
@@ -183,6 +190,7 @@ def rules() -> Rules:
         zone_suffix_re=literal_pattern([s for c in zone for s in c.suffixes]),
         zone_families={k: tuple(v) for k, v in load_table("names/org.toml").get("zone_families", {}).items()},
         body_final=frozenset(load_table("names/org.toml").get("model_body", {}).get("final_chars", "")),
+        org_suffix_lengths=tuple(sorted({len(x) for x in org_suffix}, reverse=True)),
     )
 
 
@@ -205,8 +213,7 @@ def is_generic_org(text: str) -> bool:
     (True, True, False)
     """
     r = rules()
-    endings = [s for s in r.org_suffix if text.endswith(s)]
-    endings += [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
+    endings = r.org_endings(text) + [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
     if not endings:
         return False
     rest = text[: len(text) - max(map(len, endings))]
@@ -897,8 +904,8 @@ def clipped_forms(name: str) -> list[str]:
             return out
     r = rules()
     body = name
-    for suf in sorted(r.org_suffix, key=len, reverse=True):
-        if body.endswith(suf) and r.org_suffix[suf].name == "company":
+    for suf in r.org_endings(body):
+        if r.org_suffix[suf].name == "company":
             if not suf.endswith(("公司", "集团")):
                 return out  # 济南污水处理厂: no legal form, no trade name to clip
             body = body[: -len(suf)]
