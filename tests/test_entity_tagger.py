@@ -241,7 +241,7 @@ TRAIN = [
 ]
 
 
-def small_pipeline():
+def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2"):
     import pipeline.components  # noqa: F401  (registers biluo_ner and the embedding)
 
     nlp = spacy.blank("zh")  # character tokens
@@ -249,7 +249,7 @@ def small_pipeline():
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
                   "shape_rows": 50, "bigram_rows": 500},
-        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 32, "depth": 2,
+        "encode": {"@architectures": encoder, "width": 32, "depth": 2,
                    "window_size": 1, "maxout_pieces": 2}}})
     nlp.add_pipe("biluo_ner", name="ner", config={"model": {
         "@architectures": "spacy.Tagger.v2",
@@ -343,3 +343,37 @@ def test_fused_inference_follows_training_updates():
     layered, _ = chain_forward(embed, docs, is_train=False)
     assert numpy.abs(before[0] - after[0]).max() > 1e-3
     numpy.testing.assert_allclose(after[0], layered[0], rtol=1e-5, atol=1e-5)
+
+
+# ---------------------------------------------------------------- the encoder's inference path
+
+def test_encoder_inference_equals_spacys_layers_and_follows_updates():
+    from thinc.layers.with_array import forward as with_array_forward
+
+    nlp = small_pipeline("news.MaxoutWindowEncoder.v1")
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    encoder = nlp.get_pipe("tok2vec").model.get_ref("encode")
+    Xs = [numpy.random.default_rng(k).normal(size=(n, 32)).astype("float32") for k, n in enumerate((7, 1, 12))]
+    before, _ = encoder(Xs, is_train=False)
+    for _ in range(5):
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    after, _ = encoder(Xs, is_train=False)
+    layered, _ = with_array_forward(encoder, Xs, is_train=False)  # spaCy's MaxoutWindowEncoder.v2 path
+    assert [a.shape for a in after] == [(7, 32), (1, 32), (12, 32)]
+    assert max(numpy.abs(b - a).max() for b, a in zip(before, after)) > 1e-3
+    for a, c in zip(after, layered):
+        numpy.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-5)
+
+
+def test_weights_of_spacys_encoder_load_into_ours(trained, tmp_path):
+    ours = small_pipeline("news.MaxoutWindowEncoder.v1")
+    ours.initialize(lambda: examples(ours, TRAIN))
+    ours("张三去天津出差")  # the inference path has read the initial weights
+    ours.from_bytes(trained.to_bytes())  # trained with spacy.MaxoutWindowEncoder.v2: new arrays
+    docs = [ours.make_doc(t) for t in ["李四在北京开会", "张三去天津出差"]]
+    vectors = ours.get_pipe("tok2vec").predict(docs)
+    expected = trained.get_pipe("tok2vec").predict(docs)
+    for v, e in zip(vectors, expected):
+        numpy.testing.assert_allclose(v, e, rtol=1e-5, atol=1e-5)
+    assert [(e.text, e.label_) for e in ours("李四在北京开会").ents] == [("李四", "PER"), ("北京", "LOC")]

@@ -15,6 +15,9 @@ module              factory               writes
 ``events``          ``event_extractor``   event records with roles
 ``entity_tagger``   ``biluo_ner``         PER ORG LOC from the trained model (``doc.ents``)
 ==================  ====================  ==============================================
+
+``window_encoder`` registers no factory: the architecture ``news.MaxoutWindowEncoder.v1`` the NER's
+tok2vec uses (spaCy's encoder with a leaner inference path).
 """
 
-from . import canonical, entity_tagger, events, names, page, places, resolver, titles, values  # noqa: F401
+from . import canonical, entity_tagger, events, names, page, places, resolver, titles, values, window_encoder  # noqa: F401

