@@ -48,6 +48,80 @@ CASES = [
      [("中", "LOC"), ("美", "LOC")]),
     ("the 电 of a dateline is not part of the organisation", "电/n 国务院/nt 办公厅/n 通知/v",
      [("国务院办公厅", "ORG")]),
+    # labels v4
+    ("an abbreviated organisation tagged j", "政协/j 委员/n 说/v",
+     [("政协", "ORG")]),
+    ("a newspaper tagged nz", "人民日报/nz 评论员/n 文章/n",
+     [("人民日报", "ORG")]),
+    ("abbreviated games are not organisations (奥 of 奥运 is a place)", "奥运会/j 开幕/v",
+     [("奥", "LOC")]),
+    ("a generic abbreviation with an org ending", "高校/j 学生/n",
+     []),
+    ("the party and its congress are one organisation", "中共/j 十五大/j 召开/v",
+     [("中共十五大", "ORG")]),
+    ("a named party tagged n", "共产党/n 领导/v",
+     [("共产党", "ORG")]),
+    ("a generic party word", "全党/n 同志/n",
+     []),
+    ("the ministry inside a minister word", "外交部长/n 唐/nr 家璇/nr 说/v",
+     [("外交部", "ORG"), ("唐家璇", "PER")]),
+    ("a country and the ministry inside a minister word", "美国/ns 财政部长/n 鲁宾/nr",
+     [("美国财政部", "ORG"), ("鲁宾", "PER")]),
+    ("a vice-minister word is not split", "财政部/nt 副部长/n",
+     [("财政部", "ORG")]),
+    ("a standalone organisation word starts a compound organisation", "解放军/n 总/b 医院/n",
+     [("解放军总医院", "ORG")]),
+    ("the consultative conference is an organisation",
+     "中国/ns 人民/n 政治/n 协商/vn 会议/n 第九/m 届/q",
+     [("中国人民政治协商会议", "ORG")]),
+    ("a place and its special region are one place", "香港/ns 特区/n 政府/n",
+     [("香港特区", "LOC")]),
+    ("a place, an ethnic name and 自治区 are one place", "新疆/ns 维吾尔/nz 自治区/n 人民/n 政府/n",
+     [("新疆维吾尔自治区", "LOC")]),
+    ("an organisation of the region stays one organisation",
+     "西藏/ns 自治区/n 人民/n 委员会/n 成立/v",
+     [("西藏自治区人民委员会", "ORG")]),
+    ("adjacent places stay separate before a place suffix", "北京/ns 天安门/ns 广场/n",
+     [("北京", "LOC"), ("天安门广场", "LOC")]),
+    ("a named museum is a place", "中国/ns 美术馆/n 展出/v",
+     [("中国美术馆", "LOC")]),
+    ("人民大会堂 is a place", "在/p 人民/n 大会堂/n 举行/v",
+     [("人民大会堂", "LOC")]),
+    ("中华 of 中华民族 is a place", "中华/nz 民族/n",
+     [("中华", "LOC")]),
+    ("a region word tagged s", "东北/s 地区/n",
+     [("东北", "LOC")]),
+    ("a surname missing from the list before a given name", "傅/nr 全有/nr 说/v",
+     [("傅全有", "PER")]),
+    ("the 电 of a dateline before a one-word organisation", "电/n 政协/j 委员/n",
+     [("政协", "ORG")]),
+    ("an organisation of 'the city'", "市/n 政府/n 新闻处/n 说/v",
+     [("市政府新闻处", "ORG")]),
+    ("an organisation of 'the village'", "村/n 党支部/n 书记/n",
+     [("村党支部", "ORG")]),
+    ("a newspaper named by a common word", "光明/n 日报/n 记者/n",
+     [("光明日报", "ORG")]),
+    ("the 电 of a dateline before a newspaper", "电/n 光明/n 日报/n",
+     [("光明日报", "ORG")]),
+    ("a household is not an organisation", "职工/n 家庭/n",
+     []),
+    ("a national team", "中国/ns 女排/n 获胜/v",
+     [("中国女排", "ORG")]),
+    # one-character place abbreviations inside a word
+    ("a visit to China", "李/nr 鹏/nr 访华/v",
+     [("李鹏", "PER"), ("华", "LOC")]),
+    ("the Chinese side", "中方/n 表示/v",
+     [("中", "LOC")]),
+    ("Beijing opera", "京剧/n 演员/n",
+     [("京", "LOC")]),
+    ("an army named by a country abbreviation is the country", "以军/j 撤出/v",
+     [("以", "LOC")]),
+    ("two abbreviations in one word", "青藏/j 高原/n",
+     [("青", "LOC"), ("藏", "LOC")]),
+    ("common words are not abbreviations", "亚军/n 留意/v",
+     []),
+    ("adjacent places before a museum stay separate", "上海/ns 虹口/ns 体育馆/n",
+     [("上海", "LOC"), ("虹口体育馆", "LOC")]),
 ]
 
 
@@ -70,3 +144,18 @@ def test_person_inside_a_doctrine_word():
 
 def test_split_person_run_double_surname():
     assert split_person_run(["欧阳", "予倩", "叶利钦"]) == [(0, 1), (2, 2)]
+
+
+def test_generic_run_after_a_common_word_is_still_missing():
+    assert missing("城市/n 建设/vn 公司/n") == ["城市建设公司"]
+
+
+def test_embassy_is_still_missing():
+    assert ents("美国/ns 驻/v 华/j 大使馆/n") == [("美国", "LOC")]
+    assert missing("美国/ns 驻/v 华/j 大使馆/n") == ["华大使馆"]
+
+
+def test_split_person_run_two_words_without_known_surname():
+    assert split_person_run(["傅", "全有"]) == [(0, 1)]
+    # longer runs still need a known surname to pair words
+    assert split_person_run(["江", "泽民", "李", "鹏"]) == [(0, 1), (2, 3)]

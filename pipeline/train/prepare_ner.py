@@ -41,10 +41,17 @@ RUN_TAGS = {"n", "ns", "nz", "j", "vn", "nt", "b", "an", "nx", "Ng"}
 PROPER_TAGS = {"ns", "nt", "nz", "j", "nx", "nr"}
 PROPER_START_WORDS = {"中央", "全国", "国际", "世界", "国家", "中华", "人民", "亚洲", "欧洲",
                       "非洲", "美洲", "泛美", "东方", "西方"}
+# "this province's / the city's ..." (市/n 政府/n 新闻处/n, 省/n 教育/vn 考试院/n, 村/n 党支部/n,
+# 自治区/n 党委/n) are organisations in pd_ner.dev (市教委, 乡卫生院, 村党支部: ORG)
+LEVEL_START_WORDS = {"省", "市", "县", "区", "州", "乡", "镇", "村", "自治区", "自治州", "自治县"}
+# a newspaper's name before 日报 is a common word (光明/n 日报/n, 解放/vn 日报/n): still its name
+NEWSPAPER_WORDS = ("日报", "晚报", "时报", "日报社", "晚报社")
 ORG_SUFFIX_CHARS = set("部局委会院所厂司团校社处办站队盟党署厅庭馆军联协")
 ORG_SUFFIX_WORDS = ("中心", "协会", "组织", "银行", "大学", "中学", "小学", "学院",
                     "电台", "电视台", "气象台", "日报", "晚报", "时报", "周报", "联合国", "集团",
-                    "公司", "分行", "支行", "俱乐部", "联盟", "理事会", "议会", "内阁", "中央")
+                    "公司", "分行", "支行", "俱乐部", "联盟", "理事会", "议会", "内阁", "中央",
+                    # national sports teams (中国/ns 女排/n; pd_ner.dev: 中国女足, 国家女篮 ORG)
+                    "女排", "男排", "女足", "男足", "女篮", "男篮")
 
 
 # frequent words with an "org" last character that are not organisations
@@ -59,34 +66,124 @@ NON_ORG_ENDINGS = ("干部", "全部", "局部", "内部", "外部", "社会", "
                    "展览会", "展销会", "洽谈会", "联欢会", "报告会", "纪念会", "音乐会", "演唱会",
                    "表彰会", "动员会", "现场会", "工作会", "推介会", "订货会", "庙会", "茶话会",
                    "见面会", "听证会",
+                   # games, congresses and fairs abbreviated (奥运会/j, 全运会/j, 人代会/j, 世博会/j)
+                   "运会", "代会", "博会", "交会",
                    "格局", "布局", "大局", "结局", "全局", "时局", "政局", "开局", "僵局", "骗局",
                    "好处", "到处", "深处", "之处", "难处", "益处", "长处", "短处", "用处", "住处",
-                   "场所", "住所", "厕所", "大厅", "餐厅", "舞厅")
+                   "场所", "住所", "厕所", "大厅", "餐厅", "舞厅", "家庭", "我军")
 # buildings and stations are LOC as often as ORG in pd_ner.dev (中国美术馆 LOC): missing
 AMBIGUOUS_ORG_PLACE_CHARS = set("馆站")
 # one-word organisations the corpus tags n/j (pd_ner.dev: 市委 ORG 7/7 alone, 海军 4/4, 欧盟 15/15)
 STANDALONE_ORG = {"市委", "县委", "省委", "区委", "州委", "地委", "镇委", "乡党委", "海军", "陆军",
                   "空军", "解放军", "国会", "内阁", "欧盟", "北约", "十五大", "北大", "清华",
                   "足协", "安理会", "独联体", "东盟", "欧佩克", "妇联", "科协", "团中央", "共青团",
-                  "亚行", "世行", "残联", "侨联", "文联", "作协", "工商联", "全总"}
+                  "亚行", "世行", "残联", "侨联", "文联", "作协", "工商联", "全总",
+                  # abbreviations and armies the corpus tags j/n (pd_ner.dev: 中共 ORG, 人大 inside
+                  # ORG 12/12, 红军 / 新四军 / 白宫 / 国家队 ORG)
+                  "人大", "中共", "红军", "八路军", "新四军", "人民军", "白宫", "参议院", "众议院",
+                  "参院", "众院", "国家队", "总参", "总政"}
+# abbreviations tagged j with an org ending that name no single organisation
+NON_ORG_ABBREV = {"高校", "中小学", "大中学校", "大专院校", "院所", "部委", "母子公司", "党政军",
+                  "东西部", "东中西部", "内外部", "三委", "五委", "委办局", "航站", "两会", "参众两院",
+                  "上下议院", "侨团", "展团", "和会", "驾校", "网校", "农校", "财校", "卫校"}
+# X党/n is a named party (共产党, 国民党, 自民党, 工党: pd_ner ORG) except these
+GENERIC_PARTY = {"党", "全党", "我党", "执政党", "革命党", "反对党", "政党", "在野党", "参政党",
+                 "黑手党", "新党", "两党", "各党", "友党"}
+# congresses of the party are named like organisations (中共/j 十五大/j: one ORG in pd_ner.dev)
+PARTY_CONGRESS = ("十五大", "十四大", "十三大", "十二大", "十一大")
+# a place followed by one of these common nouns is one place in pd_ner.dev (香港特区, 西藏自治区,
+# 天安门广场, 朝鲜半岛, 台湾海峡, 德黑兰机场, 濑户大桥, 虹口体育馆, 中国美术馆: LOC 33/33)
+LOC_SUFFIX_WORDS = {"自治区", "自治州", "自治县", "特区", "广场", "半岛", "海峡", "机场", "大桥",
+                    "隧道", "体育馆", "博物馆", "美术馆", "纪念馆", "公园"}
+# buildings: a named run ending in 馆 is LOC in pd_ner.dev (15 of 17; the 2 ORG are 领事馆)
+LOC_BUILDING_EXCEPT = ("使馆", "领事馆")
+# place words the corpus does not tag ns (pd_ner.dev: 中华 of 中华民族 LOC, 地球 10/10, 月球 3/3,
+# 拉美 5/5, 东北 8/9)
+PLACE_WORDS = {("中华", "nz"), ("地球", "n"), ("月球", "n"), ("火星", "n"), ("拉美", "j"),
+               ("北爱", "j"), ("亚太", "j"), ("东北", "s"), ("西北", "s"), ("东南", "s"),
+               ("西南", "s")}
+# two-word places (人民/n 大会堂/n: LOC 4/4 in pd_ner.dev, 61 times in the corpus)
+PLACE_PAIRS = {("人民", "大会堂")}
+# one-character place abbreviations inside a word are LOC in pd_ner.dev: 访华/驻华/来华 (华 16/16),
+# 中方/美方 (8/8), 京剧 (京 11/11), 中医/中药 (中 5/6), 华侨 (华 5/6), 美军 (美), 青藏 / 江淮 /
+# 黄淮 (each character, 4/4 and 5/5), 奥运 (奥 3/3); the corpus has these words as one v/n/j word
+PLACE_ABBREV = set("中美俄京日英法德韩朝华港澳台沪藏川苏越泰印意以巴伊欧亚津渝鲁豫晋冀辽湘鄂粤桂"
+                   "琼滇黔陕甘闽赣皖浙蒙")
+PAIR_ABBREV = PLACE_ABBREV | set("江淮黄青宁新")
+VISIT_PREFIX = set("驻访来赴抵离返侵援旅留")
+ABBREV_AFFIX = set("方剧医药侨裔胞军")
+ABBREV_EXCEPT = {"留意", "来意", "亚军", "法医", "中军", "越剧"}
+
+
+def places_inside_word(word, tag):
+    """Character spans of one-character place abbreviations inside a word (访华 -> 华)."""
+    if tag in ("ns", "nr", "nt") or word in ABBREV_EXCEPT:
+        return []
+    if len(word) == 2:
+        if word[0] in VISIT_PREFIX and word[1] in PLACE_ABBREV:
+            return [(1, 2)]
+        if word[1] in ABBREV_AFFIX and word[0] in PLACE_ABBREV:
+            return [(0, 1)]
+        if tag == "j" and word[0] in PAIR_ABBREV and word[1] in PAIR_ABBREV:
+            return [(0, 1), (1, 2)]
+    if tag in ("j", "n"):
+        for games in ("奥运", "亚运", "冬奥"):
+            k = word.find(games)
+            if k >= 0:
+                k += games.index("奥") if games == "冬奥" else 0
+                return [(k, k + 1)]
+    return []
 
 
 def is_org_suffix(word):
     if word.endswith(NON_ORG_ENDINGS):
         return False
+    if word.endswith(PARTY_CONGRESS):
+        return True
     return word[-1] in ORG_SUFFIX_CHARS or word.endswith(ORG_SUFFIX_WORDS)
+
+
+def is_named_party(token):
+    word, tag = token
+    return tag == "n" and word.endswith("党") and word not in GENERIC_PARTY
+
+
+def is_standalone_org(token):
+    """A single word that is an organisation on its own (not part of a compound run)."""
+    word, tag = token
+    if tag == "nt" or word in STANDALONE_ORG or is_named_party(token):
+        return True
+    # abbreviations / brand-like names with an org ending: 政协/j 纪委/j 中科院/j 人民日报/nz
+    return (tag in ("j", "nz") and len(word) > 1 and word not in NON_ORG_ABBREV
+            and word[-1] not in AMBIGUOUS_ORG_PLACE_CHARS and is_org_suffix(word))
+
+
+def split_minister_words(tokens):
+    """外交部长/n -> 外交部/nt 长/n: pd_ner marks the ministry inside (外交部 ORG, and with a
+    country before it 美国财政部 ORG); 副部长 / 代部长 / 不管部长 stay whole."""
+    out = []
+    for w, t in tokens:
+        if (len(w) >= 4 and w.endswith("部长") and t == "n"
+                and not w.endswith(("副部长", "代部长", "不管部长"))):
+            out.append((w[:-1], "nt"))
+            out.append((w[-1], "n"))
+        else:
+            out.append((w, t))
+    return out
 
 
 def is_proper_start(token):
     word, tag = token
-    return tag in PROPER_TAGS or word in PROPER_START_WORDS
+    return (tag in PROPER_TAGS or word in PROPER_START_WORDS or word in STANDALONE_ORG
+            or is_named_party(token) or (tag == "n" and word in LEVEL_START_WORDS))
 
 
 def compound_org_runs(tokens):
-    """(start_tok, end_tok, is_named) ranges likely to be flattened compound organisations.
+    """(start_tok, end_tok, label) ranges likely to be flattened compound organisations.
 
-    is_named: the run starts with a name-like token (after dropping leading common
-    nouns such as the 电 of a dateline); such runs become ORG, the others missing."""
+    label "ORG": the run starts with a name-like token (after dropping leading common
+    nouns such as the 电 of a dateline); "LOC": such a run ending in a building (…馆,
+    not 使馆/领事馆); None (missing): the others."""
     runs = []
     i = 0
     n = len(tokens)
@@ -100,17 +197,33 @@ def compound_org_runs(tokens):
         # run is tokens[i:j]; cut at the last token with an org suffix
         last = None
         for k in range(j - 1, i - 1, -1):
-            if is_org_suffix(tokens[k][0]):
+            # 中国/ns 人民/n 政治/n 协商/vn 会议/n: the consultative conference is an organisation
+            if is_org_suffix(tokens[k][0]) or (tokens[k][0] == "会议" and k > i
+                                               and tokens[k - 1][0].endswith("协商")):
                 last = k
                 break
         if last is not None and last > i:
             start = i
-            while start < last and not is_proper_start(tokens[start]):
-                start += 1
-            if start < last and tokens[last][0][-1] not in AMBIGUOUS_ORG_PLACE_CHARS:
-                runs.append((start, last + 1, True))
+            last_word = tokens[last][0]
+            if last_word in NEWSPAPER_WORDS and last - i <= 2:
+                while start < last - 1 and tokens[start][0] == "电":
+                    start += 1
+            else:
+                while start < last and not is_proper_start(tokens[start]):
+                    start += 1
+            if start == last and is_standalone_org(tokens[last]):
+                # 电/n 政协/j: the organisation is the word alone, labelled below
+                pass
+            elif start < last and last_word[-1] not in AMBIGUOUS_ORG_PLACE_CHARS:
+                runs.append((start, last + 1, "ORG"))
+            elif (start < last and last_word.endswith("馆")
+                  and not last_word.endswith(LOC_BUILDING_EXCEPT)):
+                # adjacent places stay separate: 上海/ns 虹口/ns 体育馆/n -> 上海 + 虹口体育馆
+                while start + 1 < last and tokens[start][1] == "ns" and tokens[start + 1][1] == "ns":
+                    start += 1
+                runs.append((start, last + 1, "LOC"))
             elif tokens[last][1] != "nt":
-                runs.append((i, last + 1, False))
+                runs.append((i, last + 1, None))
         i = j
     return runs
 
@@ -125,6 +238,10 @@ def split_person_run(words):
     pd_ner, one if the run is taken whole). A surname followed by a short word starts a person
     of two words; any other word (克林顿, 胡 of 胡老) is a person alone."""
     out = []
+    if len(words) == 2 and len(words[0]) == 1 and len(words[1]) <= 2:
+        # 傅/nr 全有/nr, 阎/nr 明复/nr: a one-character word before a short one is a
+        # surname even when it is missing from the runtime's list
+        return [(0, 1)]
     i = 0
     while i < len(words):
         if words[i] in SURNAMES and i + 1 < len(words) and len(words[i + 1]) <= 2:
@@ -160,6 +277,7 @@ def persons_inside_doctrine(word, known_names):
 
 def pd_sentence_spans(tokens, compound_org="missing", known_names=frozenset()):
     """Return text, entity char spans [(s,e,label)], missing char spans [(s,e)]."""
+    tokens = split_minister_words(tokens)
     offs = []
     pos = 0
     for w, _ in tokens:
@@ -169,11 +287,11 @@ def pd_sentence_spans(tokens, compound_org="missing", known_names=frozenset()):
     in_run = [False] * len(tokens)
     missing = []
     ents = []
-    for a, b, named in compound_org_runs(tokens):
+    for a, b, label in compound_org_runs(tokens):
         for k in range(a, b):
             in_run[k] = True
-        if compound_org == "org" and named:
-            ents.append((offs[a][0], offs[b - 1][1], "ORG"))
+        if compound_org == "org" and label:
+            ents.append((offs[a][0], offs[b - 1][1], label))
         else:
             missing.append((offs[a][0], offs[b - 1][1]))
     i = 0
@@ -193,9 +311,31 @@ def pd_sentence_spans(tokens, compound_org="missing", known_names=frozenset()):
         if t in ("n", "b"):
             for a, b in persons_inside_doctrine(w, known_names):
                 ents.append((offs[i][0] + a, offs[i][0] + b, "PER"))
+        inside = places_inside_word(w, t)
+        if inside:
+            for a, b in inside:
+                ents.append((offs[i][0] + a, offs[i][0] + b, "LOC"))
+            i += 1
+            continue
         if t == "ns":
+            # 香港/ns 特区/n, 新疆/ns 维吾尔/nz 自治区/n: one place
+            j = i + 1
+            if j < len(tokens) and tokens[j][1] == "nz" and not in_run[j]:
+                j += 1
+            if (j < len(tokens) and not in_run[j] and tokens[j][1] == "n"
+                    and tokens[j][0] in LOC_SUFFIX_WORDS):
+                ents.append((offs[i][0], offs[j][1], "LOC"))
+                i = j + 1
+                continue
             ents.append((offs[i][0], offs[i][1], "LOC"))
-        elif t == "nt" or w in STANDALONE_ORG:
+        elif (i + 1 < len(tokens) and not in_run[i + 1]
+              and (w, tokens[i + 1][0]) in PLACE_PAIRS):
+            ents.append((offs[i][0], offs[i + 1][1], "LOC"))
+            i += 2
+            continue
+        elif (w, t) in PLACE_WORDS:
+            ents.append((offs[i][0], offs[i][1], "LOC"))
+        elif is_standalone_org((w, t)):
             ents.append((offs[i][0], offs[i][1], "ORG"))
         elif t == "j" and len(w) == 1:
             # 中/j 美/j 关系, 访/v 美/j: one-character place abbreviations are LOC in pd_ner
