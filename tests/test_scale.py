@@ -81,3 +81,25 @@ def test_local_cluster_workers_run_without_the_dask_profiler():
         settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
     assert list(settings.values()) == [False]
     assert dask.config.get("distributed.worker.profile.enabled") is True  # the caller's config untouched
+
+
+def test_warm_up_builds_the_pipeline_in_every_worker_and_runs_a_page():
+    import pipeline
+    from dask.distributed import Client
+
+    from pipeline.distributed import local_cluster, warm_up
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        warm_up(client)
+        built = client.run(lambda: pipeline._default is not None)
+    assert list(built.values()) == [True]
+
+
+def test_the_warm_up_page_reaches_the_rules_and_the_events():
+    from pipeline import get_extractor
+    from pipeline.distributed import WARM_UP_TEXT
+
+    result = get_extractor().extract(WARM_UP_TEXT)
+    # 王建国 (PER), 10月14日 (DATE), 26亿元 (MONEY), 100亩 (AREA), 12.5% (PERCENT); 开工 and 总投资 events
+    assert {"PER", "DATE", "MONEY", "AREA", "PERCENT"} <= {e.label for e in result.iter_entities()}
+    assert {"investment", "project_milestone"} <= {e.type for e in result.iter_events()}
