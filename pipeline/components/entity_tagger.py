@@ -49,6 +49,7 @@ from thinc.layers.chain import forward as _chain_forward
 from thinc.types import Floats2d, Ints2d
 
 from ..document import doc_text
+from .inference_cache import forget, from_weights
 
 OUTSIDE = "O"
 
@@ -136,8 +137,7 @@ class _ProjectedTables:
     of table ``t``; that equals the sum of the same rows of ``Eₜ · Wₜᵀ`` (``Wₜ``: the columns of
     ``W`` that read table ``t``). So inference gathers 20 projected rows per character and skips
     the concatenation and the widest matrix product of the encoder (and sums the rows once per
-    distinct id of a batch). The product is computed once from the weights as they are
-    (``key``); any training step invalidates it."""
+    distinct id of a batch). Computed once per weights (``inference_cache``)."""
 
     def __init__(self, tables: list[Model], maxout: Model):
         nO, nP, nI = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
@@ -155,25 +155,14 @@ class _ProjectedTables:
         self.offsets = [numpy.uint32(o) for o in offsets]
         self.bias = maxout.get_param("b").reshape(nO * nP).astype("float32")
         self.shape = (nO, nP)
-        self.key = _weights_key(tables, maxout)
-
-
-def _weights_key(tables: list[Model], maxout: Model) -> tuple[int, ...]:
-    return tuple(id(t.get_param("E")) for t in tables) + (id(maxout.get_param("W")), id(maxout.get_param("b")))
-
-
-#: model.id → its projected tables (thinc models take no new attributes; ids are never reused)
-_PROJECTED: dict[int, _ProjectedTables] = {}
 
 
 def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
     if is_train:
-        _PROJECTED.pop(model.id, None)  # the weights are about to change
+        forget(model)
         return _chain_forward(model, docs, is_train)
     tables, maxout, norm = _mixing_parts(model)
-    projected = _PROJECTED.get(model.id)
-    if projected is None or projected.key != _weights_key(tables, maxout):
-        projected = _PROJECTED[model.id] = _ProjectedTables(tables, maxout)
+    projected = from_weights(model, lambda: _ProjectedTables(tables, maxout))
     features, _ = model.layers[0](docs, is_train)
     lengths = [len(f) for f in features]
     ops = model.ops

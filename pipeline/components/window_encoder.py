@@ -19,6 +19,8 @@ from thinc.api import Model
 from thinc.layers.with_array import forward as _with_array_forward
 from thinc.types import Floats2d
 
+from .inference_cache import forget, from_weights
+
 
 @registry.architectures("news.MaxoutWindowEncoder.v1")
 def maxout_window_encoder(width: int, window_size: int, maxout_pieces: int,
@@ -57,26 +59,13 @@ class _Block:
         self.shape = (nO, nP)
 
 
-def _weights(model: Model) -> tuple[int, ...]:
-    return tuple(id(node.get_param(name)) for node in model.walk() for name in node.param_names
-                 if node.has_param(name))
-
-
-#: model.id → (identity of its weight arrays, its blocks); thinc models take no new attributes
-_BLOCKS: dict[int, tuple[tuple[int, ...], list[_Block]]] = {}
-
-
 def _blocks(model: Model) -> list[_Block]:
-    key = _weights(model)
-    cached = _BLOCKS.get(model.id)
-    if cached is None or cached[0] != key:
-        cached = _BLOCKS[model.id] = (key, [_Block(b) for b in model.layers[0].layers])
-    return cached[1]
+    return from_weights(model, lambda: [_Block(b) for b in model.layers[0].layers])
 
 
 def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
     if is_train or not isinstance(Xs, list):
-        _BLOCKS.pop(model.id, None)  # the weights are about to change
+        forget(model)
         return _with_array_forward(model, Xs, is_train)
     ops = model.ops
     pad = model.attrs["pad"]
