@@ -51,14 +51,8 @@ class NameLexicon:
                  longest: dict[str, int] | None = None):
         self.words = words  # word → bit mask of categories
         self.version = version
-        if longest is None:
-            longest = {}
-            for w in words:
-                key = w[:2]
-                if len(w) > longest.get(key, 0):
-                    longest[key] = len(w)
-        self._longest = longest  # two-character prefix → longest word starting with it
-        self._starts = PairIndex(longest)
+        # where a word may start; its ``longest`` (prefix → longest word) is what the cache keeps
+        self._starts = PairIndex.of_words(words) if longest is None else PairIndex(longest)
 
     @classmethod
     def from_text(cls, text: str, version: str = "") -> "NameLexicon":
@@ -154,7 +148,7 @@ def name_lexicon() -> NameLexicon:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((key, lexicon.words, lexicon._longest)))
+        tmp.write_bytes(marshal.dumps((key, lexicon.words, lexicon._starts.longest)))
         os.replace(tmp, cached)  # atomic: a reader sees the old file or the new one
     except OSError:
         pass

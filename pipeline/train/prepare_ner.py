@@ -127,11 +127,10 @@ def places_inside_word(word, tag):
         if tag == "j" and word[0] in PAIR_ABBREV and word[1] in PAIR_ABBREV:
             return [(0, 1), (1, 2)]
     if tag in ("j", "n"):
-        for games in ("奥运", "亚运", "冬奥"):
+        for games, place in (("奥运", 0), ("亚运", 0), ("冬奥", 1)):  # 奥 / 亚 is the place
             k = word.find(games)
             if k >= 0:
-                k += games.index("奥") if games == "冬奥" else 0
-                return [(k, k + 1)]
+                return [(k + place, k + place + 1)]
     return []
 
 
