@@ -53,6 +53,20 @@ def test_decode_biluo(name, probs, expected):
     assert decode_biluo(rows(*probs), LABELS) == expected
 
 
+def test_outside_penalty_shifts_close_calls_towards_entities():
+    # worked by hand: O .5 against U-PER .3 is a ratio of 5/3 (log 0.51); a penalty of 0.4 keeps
+    # O, 0.7 turns it (.5 * e^-0.7 = .248 < .3); a clear O (.9 against 1e-6) stays O at 0.7
+    probs = rows(O, {"O": .5, "U-PER": .3}, O)
+    assert decode_biluo(probs, LABELS) == []
+    assert decode_biluo(probs, LABELS, outside_penalty=0.4) == []
+    assert decode_biluo(probs, LABELS, outside_penalty=0.7) == [(1, 2, "PER")]
+    # logits: the same shift is a subtraction
+    logits = numpy.log(probs) + 3.0
+    assert decode_biluo(logits, LABELS, logits=True, outside_penalty=0.7) == [(1, 2, "PER")]
+    assert decode_biluo(logits, LABELS, logits=True, outside_penalty=0.4) == []
+    numpy.testing.assert_array_equal(probs, rows(O, {"O": .5, "U-PER": .3}, O))  # not changed in place
+
+
 def test_transition_mask_is_the_biluo_grammar():
     allowed, may_start, may_end = transition_mask(LABELS)
     ix = LABELS.index
@@ -244,13 +258,18 @@ TRAIN = [
 def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2"):
     import pipeline.components  # noqa: F401  (registers biluo_ner and the embedding)
 
+    if encoder == "news.DilatedWindowEncoder.v1":
+        encode = {"@architectures": encoder, "width": 32, "dilations": [1, 3], "maxout_pieces": 2}
+    else:
+        encode = {"@architectures": encoder, "width": 32, "depth": 2,
+                  "window_size": 1, "maxout_pieces": 2}
+
     nlp = spacy.blank("zh")  # character tokens
     nlp.add_pipe("tok2vec", config={"model": {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
                   "shape_rows": 50, "bigram_rows": 500},
-        "encode": {"@architectures": encoder, "width": 32, "depth": 2,
-                   "window_size": 1, "maxout_pieces": 2}}})
+        "encode": encode}})
     nlp.add_pipe("biluo_ner", name="ner", config={"model": {
         "@architectures": "spacy.Tagger.v2",
         "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}}})
@@ -377,3 +396,66 @@ def test_weights_of_spacys_encoder_load_into_ours(trained, tmp_path):
     for v, e in zip(vectors, expected):
         numpy.testing.assert_allclose(v, e, rtol=1e-5, atol=1e-5)
     assert [(e.text, e.label_) for e in ours("李四在北京开会").ents] == [("李四", "PER"), ("北京", "LOC")]
+
+
+# ---------------------------------------------------------------- the dilated encoder
+
+def test_dilated_columns_put_each_row_beside_the_rows_d_away():
+    from pipeline.components.window_encoder import dilated_columns
+
+    X = numpy.array([[1.0], [2.0], [3.0], [4.0], [5.0]], dtype="float32")
+    # worked by hand: row i is [X[i-2], X[i], X[i+2]], zero past either end
+    assert dilated_columns(X, 2).tolist() == [[0, 1, 3], [0, 2, 4], [1, 3, 5], [2, 4, 0], [3, 5, 0]]
+    assert dilated_columns(X, 9).tolist() == [[0, v, 0] for v in range(1, 6)]
+
+
+def test_dilated_window_gradient_is_the_transpose_of_its_forward():
+    from pipeline.components.window_encoder import dilated_window
+
+    layer = dilated_window(2)
+    rng = numpy.random.default_rng(0)
+    X = rng.normal(size=(6, 3)).astype("float32")
+    Y, backprop = layer(X, is_train=True)
+    dY = rng.normal(size=Y.shape).astype("float32")
+    # the layer is linear, so d<dY, Y(X)>/dX[i, j] = <dY, Y(e_ij)>
+    expected = numpy.zeros_like(X)
+    for i in range(6):
+        for j in range(3):
+            E = numpy.zeros_like(X)
+            E[i, j] = 1.0
+            expected[i, j] = (dY * layer(E, is_train=False)[0]).sum()
+    numpy.testing.assert_allclose(backprop(dY), expected, rtol=1e-6, atol=1e-6)
+
+
+def test_dilated_encoder_inference_equals_its_layers_and_follows_updates():
+    from thinc.layers.with_array import forward as with_array_forward
+
+    nlp = small_pipeline("news.DilatedWindowEncoder.v1")
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    encoder = nlp.get_pipe("tok2vec").model.get_ref("encode")
+    Xs = [numpy.random.default_rng(k).normal(size=(n, 32)).astype("float32") for k, n in enumerate((7, 1, 12))]
+    before, _ = encoder(Xs, is_train=False)
+    for _ in range(5):
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    after, _ = encoder(Xs, is_train=False)
+    layered, _ = with_array_forward(encoder, Xs, is_train=False)
+    assert [a.shape for a in after] == [(7, 32), (1, 32), (12, 32)]
+    assert max(numpy.abs(b - a).max() for b, a in zip(before, after)) > 1e-3
+    for a, c in zip(after, layered):
+        numpy.testing.assert_allclose(a, c, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("is_train", [False, True])
+def test_dilated_encoder_keeps_documents_of_a_batch_apart(is_train):
+    nlp = small_pipeline("news.DilatedWindowEncoder.v1")
+    nlp.initialize(lambda: examples(nlp, TRAIN))
+    encoder = nlp.get_pipe("tok2vec").model.get_ref("encode")
+    rng = numpy.random.default_rng(1)
+    first = rng.normal(size=(9, 32)).astype("float32")
+    other = [rng.normal(size=(9, 32)).astype("float32") for _ in range(2)]
+    # the second document differs completely; the first one's vectors must not move
+    a, _ = encoder([first, other[0]], is_train=is_train)
+    b, _ = encoder([first, other[1]], is_train=is_train)
+    numpy.testing.assert_array_equal(a[0], b[0])
+    assert numpy.abs(a[1] - b[1]).max() > 1e-3
