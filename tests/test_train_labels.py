@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.train.prepare_ner import pd_sentence_spans, persons_inside_doctrine, split_person_run
+from pipeline.train.prepare_ner import (org_lexicon, pd_sentence_spans, persons_inside_doctrine,
+                                        split_person_run)
 
 
 def tok(line: str) -> list[tuple[str, str]]:
@@ -122,12 +123,31 @@ CASES = [
      []),
     ("adjacent places before a museum stay separate", "上海/ns 虹口/ns 体育馆/n",
      [("上海", "LOC"), ("虹口体育馆", "LOC")]),
+    # labels v5
+    ("a country's team of one sport", "阿根廷/ns 足球队/n 获胜/v",
+     [("阿根廷足球队", "ORG")]),
+    ("a team of one sport with a qualifier", "德国/ns 男子/n 网球队/n",
+     [("德国男子网球队", "ORG")]),
+    ("teams counted are no organisation", "八/m 支/q 球队/n",
+     []),
 ]
 
 
 @pytest.mark.parametrize("what,line,expected", CASES, ids=[c[0] for c in CASES])
 def test_pd_labels(what, line, expected):
     assert ents(line) == expected
+
+
+def test_a_word_the_corpus_tags_nt_elsewhere_is_an_organisation():
+    known_orgs = org_lexicon([tok("外交部/nt 发言人/n"), tok("国防部/nt 表示/v"), tok("外交部/nt 今天/t"),
+                              tok("外交部/nt 举行/v"), tok("外交部/n 吹风会/n")])
+    assert known_orgs == {"外交部"}  # 国防部 is tagged nt once: below the count of three
+    text, spans, _ = pd_sentence_spans(tok("外交部/n 发言人/n 说/v"), "org", known_orgs=known_orgs)
+    assert [(text[s:e], label) for s, e, label in spans] == [("外交部", "ORG")]
+    assert ents("外交部/n 发言人/n 说/v") == []  # without the lexicon: outside
+    # and it opens a compound organisation as a named word does
+    text, spans, _ = pd_sentence_spans(tok("外交部/n 新闻司/n 司长/n"), "org", known_orgs=known_orgs)
+    assert [(text[s:e], label) for s, e, label in spans] == [("外交部新闻司", "ORG")]
 
 
 def test_generic_runs_are_missing_not_outside():
