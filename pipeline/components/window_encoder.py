@@ -68,11 +68,13 @@ def dilated_window(dilation: int) -> Model[Floats2d, Floats2d]:
 def dilated_columns(X: numpy.ndarray, dilation: int) -> numpy.ndarray:
     """``[X[i - d], X[i], X[i + d]]`` for every row ``i``, as one (n, 3 * width) array."""
     n, width = X.shape
-    out = numpy.zeros((n, 3, width), dtype=X.dtype)
+    d = min(dilation, n)
+    out = numpy.empty((n, 3, width), dtype=X.dtype)  # every cell is written below
     out[:, 1] = X
-    if dilation < n:
-        out[dilation:, 0] = X[:-dilation]
-        out[:-dilation, 2] = X[dilation:]
+    out[:d, 0] = 0.0
+    out[d:, 0] = X[:n - d]
+    out[n - d:, 2] = 0.0
+    out[:n - d, 2] = X[d:]
     return out.reshape(n, 3 * width)
 
 
