@@ -14,6 +14,7 @@ from names_pipeline import build, run
 
 from pipeline.components.names import clipped_forms, find_names, is_generic, rules
 from pipeline.components.titles import name_after, split_titles
+from pipeline.document import Mention
 
 NAME_LABELS = ("PER", "ORG", "LOC")
 
@@ -535,3 +536,45 @@ def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, pla
 ])
 def test_org_endings_are_the_table_suffixes_a_name_ends_with_longest_first(text, endings):
     assert rules().org_endings(text) == endings
+
+
+# ------------------------------------------- a suffix-rule ORG that glued a word before the name
+
+def _found(label, text, sub, source, start_at=0):
+    start = text.index(sub, start_at)
+    return Mention(label, start, start + len(sub), sub, source=source, priority=5 if source == "rule" else 3)
+
+
+@pytest.mark.parametrize("text,rule_org,model_org,other,expected", [
+    # pd_ner.dev sentences: a verb or preposition before the name (the model starts after it)
+    ("是应中国人民外交学会邀请来华访问", "应中国人民外交学会", "中国人民外交学会", None, "中国人民外交学会"),
+    ("晚年还担任华侨大学董事长", "担任华侨大学", "华侨大学", None, "华侨大学"),
+    # the model cut at a place: more than two characters before its start, the rule stands
+    ("北京市劳动争议仲裁委员会开庭", "北京市劳动争议仲裁委员会", "仲裁委员会", None, "北京市劳动争议仲裁委员会"),
+    # a place proposed at the rule's start
+    ("南京红十字会成立", "南京红十字会", "红十字会", ("LOC", "南京"), "南京红十字会"),
+    # a level word, a province's one-character name (corpus/p10: 粤海湾港投集团)
+    ("共青团市、市青年志愿者协会", "市青年志愿者协会", "青年志愿者协会", None, "市青年志愿者协会"),
+    ("粤海湾港投集团负责建设", "粤海湾港投集团", "湾港投集团", None, "粤海湾港投集团"),
+])
+def test_rule_org_starts_where_the_model_starts_after_a_glued_word(text, rule_org, model_org, other, expected):
+    from pipeline.components.resolver import trim_rule_orgs_to_model_starts
+
+    rule = _found("ORG", text, rule_org, "rule")
+    model = _found("ORG", text, model_org, "model", start_at=rule.start)
+    candidates = [rule, model] + ([_found(other[0], text, other[1], "rule")] if other else [])
+    out = trim_rule_orgs_to_model_starts(candidates)
+    (org,) = [m for m in out if m.source == "rule" and m.label == "ORG"]
+    assert org.text == expected == text[org.start:org.end]
+    assert org.end == rule.end and org.priority == rule.priority
+
+
+def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():
+    from pipeline.components.resolver import trim_rule_orgs_to_model_starts
+
+    text = "应中国人民外交学会邀请"
+    rule = _found("ORG", text, "应中国人民外交学会", "rule")
+    for model in (_found("LOC", text, "中国", "model"),  # ends elsewhere
+                  Mention("PER", 1, 9, text[1:9], source="model")):  # not an ORG
+        (org,) = [m for m in trim_rule_orgs_to_model_starts([rule, model]) if m.source == "rule"]
+        assert org.text == "应中国人民外交学会"

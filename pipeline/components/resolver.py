@@ -21,6 +21,8 @@ Before all that:
   bodies as optional ORGs where they stand alone;
 - a rule candidate whose last characters begin a person the model found is dropped: its suffix
   reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge);
+- a suffix-rule ORG that ends with a model ORG but glued one or two characters before it
+  (应|中国人民外交学会) starts where the model's does (see ``trim_rule_orgs_to_model_starts``);
 - a model ORG that begins with a place and names no second place (英国内政部, 韩国队) counts as a
   confident rule, so the place does not cut the body (see ``promote_single_division_bodies``).
 
@@ -30,9 +32,13 @@ caption, byline) and an id ``e1``, ``e2``… in text order.
 
 from __future__ import annotations
 
+import functools
+from typing import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..rules import load_lexicon
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 from .names import is_generic_org, rules
 
@@ -74,6 +80,7 @@ class EntityResolver:
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
         candidates = drop_rules_crossing_a_person(candidates)
+        candidates = trim_rule_orgs_to_model_starts(candidates)
         promote_single_division_bodies(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
@@ -102,6 +109,56 @@ def drop_rules_crossing_a_person(candidates: list[Mention]) -> list[Mention]:
         return any(end > m.end for k in range(m.start + 1, m.end) for end in starts.get(k, ()))
 
     return [m for m in candidates if not (m.source == "rule" and m.label in ("LOC", "ORG") and crosses(m))]
+
+
+#: A suffix-rule ORG may begin with a level word the model leaves out (市 + 青年志愿者协会).
+LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "乡", "镇", "村")
+#: Longest glued prefix (a verb, a preposition: 应, 担任) that the model's start may cut off.
+MAX_TRIMMED_PREFIX = 2
+
+
+@functools.cache
+def province_abbreviations() -> frozenset[str]:
+    return frozenset(line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt"))
+
+
+def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
+    """A suffix-rule ORG that ends where a model ORG ends but starts earlier, with nothing
+    found at its own start, starts where the model's does.
+
+    The suffix grammar reads a body back to the last stop, so a verb or preposition glued to the
+    name joins it (应|中国人民外交学会, 当选|中国人口学会, 担任|华侨大学, 讯|广东香江企业集团);
+    the model, which sees the characters around, starts the name after it. The rule's start
+    stands when a place or another entity begins there (北京市 + 劳动争议仲裁委员会: the model
+    cut at the place), a level word does (市 + 青年志愿者协会) or a province's one-character
+    name does (粤海湾港投集团), and when more than two characters would go (the model also cuts
+    names inside words: 雄安新区改|革发展局)."""
+    model_orgs: dict[int, list[int]] = {}  # end -> starts of the model's ORGs
+    names_at: dict[int, list[Mention]] = {}  # start -> names proposed there
+    for m in candidates:
+        if m.label in ("PER", "ORG", "LOC"):
+            names_at.setdefault(m.start, []).append(m)
+        if m.source == "model" and m.label == "ORG":
+            model_orgs.setdefault(m.end, []).append(m.start)
+    if not model_orgs:
+        return candidates
+    out = []
+    for m in candidates:
+        later = [k for k in model_orgs.get(m.end, ()) if 0 < k - m.start <= MAX_TRIMMED_PREFIX] if (
+            m.source == "rule" and m.label == "ORG") else []
+        if later and not _start_is_supported(m, names_at.get(m.start, ())):
+            k = min(later)
+            m = Mention(m.label, k, m.end, m.text[k - m.start:], source=m.source, value=m.value,
+                        canonical=m.canonical, part=m.part, priority=m.priority)
+        out.append(m)
+    return out
+
+
+def _start_is_supported(org: Mention, names_here: Iterable[Mention]) -> bool:
+    """A level word, or a shorter name proposed at the same start (a place, an organization)."""
+    if org.text.startswith(LEVEL_PREFIXES) or org.text[:1] in province_abbreviations():
+        return True
+    return any(c.end < org.end for c in names_here)
 
 
 def promote_single_division_bodies(candidates: list[Mention]) -> None:
