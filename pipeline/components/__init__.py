@@ -16,8 +16,9 @@ module              factory               writes
 ``entity_tagger``   ``biluo_ner``         PER ORG LOC from the trained model (``doc.ents``)
 ==================  ====================  ==============================================
 
-``window_encoder`` registers no factory: the architecture ``news.MaxoutWindowEncoder.v1`` the NER's
-tok2vec uses (spaCy's encoder with a leaner inference path).
+``window_encoder`` registers no factory: the encoder architectures of the NER's tok2vec,
+``news.DilatedWindowEncoder.v1`` (the shipped model's) and ``news.MaxoutWindowEncoder.v1``
+(spaCy's encoder with a leaner inference path, which the models before it used).
 """
 
 from . import canonical, entity_tagger, events, names, page, places, resolver, titles, values, window_encoder  # noqa: F401
