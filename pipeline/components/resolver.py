@@ -17,8 +17,10 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
 Before all that:
 
 - a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
-- the model's ORGs without a proper name (市委, 县政府) are left to the rules, which emit such
-  bodies as optional ORGs where they stand alone;
+- the model's ORGs without a proper name (县政府, 区服务中心) are left to the rules, which emit
+  such bodies as optional ORGs where they stand alone; a bare committee (市委, 县委, 纪委) standing
+  alone is kept as the model reads it (the rules take no two-character body), but not before a
+  title (市委书记: OUTPUT.md wants no entity inside a title);
 - a rule candidate whose last characters begin a person the model found is dropped: its suffix
   reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge);
 - a suffix-rule ORG that ends with a model ORG but glued one or two characters before it
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 from ..rules import load_lexicon
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 from .names import is_generic_org, rules
+from .titles import grammar as title_grammar
 
 register_extensions()
 
@@ -72,8 +75,10 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
-            if ent.label_ == "ORG" and is_generic_org(ent.text):
-                continue  # 市委, 县政府: bodies without a proper name are the rules' call
+            if ent.label_ == "ORG" and is_generic_org(ent.text) and not (
+                    ent.text.endswith("委")
+                    and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
+                continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
             start, end = ent.start_char, ent.end_char
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
