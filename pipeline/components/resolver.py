@@ -40,8 +40,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..rules import load_lexicon
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
+from ..rules import load_lexicon
 from .names import is_generic_org, rules
 from .titles import grammar as title_grammar
 

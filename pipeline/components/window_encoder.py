@@ -61,7 +61,7 @@ def dilated_window_encoder(width: int, dilations: List[int],
 def dilated_window(dilation: int) -> Model[Floats2d, Floats2d]:
     """Each row next to the rows ``dilation`` before and after it (zeros past the ends):
     ``expand_window`` with window 1 when ``dilation`` is 1."""
-    return Model("expand_window", _dilated_window_forward,
+    return Model("dilated_window", _dilated_window_forward,
                  attrs={"window_size": 1, "dilation": dilation})
 
 
@@ -110,7 +110,7 @@ class _Block:
     """One residual block's weights, as its layers hold them now."""
 
     def __init__(self, block: Model):
-        window = next(node for node in block.walk() if node.name == "expand_window")
+        window = next(node for node in block.walk() if node.name in ("expand_window", "dilated_window"))
         maxout = next(node for node in block.walk() if node.name == "maxout")
         norm = next(node for node in block.walk() if node.name == "layernorm")
         nO, nP, nI = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
