@@ -583,19 +583,27 @@ def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():
         assert org.text == "应中国人民外交学会"
 
 
-# pd_ner.dev sentences where the suffix rule read a verb into the name; worked by hand from the
-# sentence (the organisation starts after the verb). The verbs are stop words (stopwords.txt).
-VERB_BEFORE_ORG_CASES = [
+# pd_ner.dev sentences where a suffix rule read a verb into the name; worked by hand from the
+# sentence (the name starts after the verb). The verbs are stop words (stopwords.txt).
+VERB_BEFORE_NAME_CASES = [
     ("pd_ner.dev:求学", "江苏宜兴人，早年求学东南大学，并赴法留学。", ("ORG", "东南大学")),
     ("pd_ner.dev:取得", "如今，多福农庄已经取得中科院水生生物研究所和湖北省水产局的支持。",
      ("ORG", "中科院水生生物研究所")),
     ("pd_ner.dev:当选", "彭珮云再次当选中国人口学会会长。", ("ORG", "中国人口学会")),
+    ("pd_ner.dev:证明", "贵瓷片标本，证明宝丰清凉寺从北宋早期开始烧造。", ("LOC", "宝丰清凉寺")),
 ]
 
 
-@pytest.mark.parametrize("where,text,expected", VERB_BEFORE_ORG_CASES, ids=[c[0] for c in VERB_BEFORE_ORG_CASES])
-def test_a_verb_before_an_organisation_stays_out_of_it(where, text, expected):
+@pytest.mark.parametrize("where,text,expected", VERB_BEFORE_NAME_CASES, ids=[c[0] for c in VERB_BEFORE_NAME_CASES])
+def test_a_verb_before_a_name_stays_out_of_it(where, text, expected):
     found = [(m.label, m.text) for m in find_names(text)]
     assert expected in found
-    assert not any(label == "ORG" and name.endswith(expected[1]) and name != expected[1]
+    assert not any(label == expected[0] and name.endswith(expected[1]) and name != expected[1]
                    for label, name in found)
+
+
+def test_a_verb_before_a_generic_place_word_makes_no_place():
+    # pd_ner.dev: 大桥 and 水库 alone are common nouns; with the verb read as the body they were
+    # LOC 称为大桥 and 冲入水库
+    assert find_names("约5万吨，被称为大桥的生命线。") == []
+    assert find_names("大型汽油桶被冲入水库，污油四溢。") == []
