@@ -390,6 +390,9 @@ def test_split_titles(chain, parts):
     ("书记强调，", 2, None),
     ("主任高度重视", 2, None),
     ("总经理汤帅一行", 3, "汤帅"),
+    # pd_ner.dev: a transliterated name goes on after its separator; no Chinese name 罗朗 here
+    ("市长罗朗·雷斯及", 2, None),
+    ("教授安吉拉・克里斯亚蒂诺等", 2, None),
 ])
 def test_name_after(text, pos, name):
     end = name_after(text, pos)

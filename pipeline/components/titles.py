@@ -180,10 +180,16 @@ def name_after(text: str, pos: int) -> int | None:
     return options[0]
 
 
+#: Separators of a transliterated name's parts (罗朗·雷斯, 安吉拉・克里斯亚蒂诺): the name goes on.
+NAME_PART_SEPARATORS = "·・•‧"
+
+
 def _ends_name(text: str, end: int) -> bool:
     if end >= len(text):
         return True
     ch = text[end]
+    if ch in NAME_PART_SEPARATORS:
+        return False  # 市长罗朗·雷斯: not the Chinese name 罗朗, a foreign one the model reads whole
     if not _is_han(ch):
         return True
     return grammar().followers.match(text, end) is not None
