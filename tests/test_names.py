@@ -605,6 +605,12 @@ def test_a_verb_before_a_name_stays_out_of_it(where, text, expected):
                    for label, name in found)
 
 
+def test_the_papers_dateline_mark_opens_no_river():
+    # pd_ner.dev: 本报讯江苏泰兴市 has LOC 江苏, not a river 讯江 read back from 江
+    found = [(m.label, m.text) for m in find_names("本报讯江苏泰兴市今年新提拔的干部")]
+    assert ("LOC", "讯江") not in found and ("LOC", "江苏") in found
+
+
 def test_a_verb_before_a_generic_place_word_makes_no_place():
     # pd_ner.dev: 大桥 and 水库 alone are common nouns; with the verb read as the body they were
     # LOC 称为大桥 and 冲入水库
