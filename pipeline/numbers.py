@@ -85,6 +85,8 @@ class _Numerals:
     minus: tuple[str, ...]
     not_after: str
     thousand_unit_starts: str
+    financial: str
+    financial_alone_before: str
 
 
 @functools.cache
@@ -99,6 +101,8 @@ def _numerals() -> _Numerals:
             minus=tuple(t["marks"]["minus"]),
             not_after=t["marks"]["not_after"],
             thousand_unit_starts=t["marks"]["thousand_unit_starts"],
+            financial=t["marks"]["financial"],
+            financial_alone_before=t["marks"]["financial_alone_before"],
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"values/numerals.toml: {exc!r}") from exc
@@ -430,7 +434,9 @@ def patterns() -> _Patterns:
         f"{_class(cn_start)}{_class(cn_all)}{{0,23}}"
         f"(?:{_class(''.join(nm.point))}{_class(cn_digits)}{{1,8}}{large}{{0,2}})?"
     )
-    num_cn = f"(?<!{_class(cn_all + ''.join(nm.point) + nm.not_after)})" + cn_body
+    # a financial digit alone (队伍, 着陆场) is no numeral
+    lone_financial = f"(?!{_class(nm.financial)}(?!{_class(cn_all + nm.financial_alone_before)}))"
+    num_cn = f"(?<!{_class(cn_all + ''.join(nm.point) + nm.not_after)})" + lone_financial + cn_body
     thousand = [k for k, v in nm.small.items() if v == 1000]
     mult_items = [regex.escape(k) for k, v in nm.small.items() if v in (100, 1000) and k not in thousand]
     mult_items += [regex.escape(k) for k in nm.large]

@@ -392,6 +392,11 @@ SCAN_CASES = [
     ("第3名、第一批", []),
     ("元旦期间", []),
     ("亩均税收50万元", [("MONEY", "50万元")]),
+    # a financial digit alone is a letter of a word (pd_ner.dev: 队伍本报讯 was QUANTITY 伍本)
+    ("干部队伍本报讯", []),
+    ("飞机着陆场开工", []),
+    ("伍家岗区", []),
+    ("捐款伍元、陆万元", [("MONEY", "伍元"), ("MONEY", "陆万元")]),
 ]
 
 
