@@ -616,3 +616,19 @@ def test_a_verb_before_a_generic_place_word_makes_no_place():
     # LOC 称为大桥 and 冲入水库
     assert find_names("约5万吨，被称为大桥的生命线。") == []
     assert find_names("大型汽油桶被冲入水库，污油四溢。") == []
+
+
+@pytest.mark.parametrize("text,rule_org,model_org,promoted", [
+    # pd_ner.dev: an organisation and its own sub-body are one ORG (OUTPUT.md), as the model read it
+    ("由全国人大常委会法工委、国务院法制办公室起草", "全国人大常委会", "全国人大常委会法工委", True),
+    # corpus/p14: the board before 主席 belongs to the title, the company stays the ORG
+    ("江苏恒联重工集团有限公司董事局主席王明表示", "江苏恒联重工集团有限公司",
+     "江苏恒联重工集团有限公司董事局", False),
+])
+def test_model_org_with_its_own_sub_body_outranks_the_rule(text, rule_org, model_org, promoted):
+    from pipeline.components.resolver import CONFIDENT_RULE, promote_model_sub_bodies
+
+    rule = _found("ORG", text, rule_org, "rule")
+    model = _found("ORG", text, model_org, "model")
+    promote_model_sub_bodies([rule, model], text)
+    assert (model.priority >= CONFIDENT_RULE) is promoted

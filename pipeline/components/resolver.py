@@ -26,7 +26,9 @@ Before all that:
 - a suffix-rule ORG that ends with a model ORG but glued one or two characters before it
   (应|中国人民外交学会) starts where the model's does (see ``trim_rule_orgs_to_model_starts``);
 - a model ORG that begins with a place and names no second place (英国内政部, 韩国队) counts as a
-  confident rule, so the place does not cut the body (see ``promote_single_division_bodies``).
+  confident rule, so the place does not cut the body (see ``promote_single_division_bodies``);
+  so does a model ORG that runs a rule's ORG on to its own sub-body (全国人大常委会法工委; see
+  ``promote_model_sub_bodies``).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
@@ -87,6 +89,7 @@ class EntityResolver:
         candidates = drop_rules_crossing_a_person(candidates)
         candidates = trim_rule_orgs_to_model_starts(candidates)
         promote_single_division_bodies(candidates)
+        promote_model_sub_bodies(candidates, doc_text(doc))
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -189,6 +192,28 @@ def promote_single_division_bodies(candidates: list[Mention]) -> None:
             continue
         rest = max(ends)
         if not any(rest <= p.start and p.end <= m.end for p in places):
+            m.priority = CONFIDENT_RULE
+
+
+def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
+    """A model ORG that starts where a confident rule ORG starts and runs on to a body name of its
+    own (全国人大常委会 + 法工委, 人民日报社 + 华闻影视中心) counts as a confident rule, so it wins
+    as the longer: OUTPUT.md, "an organization plus its own sub-body is one ORG". The ORG must end
+    like a body name (``[model_body]`` in rules/names/org.toml), not where the model cut a word,
+    and what follows the rule's ORG must not be a title (…有限公司|董事局主席: the board is the
+    title's, not a sub-body)."""
+    final = rules().body_final
+    rule_orgs: dict[int, list[int]] = {}
+    for m in candidates:
+        if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE:
+            rule_orgs.setdefault(m.start, []).append(m.end)
+    if not rule_orgs:
+        return
+    for m in candidates:
+        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final:
+            continue
+        inner = [end for end in rule_orgs.get(m.start, ()) if end < m.end]
+        if inner and title_grammar().chain_any.match(text, max(inner)) is None:
             m.priority = CONFIDENT_RULE
 
 
