@@ -37,7 +37,7 @@ caption, byline) and an id ``e1``, ``e2``… in text order.
 from __future__ import annotations
 
 import functools
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -169,28 +169,33 @@ def _start_is_supported(org: Mention, names_here: Iterable[Mention]) -> bool:
     return any(c.end < org.end for c in names_here)
 
 
-def promote_single_division_bodies(candidates: list[Mention]) -> None:
-    """A model ORG that begins with a place and names no other place after it is one body:
-    corpus/GUIDELINES.md, "with a single division the body is one ORG" (郑州市发展和改革委员会,
-    英国内政部, 韩国队). Such an ORG is decided with the confident rules, so the place alone does
-    not cut it off; with a second division inside (长治市上党区委, 杭州市上城区人民政府) the chain
-    rule stands and the leading place stays LOC. The ORG must end like a body name
-    (``[model_body]`` in rules/names/org.toml), not where the model cut a word."""
+def _model_bodies_over(candidates: list[Mention], leads: Iterable[Mention]) -> Iterator[tuple[Mention, int]]:
+    """Model ORGs that end like a body name (``[model_body]`` in rules/names/org.toml, not where
+    the model cut a word) and start where one of ``leads`` starts and run past it, each with the
+    end of the longest such lead."""
     final = rules().body_final
-    places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
     lead_ends: dict[int, list[int]] = {}
-    for p in places:
-        if p.priority >= CONFIDENT_RULE:
-            lead_ends.setdefault(p.start, []).append(p.end)
+    for lead in leads:
+        lead_ends.setdefault(lead.start, []).append(lead.end)
     if not lead_ends:
         return
     for m in candidates:
         if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final:
             continue
         ends = [e for e in lead_ends.get(m.start, ()) if e < m.end]
-        if not ends:
-            continue
-        rest = max(ends)
+        if ends:
+            yield m, max(ends)
+
+
+def promote_single_division_bodies(candidates: list[Mention]) -> None:
+    """A model ORG that begins with a place and names no other place after it is one body:
+    corpus/GUIDELINES.md, "with a single division the body is one ORG" (郑州市发展和改革委员会,
+    英国内政部, 韩国队). Such an ORG is decided with the confident rules, so the place alone does
+    not cut it off; with a second division inside (长治市上党区委, 杭州市上城区人民政府) the chain
+    rule stands and the leading place stays LOC."""
+    places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
+    confident = [p for p in places if p.priority >= CONFIDENT_RULE]
+    for m, rest in _model_bodies_over(candidates, confident):
         if not any(rest <= p.start and p.end <= m.end for p in places):
             m.priority = CONFIDENT_RULE
 
@@ -198,22 +203,13 @@ def promote_single_division_bodies(candidates: list[Mention]) -> None:
 def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
     """A model ORG that starts where a confident rule ORG starts and runs on to a body name of its
     own (全国人大常委会 + 法工委, 人民日报社 + 华闻影视中心) counts as a confident rule, so it wins
-    as the longer: OUTPUT.md, "an organization plus its own sub-body is one ORG". The ORG must end
-    like a body name (``[model_body]`` in rules/names/org.toml), not where the model cut a word,
-    and what follows the rule's ORG must not be a title (…有限公司|董事局主席: the board is the
-    title's, not a sub-body)."""
-    final = rules().body_final
-    rule_orgs: dict[int, list[int]] = {}
-    for m in candidates:
-        if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE:
-            rule_orgs.setdefault(m.start, []).append(m.end)
-    if not rule_orgs:
-        return
-    for m in candidates:
-        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final:
-            continue
-        inner = [end for end in rule_orgs.get(m.start, ()) if end < m.end]
-        if inner and title_grammar().chain_any.match(text, max(inner)) is None:
+    as the longer: OUTPUT.md, "an organization plus its own sub-body is one ORG". Not when what
+    follows the rule's ORG is a title (…有限公司|董事局主席: the board is the title's, not a
+    sub-body)."""
+    rule_orgs = [m for m in candidates
+                 if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE]
+    for m, inner_end in _model_bodies_over(candidates, rule_orgs):
+        if title_grammar().chain_any.match(text, inner_end) is None:
             m.priority = CONFIDENT_RULE
 
 
