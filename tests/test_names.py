@@ -12,7 +12,7 @@ import time
 import pytest
 from names_pipeline import build, run
 
-from pipeline.components.names import clipped_forms, find_names, is_generic, rules
+from pipeline.components.names import clipped_forms, find_names, is_generic, is_generic_org, rules
 from pipeline.components.titles import name_after, split_titles
 from pipeline.document import Mention
 
@@ -404,6 +404,15 @@ def test_name_after(text, pos, name):
 ])
 def test_is_generic(body, generic):
     assert is_generic(body) is generic
+
+
+@pytest.mark.parametrize("org, generic", [
+    ("市委", True), ("县政府", True), ("区科技局", True), ("上党区委", False),
+    # pd_ner.dev: a national or world-wide scope makes generic words one body (the model's ORG stands)
+    ("世界银行", False), ("全国妇联", False), ("国家统计局", False),
+])
+def test_is_generic_org(org, generic):
+    assert is_generic_org(org) is generic
 
 
 def test_clipped_forms():
