@@ -70,6 +70,16 @@ SPANS = {
         "晋城市泽州县南村镇冶底村位于太行山南麓，距晋城市区约20公里。",
         [("LOC", "晋城市"), ("LOC", "泽州县"), ("LOC", "南村镇"), ("LOC", "冶底村"), ("LOC", "太行山"),
          ("LOC", "晋城市")]),
+    # pd_ner.dev (its ORG is the whole name); written here with places of our own
+    "pd_ner:party_before_provincial_committee": (
+        "近日，中共山西省委副书记到太原调研。",
+        [("ORG", "中共山西省委"), ("LOC", "太原")]),
+    "pd_ner:youth_league_before_city_committee": (
+        "在共青团阳泉市委的推动下，活动顺利开展。",
+        [("ORG", "共青团阳泉市委")]),
+    "own:party_before_zone_working_committee": (
+        "中共临汾经济开发区党工委召开专题会议。",
+        [("ORG", "中共临汾经济开发区党工委")]),
     "own:university_and_group": (
         "太原理工大学与山西焦煤集团有限责任公司签署校企合作协议。",
         [("ORG", "太原理工大学"), ("ORG", "山西焦煤集团有限责任公司")]),

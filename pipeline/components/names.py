@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from spacy.language import Language
@@ -142,6 +142,7 @@ class Rules:
     zone_suffix_re: re.Pattern
     zone_families: dict[str, tuple[str, ...]]
     body_final: frozenset[str]  # last characters of a body name (the resolver's model ORGs)
+    party_prefixes: tuple[str, ...] = ()  # 中共, 共青团: join a place's committee (中共河北省委)
     org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
 
     def org_endings(self, text: str) -> list[str]:
@@ -193,6 +194,8 @@ def rules() -> Rules:
         zone_families={k: tuple(v) for k, v in load_table("names/org.toml").get("zone_families", {}).items()},
         body_final=frozenset(load_table("names/org.toml").get("model_body", {}).get("final_chars", "")),
         org_suffix_lengths=tuple(sorted({len(x) for x in org_suffix}, reverse=True)),
+        party_prefixes=tuple(sorted(load_table("names/org.toml").get("party_prefix", {}).get("prefixes", ()),
+                                    key=len, reverse=True)),
     )
 
 
@@ -512,9 +515,23 @@ def _orgs(page: _Page) -> list[_Org]:
             found.pop()
         if found and found[-1].end > org.start:
             continue
+        org = _with_party_prefix(page, org, found[-1].end if found else 0)
         found.append(org)
         last_end = org.end
     return found
+
+
+def _with_party_prefix(page: _Page, org: _Org, floor: int) -> _Org:
+    """``org`` started where a place starts and ends in 委: a party written right before it
+    (中共|河北省委, 共青团|衡阳市委) is part of the committee's name."""
+    text = page.text
+    if not text.endswith("委", 0, org.end) or org.start not in page.place_starts:
+        return org
+    for prefix in rules().party_prefixes:
+        start = org.start - len(prefix)
+        if start >= floor and text.startswith(prefix, start):
+            return replace(org, start=start)
+    return org
 
 
 _COMMITTEE_CLS = SuffixClass("committee", "ORG", "attach", ("委",), 1, 12, 0, 5, 2, False,
