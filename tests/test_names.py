@@ -550,6 +550,30 @@ def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, pla
     assert (model.priority == CONFIDENT_RULE) is wins
 
 
+# (text, model LOC span, gazetteer places (start, end, priority), LOC wins): shapes from
+# pd_ner.dev; jieba 0.42.1's dict.txt lists 中南海, 巴西利亚, 朝鲜半岛 as ns and not 太原市小店
+DICTIONARY_PLACE_CASES = [
+    ("pd:compound_place", "在中南海会见", (1, 4), [(2, 4, 6)], True),
+    ("pd:capital_city", "本报巴西利亚电", (2, 6), [(2, 4, 6)], True),
+    ("pd:peninsula", "解决朝鲜半岛问题", (2, 6), [(2, 4, 6)], True),
+    # the model ran the place on into a word of the next division: no dictionary word
+    ("own:cut_chain", "太原市小店区", (0, 5), [(0, 3, 6)], False),
+    # nothing shorter inside: nothing to outrank
+    ("own:alone", "在中南海会见", (1, 4), [], False),
+]
+
+
+@pytest.mark.parametrize("name,text,loc,places,wins", DICTIONARY_PLACE_CASES,
+                         ids=[c[0] for c in DICTIONARY_PLACE_CASES])
+def test_model_place_that_is_a_dictionary_place_outranks_the_place_inside(name, text, loc, places, wins):
+    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY, promote_dictionary_places
+
+    model = _mention("LOC", loc[0], loc[1], text[loc[0]:loc[1]], "model", MODEL_PRIORITY)
+    rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
+    promote_dictionary_places([model, *rule_places])
+    assert (model.priority == CONFIDENT_RULE) is wins
+
+
 # rules/names/org.toml lists 集团有限公司, 有限公司, 公司 and 集团 as company suffixes, no suffix 委
 @pytest.mark.parametrize("text, endings", [
     ("山西华鑫源新材料科技有限公司", ["有限公司", "公司"]),

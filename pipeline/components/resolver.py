@@ -29,6 +29,9 @@ Before all that:
   confident rule, so the place does not cut the body (see ``promote_single_division_bodies``);
   so does a model ORG that runs a rule's ORG on to its own sub-body (全国人大常委会法工委; see
   ``promote_model_sub_bodies``).
+- a model LOC that jieba's dictionary lists as one place (中南海, 巴西利亚, 朝鲜半岛) counts as a
+  confident rule too, so a gazetteer place inside it (南海, 巴西, 朝鲜) does not cut it (see
+  ``promote_dictionary_places``).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
@@ -43,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
+from ..lexicon import CATEGORIES, name_lexicon
 from ..rules import load_lexicon
 from .names import is_generic_org, rules
 from .titles import grammar as title_grammar
@@ -90,6 +94,7 @@ class EntityResolver:
         candidates = trim_rule_orgs_to_model_starts(candidates)
         promote_single_division_bodies(candidates)
         promote_model_sub_bodies(candidates, doc_text(doc))
+        promote_dictionary_places(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -210,6 +215,25 @@ def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
                  if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE]
     for m, inner_end in _model_bodies_over(candidates, rule_orgs):
         if title_grammar().chain_any.match(text, inner_end) is None:
+            m.priority = CONFIDENT_RULE
+
+
+_PLACE_BIT = 1 << CATEGORIES["ns"]
+
+
+def promote_dictionary_places(candidates: list[Mention]) -> None:
+    """A model LOC that holds a shorter gazetteer place and is itself one place word of jieba's
+    dictionary (中南海 ⊃ 南海, 巴西利亚 ⊃ 巴西, 墨西哥城 ⊃ 墨西哥, 朝鲜半岛 ⊃ 朝鲜) counts as a
+    confident rule, so it wins as the longer. The dictionary is the check: a model LOC that runs
+    a place on into other words (太原市小店, 乡野和村) is no dictionary word and stays below."""
+    inner = [m for m in candidates if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE]
+    if not inner:
+        return
+    words = name_lexicon().words
+    for m in candidates:
+        if m.source != "model" or m.label != "LOC" or not words.get(m.text, 0) & _PLACE_BIT:
+            continue
+        if any(m.start <= p.start and p.end <= m.end and p.length < m.length for p in inner):
             m.priority = CONFIDENT_RULE
 
 
