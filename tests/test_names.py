@@ -77,6 +77,12 @@ SPANS = {
     "pd_ner:youth_league_before_city_committee": (
         "在共青团阳泉市委的推动下，活动顺利开展。",
         [("ORG", "共青团阳泉市委")]),
+    "pd_ner:departments_of_a_city": (
+        "山西省和阳泉市建设部门已赶赴现场。",
+        [("LOC", "山西省"), ("LOC", "阳泉市")]),
+    "own:departments_of_a_country": (
+        "美国电信管理部门的官员表示。",
+        [("LOC", "美国")]),
     "own:party_before_zone_working_committee": (
         "中共临汾经济开发区党工委召开专题会议。",
         [("ORG", "中共临汾经济开发区党工委")]),

@@ -89,6 +89,7 @@ class SuffixClass:
     not_before_suffix: tuple[tuple[str, frozenset[str]], ...] = ()
     min_body_for: dict[str, int] | None = None  # per-suffix minimum body (湖: 2)
     through_short_places: bool = False
+    not_after_place: frozenset[str] = frozenset()  # suffixes naming no body after a place (部门)
 
 
 def _classes(table: dict, where: str, anchor_default: str | None = None) -> list[SuffixClass]:
@@ -117,6 +118,7 @@ def _classes(table: dict, where: str, anchor_default: str | None = None) -> list
                 not_after_province=frozenset(c.get("not_after_province", ())),
                 not_before_suffix=tuple((k, frozenset(v)) for k, v in c.get("not_before_suffix", {}).items()),
                 through_short_places=bool(c.get("through_short_places", False)),
+                not_after_place=frozenset(c.get("not_after_place", ())),
                 min_body_for={k: int(v) for k, v in c.get("min_body_for", {}).items()},
             ))
         except KeyError as exc:
@@ -510,6 +512,8 @@ def _orgs(page: _Page) -> list[_Org]:
         org = _committee(page, s, e) if cls is None else _org_at(page, s, e, suffix, cls, found)
         if org is None:
             continue
+        if suffix in org.cls.not_after_place and org.start in page.place_starts:
+            continue  # 张家口市建设部门: the city's departments, no body of their own
         # merge with an organization it attaches to (sub-body, department)
         while found and found[-1].end > org.start and found[-1].start >= org.start:
             found.pop()
