@@ -53,8 +53,6 @@ _OPEN_BRACKET = regex.compile(r"[(（]")
 _ALL_HAN = regex.compile(r"\p{Han}+$")
 #: Bodies of the state's own organs: 国家统计局, 中央生态环境保护督察组 need no place.
 _NATIONAL = regex.compile(r"国家|中央|国务院|全国")
-#: ... and the world's (世界银行, 国际奥委会): a scope this wide makes a generic body one of a kind.
-_ONE_OF_A_KIND = regex.compile(r"国家|中央|国务院|全国|世界|国际")
 #: One-character stop words that also occur inside names often enough to read past (华为).
 _STOPS_IN_NAMES = frozenset("为")
 #: ... and inside place names (魏都大道, 东于镇, 人和路)
@@ -218,16 +216,14 @@ def is_generic_org(text: str) -> bool:
 
     >>> is_generic_org("市委"), is_generic_org("县政府"), is_generic_org("上党区委")
     (True, True, False)
-    >>> is_generic_org("全国妇联"), is_generic_org("世界银行")
-    (False, False)
+    >>> is_generic_org("世界银行"), is_generic_org("国家中心")
+    (True, True)
     """
     r = rules()
     endings = r.org_endings(text) + [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
     if not endings:
         return False
     rest = text[: len(text) - max(map(len, endings))]
-    if rest and _ONE_OF_A_KIND.match(rest):
-        return False  # 全国妇联, 世界银行: generic words, but only one such body exists
     return not rest or is_generic(rest)
 
 

@@ -17,7 +17,8 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
 Before all that:
 
 - a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
-- the model's ORGs without a proper name (县政府, 区服务中心) are left to the rules, which emit
+- the model's ORGs without a proper name (县政府, 区服务中心; not those jieba's dictionary lists as
+  one body, 世界银行, 全国妇联) are left to the rules, which emit
   such bodies as optional ORGs where they stand alone; a bare committee (市委, 县委, 纪委) standing
   alone is kept as the model reads it (the rules take no two-character body), but not before a
   title (市委书记: OUTPUT.md wants no entity inside a title);
@@ -81,7 +82,7 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
-            if ent.label_ == "ORG" and is_generic_org(ent.text) and not (
+            if ent.label_ == "ORG" and is_generic_org(ent.text) and not is_dictionary_org(ent.text) and not (
                     ent.text.endswith("委")
                     and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
@@ -219,6 +220,13 @@ def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
 
 
 _PLACE_BIT = 1 << CATEGORIES["ns"]
+_ORG_BIT = 1 << CATEGORIES["nt"]
+
+
+def is_dictionary_org(text: str) -> bool:
+    """jieba's dictionary lists ``text`` as an organization (世界银行, 全国妇联, 国家统计局): made of
+    generic words, yet the name of one body, unlike 国际组织 or 县政府, which it does not list."""
+    return bool(name_lexicon().words.get(text, 0) & _ORG_BIT)
 
 
 def promote_dictionary_places(candidates: list[Mention]) -> None:
