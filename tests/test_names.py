@@ -83,6 +83,15 @@ SPANS = {
     "own:departments_of_a_country": (
         "美国电信管理部门的官员表示。",
         [("LOC", "美国")]),
+    "pd_ner:country_pair_border": (
+        "双方同意谋求中印边界问题的和平解决。",
+        [("LOC", "中"), ("LOC", "印")]),
+    "pd_ner:country_pair_two_countries": (
+        "墨美两国在反毒斗争中加强合作。",
+        [("LOC", "墨"), ("LOC", "美")]),
+    "own:country_characters_in_a_verb": (
+        "对此加以合作研究。",
+        []),
     "own:party_before_zone_working_committee": (
         "中共临汾经济开发区党工委召开专题会议。",
         [("ORG", "中共临汾经济开发区党工委")]),

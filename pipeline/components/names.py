@@ -396,7 +396,34 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
     out.extend(people)
     out.extend(_clipped_companies(page, orgs, arts))
     out.extend(_enumerated_orgs(page))
+    out.extend(_country_pairs(text))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]
+
+
+@functools.cache
+def _country_pair_re() -> regex.Pattern:
+    table = load_table("places/country_pairs.toml")
+    chars = "".join(sorted(table["countries"]))
+    return compile_pattern(r"[%s][%s](?=%s)" % (chars, chars, alternation(table["followed_by"])),
+                           "places/country_pairs.toml")
+
+
+def _country_pairs(text: str) -> list[Mention]:
+    """中美两国, 中印边界: two countries of one character each (rules/places/country_pairs.toml),
+    each its own LOC, as pd_ner.dev writes coordinated one-character places."""
+    out = []
+    for m in _country_pair_re().finditer(text):
+        a, b = m.start(), m.start() + 1
+        if text[a:a + 2] in _not_pair_words():
+            continue
+        out.append(Mention("LOC", a, a + 1, text[a], source="rule", priority=6))
+        out.append(Mention("LOC", b, b + 1, text[b], source="rule", priority=6))
+    return out
+
+
+@functools.cache
+def _not_pair_words() -> frozenset[str]:
+    return frozenset(load_table("places/country_pairs.toml")["not_pairs"]["words"])
 
 
 def _article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int, int]]:
