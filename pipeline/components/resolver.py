@@ -145,8 +145,9 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
     the model, which sees the characters around, starts the name after it. The rule's start
     stands when a place or another entity begins there (北京市 + 劳动争议仲裁委员会: the model
     cut at the place), a level word does (市 + 青年志愿者协会) or a province's one-character
-    name does (粤海湾港投集团), and when more than two characters would go (the model also cuts
-    names inside words: 雄安新区改|革发展局)."""
+    name does (粤海湾港投集团), when more than two characters would go (the model also cuts
+    names inside words: 雄安新区改|革发展局), and when less than two would be left before the
+    suffix (海|岸集团)."""
     model_orgs: dict[int, list[int]] = {}  # end -> starts of the model's ORGs
     names_at: dict[int, list[Mention]] = {}  # start -> names proposed there
     for m in candidates:
@@ -162,10 +163,19 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
             m.source == "rule" and m.label == "ORG") else []
         if later and not _start_is_supported(m, names_at.get(m.start, ())):
             k = min(later)
+            if _body_length(m.text[k - m.start:]) < 2:
+                out.append(m)  # 该国海|岸集团: the model cut inside the name's only word
+                continue
             m = Mention(m.label, k, m.end, m.text[k - m.start:], source=m.source, value=m.value,
                         canonical=m.canonical, part=m.part, priority=m.priority)
         out.append(m)
     return out
+
+
+def _body_length(org_text: str) -> int:
+    """Characters of ``org_text`` before its longest organisation suffix (all, without one)."""
+    endings = rules().org_endings(org_text)
+    return len(org_text) - (len(endings[0]) if endings else 0)
 
 
 def _start_is_supported(org: Mention, names_here: Iterable[Mention]) -> bool:
