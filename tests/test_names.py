@@ -597,6 +597,36 @@ def test_model_place_that_is_a_dictionary_place_outranks_the_place_inside(name, 
     assert (model.priority == CONFIDENT_RULE) is wins
 
 
+# (text, model ORG, places (text, priority), promoted): pd_ner.dev shapes; OUTPUT.md's chain rule
+# is about places at an ORG's start
+AROUND_A_PLACE_CASES = [
+    ("pd:branch_of_a_body", "中国国际贸易促进委员会北京市分会成立", "中国国际贸易促进委员会北京市分会",
+     [("北京市", 6)], True),
+    ("pd:remit_of_a_national_body", "国务院港澳办副主任出席", "国务院港澳办", [("港澳", 6)], True),
+    # a place at the start: the single-division and chain rules decide, not this one
+    ("output_md:chain", "长治市上党区委书记", "长治市上党区委", [("长治市", 6), ("上党区", 6)], False),
+    # the model cut inside a word: the span does not end like a body
+    ("own:cut_word", "中国驻北京市代表", "中国驻北京市代", [("北京市", 6)], False),
+    # a weak place never blocked the model
+    ("own:weak_place", "国务院港澳办副主任", "国务院港澳办", [("港澳", 4)], False),
+]
+
+
+@pytest.mark.parametrize("name,text,org,places,promoted", AROUND_A_PLACE_CASES,
+                         ids=[c[0] for c in AROUND_A_PLACE_CASES])
+def test_model_body_around_a_place_outranks_the_place(name, text, org, places, promoted):
+    from pipeline.components.resolver import CONFIDENT_RULE, promote_bodies_around_a_place
+
+    model = _found("ORG", text, org, "model")
+    rule_places = []
+    for place, priority in places:
+        p = _found("LOC", text, place, "rule")
+        p.priority = priority
+        rule_places.append(p)
+    promote_bodies_around_a_place([model, *rule_places])
+    assert (model.priority >= CONFIDENT_RULE) is promoted
+
+
 # rules/names/org.toml lists 集团有限公司, 有限公司, 公司 and 集团 as company suffixes, no suffix 委
 @pytest.mark.parametrize("text, endings", [
     ("山西华鑫源新材料科技有限公司", ["有限公司", "公司"]),

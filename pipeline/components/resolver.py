@@ -32,7 +32,9 @@ Before all that:
   ``promote_model_sub_bodies``).
 - a model LOC that jieba's dictionary lists as one place (中南海, 巴西利亚, 朝鲜半岛) counts as a
   confident rule too, so a gazetteer place inside it (南海, 巴西, 朝鲜) does not cut it (see
-  ``promote_dictionary_places``).
+  ``promote_dictionary_places``);
+- a model ORG that opens with a name of its own and holds a place further in (中国国际贸易促进委员会
+  北京市分会, 国务院港澳办) counts as a confident rule too (see ``promote_bodies_around_a_place``).
 
 The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
 caption, byline) and an id ``e1``, ``e2``… in text order.
@@ -96,6 +98,7 @@ class EntityResolver:
         promote_single_division_bodies(candidates)
         promote_model_sub_bodies(candidates, doc_text(doc))
         promote_dictionary_places(candidates)
+        promote_bodies_around_a_place(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -226,6 +229,23 @@ def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
                  if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE]
     for m, inner_end in _model_bodies_over(candidates, rule_orgs):
         if title_grammar().chain_any.match(text, inner_end) is None:
+            m.priority = CONFIDENT_RULE
+
+
+def promote_bodies_around_a_place(candidates: list[Mention]) -> None:
+    """A model ORG that opens with a name of its own (no place at its start) and holds a place
+    further in is one body, the place naming its branch or remit: 中国国际贸易促进委员会北京市分会,
+    国务院港澳办. It counts as a confident rule, so the place inside does not cut it. The chain
+    rule (长治市上党区委 → LOC + ORG) is about places at the start and is left alone."""
+    final = rules().body_final
+    places = [m for m in candidates if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE]
+    if not places:
+        return
+    place_starts = {p.start for p in candidates if p.label == "LOC"}
+    for m in candidates:
+        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final or m.start in place_starts:
+            continue
+        if any(m.start < p.start and p.end < m.end for p in places):
             m.priority = CONFIDENT_RULE
 
 
