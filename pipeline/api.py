@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.canonical import is_unidentified_government
 from .document import Mention, article_at
 from .nlp import build
 from .schema import DocumentResult, Entity, ErrorInfo, ErrorRecord
@@ -302,7 +303,11 @@ def _result_tree(doc: Doc, prepared: _Prepared, *, checked: bool) -> dict[str, A
         title = " ".join(text[s:e] for s, e in info.title_spans) if info.title_spans else info.title
         articles.append(dict(index=info.index, start=info.start, end=info.end, title=title,
                              dateline=dateline, authors=list(info.authors), entities=[], events=[]))
-    entities = doc._.entities or []
+    # a bare 市政府 the article does not identify is optional and says nothing: not emitted
+    # (events keep it as an argument's text); ids stay e1, e2… in text order
+    entities = [m for m in doc._.entities or [] if not is_unidentified_government(m)]
+    for i, m in enumerate(entities, 1):
+        m.id = f"e{i}"
     by_id: dict[int, str] = {}
     for m in entities:
         art = article_at(infos, m.start)

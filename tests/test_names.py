@@ -732,3 +732,28 @@ def test_model_org_with_its_own_sub_body_outranks_the_rule(text, rule_org, model
     model = _found("ORG", text, model_org, "model")
     promote_model_sub_bodies([rule, model], text)
     assert (model.priority >= CONFIDENT_RULE) is promoted
+
+
+# -- what the result emits -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rules_extractor():
+    from pipeline.api import Extractor
+
+    return Extractor(use_model=False)
+
+
+def test_a_government_its_article_does_not_identify_is_not_emitted(rules_extractor):
+    # OUTPUT.md: a bare 县政府 is an optional ORG with the canonical name its article gives it;
+    # pd_ner.dev never tags one (市委、市政府决定: ORG 市委 only)
+    result = rules_extractor.extract("市委、市政府认为，老城区改造势在必行。市政府决定加快推进。")
+    texts = [e.text for a in result.articles for e in a.entities]
+    assert "市政府" not in texts
+    ids = [e.id for a in result.articles for e in a.entities]
+    assert ids == [f"e{i}" for i in range(1, len(ids) + 1)]
+
+
+def test_a_government_its_article_identifies_is_emitted_with_its_name(rules_extractor):
+    result = rules_extractor.extract("协调区政府完善经开区路网建设，助力太谷区经济发展。")
+    govs = [e for a in result.articles for e in a.entities if e.text == "区政府"]
+    assert [(g.label, g.canonical) for g in govs] == [("ORG", "太谷区政府")]

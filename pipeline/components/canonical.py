@@ -10,13 +10,16 @@
   names (``太谷区``) is put in front: ``太谷区科技局``.
 - Clipped divisions: ``夷陵`` → ``夷陵区`` where the article writes the full name.
 
-No canonical when the full name never appears in the article.
+No canonical when the full name never appears in the article. A bare government (``市政府``)
+that gets none is not emitted (:func:`is_unidentified_government`, applied when the result is
+assembled, after the events have used it as an argument).
 """
 
 from __future__ import annotations
 
 import functools
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,6 +117,26 @@ class CanonicalNames:
             if ents:
                 assign_canonical(ents)
         return doc
+
+
+#: A level word and 政府 alone: 市政府, 县人民政府 (not 中央政府, which names one body).
+_BARE_GOVERNMENT = regex.compile(r"[省市县区州旗盟镇乡](?:人民)?政府")
+
+
+def is_unidentified_government(m: Mention) -> bool:
+    """A bare government (市政府, 县政府) whose article names no division of its level.
+
+    OUTPUT.md makes such a body an optional ORG ("neither required nor wrong") for the canonical
+    name the article gives it (区政府 → 太谷区政府). Without one it says nothing the level word
+    does not, and People's Daily NER never tags it (pd_ner.dev: 市委、市政府决定 has ORG 市委
+    only), so it is left out of the result; an event may still name it as an argument.
+
+    >>> is_unidentified_government(Mention("ORG", 0, 3, "市政府"))
+    True
+    >>> is_unidentified_government(Mention("ORG", 0, 3, "区政府", canonical="太谷区政府"))
+    False
+    """
+    return m.label == "ORG" and not m.canonical and _BARE_GOVERNMENT.fullmatch(m.text) is not None
 
 
 def _bounds(articles: list[ArticleInfo], n: int) -> list[tuple[int, int]]:
