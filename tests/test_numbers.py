@@ -210,6 +210,14 @@ MONEY_REGIONAL_PRESS = [
     ("2万5千元", {"amount": 25000, "currency": "CNY", "qualifier": None}),
 ]
 
+# pd_ner.dev sentences (1998): currencies of other countries, some withdrawn with the euro
+MONEY_WORLD_PRESS = [
+    ("250亿挪威克朗", {"amount": 25000000000, "currency": "NOK", "qualifier": None}),
+    ("30亿马克", {"amount": 3000000000, "currency": "DEM", "qualifier": None}),
+    ("5亿德国马克", {"amount": 500000000, "currency": "DEM", "qualifier": None}),
+    ("1000万印度卢比", {"amount": 10000000, "currency": "INR", "qualifier": None}),
+]
+
 MONEY_STATISTICS_BULLETIN = [
     ("12,345.6万元", {"amount": 123456000, "currency": "CNY", "qualifier": None}),
     ("1.2万亿元", {"amount": 1200000000000, "currency": "CNY", "qualifier": None}),
@@ -219,7 +227,7 @@ MONEY_STATISTICS_BULLETIN = [
 
 
 @pytest.mark.parametrize(
-    "text,expected", MONEY_FROM_OUTPUT_MD + MONEY_REGIONAL_PRESS + MONEY_STATISTICS_BULLETIN
+    "text,expected", MONEY_FROM_OUTPUT_MD + MONEY_REGIONAL_PRESS + MONEY_STATISTICS_BULLETIN + MONEY_WORLD_PRESS
 )
 def test_parse_money(text, expected):
     value = parse_money(text)
