@@ -565,12 +565,20 @@ SINGLE_DIVISION_CASES = [
 @pytest.mark.parametrize("name,text,org,places,wins", SINGLE_DIVISION_CASES,
                          ids=[c[0] for c in SINGLE_DIVISION_CASES])
 def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, places, wins):
-    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY, promote_single_division_bodies
+    from pipeline.components.resolver import promote_single_division_bodies
 
-    model = _mention("ORG", org[0], org[1], text[org[0]:org[1]], "model", MODEL_PRIORITY)
+    assert _promoted(promote_single_division_bodies, "ORG", text, org, places) is wins
+
+
+def _promoted(promote, label, text, span, places) -> bool:
+    """Whether ``promote`` lifts a model span of ``label`` to a confident rule among gazetteer
+    places given as (start, end, priority)."""
+    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY
+
+    model = _mention(label, span[0], span[1], text[span[0]:span[1]], "model", MODEL_PRIORITY)
     rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
-    promote_single_division_bodies([model, *rule_places])
-    assert (model.priority == CONFIDENT_RULE) is wins
+    promote([model, *rule_places])
+    return model.priority == CONFIDENT_RULE
 
 
 # (text, model LOC span, gazetteer places (start, end, priority), LOC wins): shapes from
@@ -589,12 +597,9 @@ DICTIONARY_PLACE_CASES = [
 @pytest.mark.parametrize("name,text,loc,places,wins", DICTIONARY_PLACE_CASES,
                          ids=[c[0] for c in DICTIONARY_PLACE_CASES])
 def test_model_place_that_is_a_dictionary_place_outranks_the_place_inside(name, text, loc, places, wins):
-    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY, promote_dictionary_places
+    from pipeline.components.resolver import promote_dictionary_places
 
-    model = _mention("LOC", loc[0], loc[1], text[loc[0]:loc[1]], "model", MODEL_PRIORITY)
-    rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
-    promote_dictionary_places([model, *rule_places])
-    assert (model.priority == CONFIDENT_RULE) is wins
+    assert _promoted(promote_dictionary_places, "LOC", text, loc, places) is wins
 
 
 # (text, model ORG, places (text, priority), promoted): pd_ner.dev shapes; OUTPUT.md's chain rule
@@ -615,16 +620,11 @@ AROUND_A_PLACE_CASES = [
 @pytest.mark.parametrize("name,text,org,places,promoted", AROUND_A_PLACE_CASES,
                          ids=[c[0] for c in AROUND_A_PLACE_CASES])
 def test_model_body_around_a_place_outranks_the_place(name, text, org, places, promoted):
-    from pipeline.components.resolver import CONFIDENT_RULE, promote_bodies_around_a_place
+    from pipeline.components.resolver import promote_bodies_around_a_place
 
-    model = _found("ORG", text, org, "model")
-    rule_places = []
-    for place, priority in places:
-        p = _found("LOC", text, place, "rule")
-        p.priority = priority
-        rule_places.append(p)
-    promote_bodies_around_a_place([model, *rule_places])
-    assert (model.priority >= CONFIDENT_RULE) is promoted
+    span = (text.index(org), text.index(org) + len(org))
+    spans = [(text.index(p), text.index(p) + len(p), priority) for p, priority in places]
+    assert _promoted(promote_bodies_around_a_place, "ORG", text, span, spans) is promoted
 
 
 # rules/names/org.toml lists 集团有限公司, 有限公司, 公司 and 集团 as company suffixes, no suffix 委
