@@ -42,6 +42,7 @@ caption, byline) and an id ``e1``, ``e2``… in text order.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Iterable, Iterator
 
@@ -238,14 +239,14 @@ def promote_bodies_around_a_place(candidates: list[Mention]) -> None:
     国务院港澳办. It counts as a confident rule, so the place inside does not cut it. The chain
     rule (长治市上党区委 → LOC + ORG) is about places at the start and is left alone."""
     final = rules().body_final
-    places = [m for m in candidates if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE]
+    places = _PlacesInside(candidates)
     if not places:
         return
     place_starts = {p.start for p in candidates if p.label == "LOC"}
     for m in candidates:
         if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final or m.start in place_starts:
             continue
-        if any(m.start < p.start and p.end < m.end for p in places):
+        if places.any_within(m.start + 1, m.end - 1):
             m.priority = CONFIDENT_RULE
 
 
@@ -264,15 +265,41 @@ def promote_dictionary_places(candidates: list[Mention]) -> None:
     dictionary (中南海 ⊃ 南海, 巴西利亚 ⊃ 巴西, 墨西哥城 ⊃ 墨西哥, 朝鲜半岛 ⊃ 朝鲜) counts as a
     confident rule, so it wins as the longer. The dictionary is the check: a model LOC that runs
     a place on into other words (太原市小店, 乡野和村) is no dictionary word and stays below."""
-    inner = [m for m in candidates if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE]
+    inner = _PlacesInside(candidates)
     if not inner:
         return
     words = name_lexicon().words
     for m in candidates:
         if m.source != "model" or m.label != "LOC" or not words.get(m.text, 0) & _PLACE_BIT:
             continue
-        if any(m.start <= p.start and p.end <= m.end and p.length < m.length for p in inner):
+        if inner.any_within(m.start, m.end, shorter_than=m.length):
             m.priority = CONFIDENT_RULE
+
+
+class _PlacesInside:
+    """The confident rule and gazetteer places of a page, sorted by start, so that the places
+    inside a span are found by bisection (a long page has thousands of both)."""
+
+    def __init__(self, candidates: list[Mention]):
+        places = sorted((m for m in candidates
+                         if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE),
+                        key=lambda m: m.start)
+        self.starts = [p.start for p in places]
+        self.places = places
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def any_within(self, lo: int, hi: int, shorter_than: int | None = None) -> bool:
+        """A place with ``lo <= start`` and ``end <= hi`` (and fewer characters than
+        ``shorter_than``, if given)."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.places) and self.starts[i] < hi:
+            p = self.places[i]
+            if p.end <= hi and (shorter_than is None or p.length < shorter_than):
+                return True
+            i += 1
+        return False
 
 
 def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
