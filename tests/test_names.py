@@ -92,6 +92,15 @@ SPANS = {
     "pd_ner:deictic_country_before_a_company": (
         "警方擒获了该国海岸集团的头目。",
         [("ORG", "海岸集团")]),
+    "pd_ner:paper_between_title_marks": (
+        "法国全国性日报《费加罗报》以头版报道了比赛。",
+        [("LOC", "法国"), ("ORG", "费加罗报")]),
+    "own:magazine_between_title_marks": (
+        "该文发表于《经济周刊》第三期。",
+        [("ORG", "经济周刊")]),
+    "own:document_between_title_marks": (
+        "会上印发了《关于督查情况的通报》。",
+        []),
     "own:country_characters_in_a_verb": (
         "对此加以合作研究。",
         []),

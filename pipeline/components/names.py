@@ -397,6 +397,7 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
     out.extend(_clipped_companies(page, orgs, arts))
     out.extend(_enumerated_orgs(page))
     out.extend(_country_pairs(text))
+    out.extend(_mastheads(text))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]
 
 
@@ -424,6 +425,25 @@ def _country_pairs(text: str) -> list[Mention]:
 @functools.cache
 def _not_pair_words() -> frozenset[str]:
     return frozenset(load_table("places/country_pairs.toml")["not_pairs"]["words"])
+
+
+@functools.cache
+def _masthead_rules() -> tuple[regex.Pattern, frozenset[str]]:
+    table = load_table("names/org.toml")["masthead"]
+    pattern = r"《([^《》\s]{1,%d}?%s)》" % (int(table["max_name"]) - 1, alternation(table["suffixes"]))
+    return compile_pattern(pattern, "names/org.toml [masthead]"), frozenset(table["not_before_bao"])
+
+
+def _mastheads(text: str) -> list[Mention]:
+    """《费加罗报》, 《经济周刊》: a paper or magazine between title marks, the name without them."""
+    pattern, not_before_bao = _masthead_rules()
+    out = []
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if name.endswith("报") and len(name) >= 2 and name[-2] in not_before_bao:
+            continue  # 《情况通报》, 《联合公报》: a document, not a paper
+        out.append(Mention("ORG", m.start(1), m.end(1), name, source="rule", priority=5))
+    return out
 
 
 def _article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int, int]]:
