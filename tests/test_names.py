@@ -766,3 +766,22 @@ def test_a_government_its_article_identifies_is_emitted_with_its_name(rules_extr
     result = rules_extractor.extract("协调区政府完善经开区路网建设，助力太谷区经济发展。")
     govs = [e for a in result.articles for e in a.entities if e.text == "区政府"]
     assert [(g.label, g.canonical) for g in govs] == [("ORG", "太谷区政府")]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # pd_ner.dev: the model read on into an explanatory parenthesis
+    ("会见了联邦委员会(议会上院)主席", "联邦委员会(议会", "联邦委员会"),
+    ("和国家杜马（议会下院）主席", "国家杜马（议会", "国家杜马"),
+    # a closing quote taken with the name, or a span opening on one
+    ("“英军”在此驻扎", "英军”", "英军"),
+    ("他说：”中方代表", "”中方", "中方"),
+    # a pair the name holds whole stays (OUTPUT.md: 东方旭能(山东)科技发展有限公司 is one ORG)
+    ("东方旭能(山东)科技发展有限公司总经理", "东方旭能(山东)科技发展有限公司", "东方旭能(山东)科技发展有限公司"),
+    ("《人民日报》", "《人民日报》", "《人民日报》"),
+])
+def test_model_span_stops_at_a_mark_it_does_not_close(text, span, expected):
+    from pipeline.components.resolver import balanced_span
+
+    start = text.index(span)
+    s, e = balanced_span(text, start, start + len(span))
+    assert text[s:e] == expected

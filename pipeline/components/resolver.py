@@ -16,6 +16,8 @@ Every entity-finding component only proposes (``doc._.candidates``; the statisti
 
 Before all that:
 
+- a model span stops before a bracket or quote it opens and does not close (联邦委员会(议会 →
+  联邦委员会; ``balanced_span``);
 - a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
 - the model's ORGs without a proper name (县政府, 区服务中心; not those jieba's dictionary lists as
   one body, 世界银行, 全国妇联) are left to the rules, which emit
@@ -89,7 +91,9 @@ class EntityResolver:
                     ent.text.endswith("委")
                     and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
-            start, end = ent.start_char, ent.end_char
+            start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
+            if end - start < 1:
+                continue
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
@@ -102,6 +106,42 @@ class EntityResolver:
         promote_bodies_around_a_place(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
+
+
+_OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without what lies past a bracket or quote it does not close: the model
+    reads on into a parenthesis (联邦委员会|(议会 → 联邦委员会) or takes a closing quote (英军|”).
+    A name keeps a pair it holds whole (东方旭能(山东)科技发展有限公司).
+
+    >>> t = "会见了联邦委员会(议会上院)主席"; s, e = balanced_span(t, 3, 11); t[s:e]
+    '联邦委员会'
+    >>> t = "东方旭能(山东)科技发展有限公司"; balanced_span(t, 0, len(t)) == (0, len(t))
+    True
+    >>> t = "“英军”"; s, e = balanced_span(t, 1, 4); t[s:e]
+    '英军'
+    """
+    stack: list[int] = []
+    cut_end = end
+    new_start = start
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPENERS:
+            stack.append(i)
+        elif c in _CLOSERS:
+            if stack and text[stack[-1]] == _CLOSERS[c]:
+                stack.pop()
+            elif not stack:
+                if i > new_start:
+                    cut_end = i  # 英军|”: the span ran on into a closing mark
+                    break
+                new_start = i + 1  # ”|英军: the span began on one
+    if stack:
+        cut_end = min(cut_end, stack[0])  # the first opener left open: the span runs on into it
+    return new_start, max(new_start, cut_end)
 
 
 def dateline_marks(doc: Doc) -> set[int]:
