@@ -101,6 +101,9 @@ SPANS = {
     "own:document_between_title_marks": (
         "会上印发了《关于督查情况的通报》。",
         []),
+    "pd_ner:country_pair_between": (
+        "此举预示韩美间的经济合作将走向深入。",
+        [("LOC", "韩"), ("LOC", "美")]),
     "own:country_characters_in_a_verb": (
         "对此加以合作研究。",
         []),
