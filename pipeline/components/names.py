@@ -402,29 +402,26 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
 
 
 @functools.cache
-def _country_pair_re() -> regex.Pattern:
+def _country_pair_rules() -> tuple[regex.Pattern, frozenset[str]]:
     table = load_table("places/country_pairs.toml")
     chars = "".join(sorted(table["countries"]))
-    return compile_pattern(r"[%s][%s](?=%s)" % (chars, chars, alternation(table["followed_by"])),
-                           "places/country_pairs.toml")
+    pattern = compile_pattern(r"[%s][%s](?=%s)" % (chars, chars, alternation(table["followed_by"])),
+                              "places/country_pairs.toml")
+    return pattern, frozenset(table["not_pairs"]["words"])
 
 
 def _country_pairs(text: str) -> list[Mention]:
     """中美两国, 中印边界: two countries of one character each (rules/places/country_pairs.toml),
     each its own LOC, as pd_ner.dev writes coordinated one-character places."""
+    pattern, not_pairs = _country_pair_rules()
     out = []
-    for m in _country_pair_re().finditer(text):
+    for m in pattern.finditer(text):
         a, b = m.start(), m.start() + 1
-        if text[a:a + 2] in _not_pair_words():
-            continue
+        if text[a:a + 2] in not_pairs:
+            continue  # 加以合作: a word, not two countries
         out.append(Mention("LOC", a, a + 1, text[a], source="rule", priority=6))
         out.append(Mention("LOC", b, b + 1, text[b], source="rule", priority=6))
     return out
-
-
-@functools.cache
-def _not_pair_words() -> frozenset[str]:
-    return frozenset(load_table("places/country_pairs.toml")["not_pairs"]["words"])
 
 
 @functools.cache
