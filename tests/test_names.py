@@ -77,6 +77,9 @@ SPANS = {
     "pd_ner:youth_league_before_city_committee": (
         "在共青团阳泉市委的推动下，活动顺利开展。",
         [("ORG", "共青团阳泉市委")]),
+    "own:bureau_with_two_department_words": (
+        "樊城区水利和湖泊局联合开展排污口排查。",
+        [("ORG", "樊城区水利和湖泊局")]),
     "pd_ner:departments_of_a_city": (
         "山西省和阳泉市建设部门已赶赴现场。",
         [("LOC", "山西省"), ("LOC", "阳泉市")]),
@@ -444,6 +447,8 @@ def test_name_after(text, pos, name):
 
 @pytest.mark.parametrize("body, generic", [
     ("区科技", True), ("生态环境", True), ("招商", True), ("路达市政园林养护", False), ("东方旭能", False),
+    # Hubei's 水利和湖泊局: department words joined by 和, like 文化和旅游局
+    ("水利和湖泊", True),
 ])
 def test_is_generic(body, generic):
     assert is_generic(body) is generic
