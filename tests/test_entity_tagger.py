@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.training import Example
+from thinc.api import fix_random_seed
 
 from pipeline.components.entity_tagger import char_features, decode_biluo, transition_mask
 
@@ -288,6 +289,10 @@ def examples(nlp, data):
 
 @pytest.fixture(scope="module")
 def trained():
+    # a fixed seed: the initial weights otherwise come from the global random state, and one CI
+    # run in a fresh environment drew a start from which 李四在北京开会 lost 李四 (seeds 0-9 all
+    # learn it)
+    fix_random_seed(0)
     nlp = small_pipeline()
     egs = examples(nlp, TRAIN)
     optimizer = nlp.initialize(lambda: egs)
