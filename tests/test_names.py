@@ -101,6 +101,9 @@ SPANS = {
     "own:magazine_between_title_marks": (
         "该文发表于《经济周刊》第三期。",
         [("ORG", "经济周刊")]),
+    "pd_ner:consulate_and_museum": (
+        "斯特拉斯堡总领事馆开馆后，故宫博物院也派员出席。",
+        [("ORG", "斯特拉斯堡总领事馆"), ("ORG", "故宫博物院")]),
     "own:document_between_title_marks": (
         "会上印发了《关于督查情况的通报》。",
         []),
