@@ -290,8 +290,8 @@ def examples(nlp, data):
 @pytest.fixture(scope="module")
 def trained():
     # a fixed seed: the initial weights otherwise come from the global random state, and one CI
-    # run in a fresh environment drew a start from which 李四在北京开会 lost 李四 (seeds 0-9 all
-    # learn it)
+    # run in a fresh environment drew a start from which 李四在北京开会 lost 李四 (seeds 0-59 all
+    # learn it locally)
     fix_random_seed(0)
     nlp = small_pipeline()
     egs = examples(nlp, TRAIN)

@@ -842,6 +842,8 @@ def _locs(page: _Page, entity_ends: list[int]) -> list[Mention]:
                     continue
         if _not_word_hit(text, start, e, suffix, cls.not_words):
             continue
+        if text.endswith(r.zone_suffixes, start, e):
+            continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
         if cls.name == "road" and suffix.startswith("高速") and places.gazetteer().is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
         if cls.name == "water" and (text[start] in _NOT_RIVER or _division_word(text[start:e], suffix)):
