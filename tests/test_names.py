@@ -247,6 +247,17 @@ SPANS = {
     "pd:paper_before_city": (
         "本报石家庄1月5日电 河北省今年新建农村公路。",
         [("LOC", "石家庄"), ("LOC", "河北省")]),
+    # pd_ner.dev: bare compass regions of China are places (华北、东北有小到中雨, 带点东北口音)
+    "pd:compass_regions": (
+        "华北、东北有小到中雨，带点东北口音的老人来自大西北。",
+        [("LOC", "华北"), ("LOC", "东北"), ("LOC", "东北"), ("LOC", "西北")]),
+    "own:compass_directions_are_no_region": (
+        "新公园在老城东北部，冬天刮西北风。",
+        []),
+    # pd_ner.dev 他考入…: a pronoun before a university is no part of its name
+    "pd:pronoun_before_university": (
+        "他考入清华大学，她供职于北京日报社。",
+        [("ORG", "清华大学"), ("ORG", "北京日报社")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
