@@ -258,6 +258,10 @@ SPANS = {
     "pd:pronoun_before_university": (
         "他考入清华大学，她供职于北京日报社。",
         [("ORG", "清华大学"), ("ORG", "北京日报社")]),
+    # pd_ner.dev 河南、山西交界处: a border is no office (处 ends 管理处, not 交界处)
+    "pd:border_is_no_office": (
+        "车站位于河南、山西交界处。",
+        [("LOC", "河南"), ("LOC", "山西")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
