@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.canonical import is_unidentified_government
+from .components.titles import is_honorific_reference
 from .document import Mention, article_at
 from .nlp import build
 from .schema import DocumentResult, Entity, ErrorInfo, ErrorRecord
@@ -303,9 +304,11 @@ def _result_tree(doc: Doc, prepared: _Prepared, *, checked: bool) -> dict[str, A
         title = " ".join(text[s:e] for s, e in info.title_spans) if info.title_spans else info.title
         articles.append(dict(index=info.index, start=info.start, end=info.end, title=title,
                              dateline=dateline, authors=list(info.authors), entities=[], events=[]))
-    # a bare 市政府 the article does not identify is optional and says nothing: not emitted
-    # (events keep it as an argument's text); ids stay e1, e2… in text order
-    entities = [m for m in doc._.entities or [] if not is_unidentified_government(m)]
+    # a bare 市政府 the article does not identify, and a person known only as 王大爷, are optional
+    # and say nothing a reader can look up: not emitted (events keep them as an argument's
+    # text); ids stay e1, e2… in text order
+    entities = [m for m in doc._.entities or []
+                if not is_unidentified_government(m) and not is_honorific_reference(m)]
     for i, m in enumerate(entities, 1):
         m.id = f"e{i}"
     by_id: dict[int, str] = {}

@@ -802,6 +802,17 @@ def test_a_government_its_article_identifies_is_emitted_with_its_name(rules_extr
     assert [(g.label, g.canonical) for g in govs] == [("ORG", "太谷区政府")]
 
 
+@pytest.mark.parametrize("text", [
+    "李老师看了后，微笑着说。",  # pd_ner.dev: PER 李 there, optional PER 李老师 in the seed's convention
+    "在大连街遛弯的王大爷说，心里特别敞亮。",  # seed.gold.json's 王大爷 (optional)
+])
+def test_a_person_known_only_by_an_honorific_is_not_emitted(text):
+    from pipeline.api import Extractor
+
+    result = Extractor().extract(text)  # with the model, which may tag the surname alone
+    assert [e.text for a in result.articles for e in a.entities if e.label == "PER"] == []
+
+
 @pytest.mark.parametrize("text,span,expected", [
     # pd_ner.dev: the model read on into an explanatory parenthesis
     ("会见了联邦委员会(议会上院)主席", "联邦委员会(议会", "联邦委员会"),
