@@ -255,6 +255,13 @@ SPANS = {
     "pd:region_without_diqu": (
         "受暖湿气流影响，西南地区东部、华北地区南部有小雨。",
         [("LOC", "西南"), ("LOC", "华北")]),
+    # pd_ner.dev: rare countries are places whole (the model cut 几内亚|比绍)
+    "pd:rare_countries": (
+        "国际社会对几内亚比绍此次战乱普遍持谴责态度，布基纳法索也表示关注。",
+        [("LOC", "几内亚比绍"), ("LOC", "布基纳法索")]),
+    "own:coastal_is_no_haiti": (
+        "沿海地区增加纳税人服务网点。",
+        []),
     "own:compass_directions_are_no_region": (
         "新公园在老城东北部，冬天刮西北风。",
         []),
