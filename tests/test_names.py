@@ -259,6 +259,10 @@ SPANS = {
     "pd:rare_countries": (
         "国际社会对几内亚比绍此次战乱普遍持谴责态度，布基纳法索也表示关注。",
         [("LOC", "几内亚比绍"), ("LOC", "布基纳法索")]),
+    # pd_ner.dev: capitals abroad the model read as persons, and a city with its 市
+    "pd:capitals_abroad": (
+        "会议在纳米比亚首都温得和克开幕，奥地利维也纳市市长作为来宾代表致辞。",
+        [("LOC", "纳米比亚"), ("LOC", "温得和克"), ("LOC", "奥地利"), ("LOC", "维也纳市")]),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),
