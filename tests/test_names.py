@@ -263,6 +263,13 @@ SPANS = {
     "pd:capitals_abroad": (
         "会议在纳米比亚首都温得和克开幕，奥地利维也纳市市长作为来宾代表致辞。",
         [("LOC", "纳米比亚"), ("LOC", "温得和克"), ("LOC", "奥地利"), ("LOC", "维也纳市")]),
+    # pd_ner.dev: Japanese prefectures and the earth are places (神奈川、青森等5县; 地球气候)
+    "pd:prefectures_and_planets": (
+        "该公司垄断了神奈川、青森等5县的交通信号，研究地球气候。",
+        [("LOC", "神奈川"), ("LOC", "青森"), ("LOC", "地球")]),
+    "own:solar_power_is_no_place": (
+        "全县推广太阳能路灯。",
+        []),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),
