@@ -8,7 +8,8 @@ Sources, all read once per process (:func:`gazetteer`):
   and the table is third-party data we do not copy into the repository.
 - ``rules/places/divisions.toml``: divisions created or renamed after that table, names not to
   match, short forms that are ordinary words.
-- ``rules/places/regions.txt``: regions, rivers and mountains (``京津冀``, ``晋东``).
+- ``rules/places/regions.txt``: regions, rivers and mountains (``京津冀``, ``晋东``);
+- ``rules/places/abroad.txt``: cities abroad, ranked below the model (``利物浦`` may be a club).
 
 Every division gets its full name (``山西省``, ``阳泉市``, ``太谷区``) and a short form
 (``山西``, ``阳泉``, ``太谷``; two characters at least). Matching is leftmost-longest over all keys
@@ -212,6 +213,11 @@ class Gazetteer:
         for line in load_lexicon("places/regions.txt"):
             name, _, prov = line.partition("\t")
             self._add(name.strip(), Entry("region", None, prov.strip() or None))
+        # places abroad that also name clubs or read as persons: regions the resolver ranks
+        # below the model (rules/places/abroad.txt)
+        self.abroad = frozenset(line.strip() for line in load_lexicon("places/abroad.txt"))
+        for name in self.abroad:
+            self._add(name, Entry("region"))
         self._by_name: dict[str, list[Division]] = {}
         for div in self.divisions:
             self._by_name.setdefault(div.name, []).append(div)

@@ -607,6 +607,27 @@ def test_model_span_loses_the_xun_that_closes_a_dateline_agency():
     assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == [("ORG", "涪江晚报")]
 
 
+@pytest.mark.parametrize("text,model,expected", [
+    # pd_ner.dev: a city abroad the model read as a person is the place (rules/places/abroad.txt)
+    ("卡拉奇晴26℃", ("PER", 0, 3), [("LOC", "卡拉奇")]),
+    # cluener.dev: the same city as a club stays the model's ORG; a longer club name wins
+    ("此前利物浦作客锐步球场", ("ORG", 2, 5), [("ORG", "利物浦")]),
+    ("首轮拜仁慕尼黑客场获胜", ("ORG", 2, 7), [("ORG", "拜仁慕尼黑")]),
+    # nothing from the model: the lexicon's place fills the gap
+    ("在纳米比亚首都温得和克开幕", None, [("LOC", "纳米比亚"), ("LOC", "温得和克")]),
+])
+def test_cities_abroad_rank_below_the_model_but_beat_its_persons(text, model, expected):
+    from spacy.tokens import Span
+
+    nlp = build()
+    doc = nlp.make_doc(text)
+    for name in ("name_ruler",):
+        doc = nlp.get_pipe(name)(doc)
+    doc.ents = [Span(doc, model[1], model[2], label=model[0])] if model else []
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert names(doc) == expected
+
+
 # (text, model ORG span, rule places (start, end, priority), ORG wins): hand-made from the shapes
 # seen on pd_ner.dev and in corpus/GUIDELINES.md ("with a single division the body is one ORG")
 SINGLE_DIVISION_CASES = [

@@ -514,7 +514,13 @@ def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
-                    priority=6 if m.kind in ("full", "region") else 4) for m in chosen]
+                    priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
+            for m in chosen]
+
+
+#: Below the model's spans (3): a city abroad fills a gap or takes a longer span than the
+#: model's (维也纳市 over 维也纳), but a model ORG of the same span stays (利物浦 the club).
+ABROAD_PRIORITY = 2
 
 
 def _left_ok(page: _Page, start: int) -> bool:

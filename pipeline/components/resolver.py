@@ -51,6 +51,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..places import gazetteer
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 from ..lexicon import CATEGORIES, name_lexicon
 from ..rules import load_lexicon
@@ -91,6 +92,8 @@ class EntityResolver:
                     ent.text.endswith("委")
                     and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
+            if ent.label_ == "PER" and ent.text in gazetteer().abroad:
+                continue  # 卡拉奇, 阿布贾: a city abroad read as a person; the lexicon's LOC stands
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
             if end - start < 1:
                 continue
