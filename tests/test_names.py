@@ -270,6 +270,16 @@ SPANS = {
     "own:solar_power_is_no_place": (
         "全县推广太阳能路灯。",
         []),
+    # pd_ner.dev: companies and bodies named without a suffix (rules/names/known_orgs.txt)
+    "pd:known_orgs": (
+        "要把宣传邯钢经验与推动改革结合起来，一架波音727客机和思科的设备。",
+        [("ORG", "邯钢"), ("ORG", "波音"), ("ORG", "思科")]),
+    "pd:known_org_inside_a_longer_name": (
+        "微软公司发布新产品。",
+        [("ORG", "微软公司")]),
+    "own:no_org_inside_common_words": (
+        "人民进行了讨论，延长航线，升华为精神。",
+        []),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),

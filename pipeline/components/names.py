@@ -398,6 +398,7 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
     out.extend(_enumerated_orgs(page))
     out.extend(_country_pairs(text))
     out.extend(_mastheads(text))
+    out.extend(_known_orgs(text))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]
 
 
@@ -422,6 +423,23 @@ def _country_pairs(text: str) -> list[Mention]:
         out.append(Mention("LOC", a, a + 1, text[a], source="rule", priority=6))
         out.append(Mention("LOC", b, b + 1, text[b], source="rule", priority=6))
     return out
+
+
+@functools.cache
+def _known_org_pattern() -> re.Pattern:
+    return literal_pattern(load_lexicon("names/known_orgs.txt"))
+
+
+#: Among the model's spans, not before them (the resolver's confident rules start at 5): a
+#: known name beats a model span of its length or shorter (亚/LOC), never a longer one
+#: (邯钢集团公司), nor a place or suffix rule.
+KNOWN_ORG_PRIORITY = 4
+
+
+def _known_orgs(text: str) -> list[Mention]:
+    """微软, 邯钢, 共同社: organisations by a name no suffix marks (rules/names/known_orgs.txt)."""
+    return [Mention("ORG", m.start(), m.end(), m.group(), source="rule", priority=KNOWN_ORG_PRIORITY)
+            for m in _known_org_pattern().finditer(text)]
 
 
 @functools.cache
