@@ -280,6 +280,10 @@ SPANS = {
     "own:no_org_inside_common_words": (
         "人民进行了讨论，延长航线，升华为精神。",
         []),
+    # pd_ner.dev: 北京时间 names a time zone, not the city (the model read 北京)
+    "pd:beijing_time": (
+        "比赛均在北京时间清晨4时45分开始。",
+        []),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),

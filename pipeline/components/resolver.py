@@ -85,6 +85,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc_list(doc, "candidates"))
         agency_marks = dateline_marks(doc)
+        vetoed = veto_spans(doc_text(doc))
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
@@ -92,6 +93,8 @@ class EntityResolver:
                     ent.text.endswith("委")
                     and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
+            if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
+                continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
             if ent.label_ == "PER" and ent.text in gazetteer().abroad:
                 continue  # 卡拉奇, 阿布贾: a city abroad read as a person; the lexicon's LOC stands
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
@@ -109,6 +112,13 @@ class EntityResolver:
         promote_bodies_around_a_place(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
+
+
+def veto_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has a word that holds a place name and is no place (北京时间, 大同小异:
+    ``veto`` of rules/places/divisions.toml); the gazetteer already skips them."""
+    veto = gazetteer().veto_re
+    return [m.span() for m in veto.finditer(text)] if veto is not None else []
 
 
 _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
