@@ -97,6 +97,8 @@ class EntityResolver:
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
             if ent.label_ == "PER" and ent.text in gazetteer().abroad:
                 continue  # 卡拉奇, 阿布贾: a city abroad read as a person; the lexicon's LOC stands
+            if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
+                continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
             if end - start < 1:
                 continue
@@ -112,6 +114,20 @@ class EntityResolver:
         promote_bodies_around_a_place(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def cuts_a_latin_word(text: str, start: int, end: int) -> bool:
+    """The span ``[start, end)`` begins or ends inside a run of Latin letters and digits.
+
+    >>> cuts_a_latin_word("vtos视频", 1, 4), cuts_a_latin_word("nba总决赛", 0, 3), cuts_a_latin_word("5kcal", 3, 5)
+    (True, False, True)
+    """
+    return (0 < start < len(text) and _latin(text[start - 1]) and _latin(text[start])) or (
+        0 < end < len(text) and _latin(text[end - 1]) and _latin(text[end]))
 
 
 def veto_spans(text: str) -> list[tuple[int, int]]:
