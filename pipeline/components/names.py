@@ -8,7 +8,8 @@ One pass per kind over the page, each a compiled alternation or the gazetteer sc
 1. **Places** from the gazetteer (:mod:`pipeline.places`): full division names anywhere
    (two-character ones like ``盂县`` only after a stop, so ``相应县级`` is no 应县); province and
    city short forms (``山西``, ``阳泉``) anywhere; county short forms (``太谷``) only when the
-   article also names the full division; regions (``京津冀``, ``晋东``).
+   article also names the full division; regions (``京津冀``, ``晋东``); cities abroad
+   (``rules/places/abroad.txt``) at a priority below the model's, so a club (``利物浦``) stays ORG.
 2. **Organizations** by suffix grammar (``rules/names/org.toml``): where the name begins is the
    hard part. The body runs back to the nearest *stop* (punctuation, a stop word from
    ``rules/names/stopwords.txt``, an earlier entity), is capped in length, and depending on the
@@ -24,6 +25,9 @@ One pass per kind over the page, each a compiled alternation or the gazetteer sc
    (``高新区`` where the article names ``阳泉高新区``) and clipped company names (``东方旭能``).
 6. **Counted lists**: the items of ``昌鑫铸造、天雨消防、华海建材等5家企业`` are organizations
    (trade names without a suffix, which the suffix grammar cannot see).
+7. **Known names**: two one-character countries before a relation word (``中印边界``), papers
+   between title marks (``《费加罗报》``), and organisations known by a name no suffix marks
+   (``rules/names/known_orgs.txt``: ``邯钢``, ``共同社``), the last below any longer span.
 
 Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:end] == text``.
 """
