@@ -284,6 +284,16 @@ SPANS = {
     "pd:beijing_time": (
         "比赛均在北京时间清晨4时45分开始。",
         []),
+    # pd_ner.dev: countries the sentence calls teams (a tournament group; 等强队) are ORG
+    "pd:group_of_teams": (
+        "8强已经产生：e组的美国、俄罗斯、立陶宛、西班牙。",
+        [("ORG", "美国"), ("ORG", "俄罗斯"), ("ORG", "立陶宛"), ("ORG", "西班牙")]),
+    "pd:strong_teams": (
+        "在对中国、丹麦、韩国等强队时拿分。",
+        [("ORG", "中国"), ("ORG", "丹麦"), ("ORG", "韩国")]),
+    "own:countries_are_no_teams": (
+        "美国、日本、德国等国家参加了会议。",
+        [("LOC", "美国"), ("LOC", "日本"), ("LOC", "德国")]),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),

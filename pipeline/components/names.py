@@ -403,6 +403,7 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
     out.extend(_country_pairs(text))
     out.extend(_mastheads(text))
     out.extend(_known_orgs(text))
+    out.extend(_team_lists(page))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]
 
 
@@ -960,6 +961,52 @@ def _enumerated_orgs(page: _Page) -> list[Mention]:
                     or _COUNT.search(body) or places.gazetteer().is_key(body):
                 continue
             out.append(Mention("ORG", s, e, body, source="rule", priority=4))
+    return out
+
+
+# A list of countries (or cities abroad) that the sentence itself calls teams: a group of a
+# tournament before it (e组的美国、俄罗斯、立陶宛、西班牙) or 等强队 after it (对中国、丹麦、韩国、
+# 马来西亚等强队). Each is the team, an ORG, as pd_ner.dev tags them (12 of 12 there).
+_GROUP_BEFORE = regex.compile(r"(?:(?<![A-Za-z])[A-Ha-h]组|小组)(?:的|[:：])")
+_TEAMS_AFTER = regex.compile(r"等(?:强队|球队|队)")
+#: Above a place's priority (6), so that the team wins over the country of the same span.
+TEAM_PRIORITY = 7
+
+
+def _team_lists(page: _Page) -> list[Mention]:
+    """The countries of a 、-list that a group name opens or 等强队 closes, each an ORG."""
+    text, g = page.text, places.gazetteer()
+
+    def is_country(s: int, e: int) -> bool:
+        # 中国 is in no place list (the model reads it; it opens too many organisation names)
+        return text[s:e] == "中国" or any(x.kind == "region" for x in g.entries(text[s:e]))
+
+    def items_from(pos: int, step: int) -> list[tuple[int, int]]:
+        """Countries separated by 、 starting at ``pos`` reading forward (step 1) or ending at
+        ``pos`` reading back (step -1); the longest name at each place."""
+        out: list[tuple[int, int]] = []
+        while 0 < pos <= len(text) if step < 0 else pos < len(text):
+            span = next(((pos, pos + L) if step > 0 else (pos - L, pos) for L in range(8, 1, -1)
+                         if (pos + L <= len(text) if step > 0 else pos - L >= 0)
+                         and is_country(*((pos, pos + L) if step > 0 else (pos - L, pos)))), None)
+            if span is None:
+                break
+            out.append(span)
+            nxt = span[1] if step > 0 else span[0] - 1
+            if not (0 <= nxt < len(text)) or text[nxt] != "、":
+                break
+            pos = nxt + 1 if step > 0 else nxt
+        return out
+
+    out: list[Mention] = []
+    for m in _GROUP_BEFORE.finditer(text):
+        items = items_from(m.end(), 1)
+        if len(items) >= 2:
+            out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY) for s, e in items]
+    for m in _TEAMS_AFTER.finditer(text):
+        items = items_from(m.start(), -1)
+        if len(items) >= 2:
+            out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY) for s, e in items]
     return out
 
 
