@@ -975,39 +975,43 @@ TEAM_PRIORITY = 7
 
 def _team_lists(page: _Page) -> list[Mention]:
     """The countries of a 、-list that a group name opens or 等强队 closes, each an ORG."""
-    text, g = page.text, places.gazetteer()
-
-    def is_country(s: int, e: int) -> bool:
-        # 中国 is in no place list (the model reads it; it opens too many organisation names)
-        return text[s:e] == "中国" or any(x.kind == "region" for x in g.entries(text[s:e]))
-
-    def items_from(pos: int, step: int) -> list[tuple[int, int]]:
-        """Countries separated by 、 starting at ``pos`` reading forward (step 1) or ending at
-        ``pos`` reading back (step -1); the longest name at each place."""
-        out: list[tuple[int, int]] = []
-        while 0 < pos <= len(text) if step < 0 else pos < len(text):
-            span = next(((pos, pos + L) if step > 0 else (pos - L, pos) for L in range(8, 1, -1)
-                         if (pos + L <= len(text) if step > 0 else pos - L >= 0)
-                         and is_country(*((pos, pos + L) if step > 0 else (pos - L, pos)))), None)
-            if span is None:
-                break
-            out.append(span)
-            nxt = span[1] if step > 0 else span[0] - 1
-            if not (0 <= nxt < len(text)) or text[nxt] != "、":
-                break
-            pos = nxt + 1 if step > 0 else nxt
-        return out
-
+    text = page.text
     out: list[Mention] = []
-    for m in _GROUP_BEFORE.finditer(text):
-        items = items_from(m.end(), 1)
-        if len(items) >= 2:
-            out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY) for s, e in items]
-    for m in _TEAMS_AFTER.finditer(text):
-        items = items_from(m.start(), -1)
-        if len(items) >= 2:
-            out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY) for s, e in items]
+    for pattern, forward in ((_GROUP_BEFORE, True), (_TEAMS_AFTER, False)):
+        for m in pattern.finditer(text):
+            items = _country_list(text, m.end() if forward else m.start(), forward)
+            if len(items) >= 2:
+                out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY)
+                        for s, e in items]
     return out
+
+
+def _country_list(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
+    """Countries separated by 、 that start at ``pos`` (``forward``) or end there (reading back)."""
+    items: list[tuple[int, int]] = []
+    while True:
+        span = _country_at(text, pos, forward)
+        if span is None:
+            return items
+        items.append(span)
+        sep = span[1] if forward else span[0] - 1
+        if not (0 <= sep < len(text)) or text[sep] != "、":
+            return items
+        pos = sep + 1 if forward else sep
+
+
+def _country_at(text: str, pos: int, forward: bool) -> tuple[int, int] | None:
+    """The longest country (a region of the place lists, or 中国) starting or ending at ``pos``."""
+    g = places.gazetteer()
+    for length in range(8, 1, -1):
+        s, e = (pos, pos + length) if forward else (pos - length, pos)
+        if s < 0 or e > len(text):
+            continue
+        name = text[s:e]
+        # 中国 is in no place list (the model reads it; it opens too many organisation names)
+        if name == "中国" or any(x.kind == "region" for x in g.entries(name)):
+            return s, e
+    return None
 
 
 # -- 6. clipped company names --------------------------------------------------------------------

@@ -92,7 +92,8 @@ def is_honorific_reference(m) -> bool:
     OUTPUT.md's seed makes such a reference an optional PER over the whole string ("neither
     required nor wrong"); People's Daily NER tags the surname alone (李 of 李老师), so the whole
     string is a false hit there. The rules still find it, so that the model's surname inside it
-    does not stand as a person; the result leaves it out, which is right under both conventions.
+    does not stand as a person; the result leaves it out, a false hit under neither convention
+    (People's Daily's surname stays a miss).
 
     >>> from pipeline.document import Mention
     >>> is_honorific_reference(Mention("PER", 0, 3, "王大爷")), is_honorific_reference(Mention("PER", 0, 3, "王大明"))
