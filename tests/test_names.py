@@ -294,6 +294,10 @@ SPANS = {
     "own:countries_are_no_teams": (
         "美国、日本、德国等国家参加了会议。",
         [("LOC", "美国"), ("LOC", "日本"), ("LOC", "德国")]),
+    # pd_ner.dev: a three-character name after a title, closed by an adverb or verb of time
+    "pd:name_before_adverb": (
+        "县委书记汪明新经常到基层调查研究，局长方齐连上任后推动改革。",
+        [("PER", "汪明新"), ("PER", "方齐连")]),
     "own:coastal_is_no_haiti": (
         "沿海地区增加纳税人服务网点。",
         []),
