@@ -1000,16 +1000,23 @@ def _country_list(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
         pos = sep + 1 if forward else sep
 
 
+@functools.cache
+def _pair_country_names() -> frozenset[str]:
+    """The full names behind country_pairs.toml's one-character countries (中国 among them, which
+    no place list holds: the model reads it, and it opens too many organisation names)."""
+    return frozenset(load_table("places/country_pairs.toml")["countries"].values())
+
+
 def _country_at(text: str, pos: int, forward: bool) -> tuple[int, int] | None:
-    """The longest country (a region of the place lists, or 中国) starting or ending at ``pos``."""
-    g = places.gazetteer()
+    """The longest country (a region of the place lists, or a country of country_pairs.toml)
+    starting or ending at ``pos``."""
+    g, named = places.gazetteer(), _pair_country_names()
     for length in range(8, 1, -1):
         s, e = (pos, pos + length) if forward else (pos - length, pos)
         if s < 0 or e > len(text):
             continue
         name = text[s:e]
-        # 中国 is in no place list (the model reads it; it opens too many organisation names)
-        if name == "中国" or any(x.kind == "region" for x in g.entries(name)):
+        if name in named or any(x.kind == "region" for x in g.entries(name)):
             return s, e
     return None
 
