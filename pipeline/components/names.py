@@ -408,18 +408,21 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
 
 
 @functools.cache
-def _country_pair_rules() -> tuple[regex.Pattern, frozenset[str]]:
+def _country_pair_rules() -> tuple[regex.Pattern, frozenset[str], frozenset[str]]:
+    """The pair pattern, the false pairs, and the full names behind the one-character countries
+    (中国 among them, which no place list holds: the model reads it, and it opens too many
+    organisation names; the team-list rule counts them as countries)."""
     table = load_table("places/country_pairs.toml")
     chars = "".join(sorted(table["countries"]))
     pattern = compile_pattern(r"[%s][%s](?=%s)" % (chars, chars, alternation(table["followed_by"])),
                               "places/country_pairs.toml")
-    return pattern, frozenset(table["not_pairs"]["words"])
+    return pattern, frozenset(table["not_pairs"]["words"]), frozenset(table["countries"].values())
 
 
 def _country_pairs(text: str) -> list[Mention]:
     """中美两国, 中印边界: two countries of one character each (rules/places/country_pairs.toml),
     each its own LOC, as pd_ner.dev writes coordinated one-character places."""
-    pattern, not_pairs = _country_pair_rules()
+    pattern, not_pairs, _ = _country_pair_rules()
     out = []
     for m in pattern.finditer(text):
         a, b = m.start(), m.start() + 1
@@ -1000,17 +1003,10 @@ def _country_list(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
         pos = sep + 1 if forward else sep
 
 
-@functools.cache
-def _pair_country_names() -> frozenset[str]:
-    """The full names behind country_pairs.toml's one-character countries (中国 among them, which
-    no place list holds: the model reads it, and it opens too many organisation names)."""
-    return frozenset(load_table("places/country_pairs.toml")["countries"].values())
-
-
 def _country_at(text: str, pos: int, forward: bool) -> tuple[int, int] | None:
     """The longest country (a region of the place lists, or a country of country_pairs.toml)
     starting or ending at ``pos``."""
-    g, named = places.gazetteer(), _pair_country_names()
+    g, named = places.gazetteer(), _country_pair_rules()[2]
     for length in range(8, 1, -1):
         s, e = (pos, pos + length) if forward else (pos - length, pos)
         if s < 0 or e > len(text):
