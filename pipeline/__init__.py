@@ -9,6 +9,9 @@ Public API::
     from pipeline.segment import segment; segment(text)                  # pkuseg words
 
 The pipeline is built once per process, lazily, on first use (like jieba's dictionary).
+``extract`` raises :class:`ExtractionError` (``exc.kind``: decode, empty, too_large, …) and no
+other exception, whatever the text; every exception the library raises on purpose is a
+:class:`NewsieError` (``pipeline/errors.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,18 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from .errors import (
+    BadInput,
+    DecodeError,
+    DocumentTimeout,
+    DocumentTooLarge,
+    EmptyDocument,
+    ExtractionError,
+    InternalError,
+    NewsieError,
+    ReadError,
+    RuleError,
+)
 from .schema import (
     SCHEMA_VERSION,
     Arg,
@@ -37,6 +52,9 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
     "Event", "Extractor", "extract", "extract_many", "get_extractor", "json_schema", "load",
+    # errors: catch NewsieError for all of them, ExtractionError for a document's
+    "NewsieError", "ExtractionError", "ReadError", "DecodeError", "EmptyDocument", "DocumentTooLarge",
+    "DocumentTimeout", "BadInput", "InternalError", "RuleError",
 ]
 
 _default: "Extractor | None" = None

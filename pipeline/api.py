@@ -18,10 +18,19 @@ from spacy.tokens import Doc
 from .components.canonical import is_unidentified_government
 from .components.titles import is_honorific_reference
 from .document import Mention, article_at
+from .errors import (
+    BadInput,
+    DocumentTimeout,
+    DocumentTooLarge,
+    EmptyDocument,
+    ExtractionError,
+    InternalError,
+    extraction_error,
+)
 from .nlp import build
 from .schema import DocumentResult, Entity, ErrorInfo, ErrorRecord
 from .script import simplified_view
-from .text import DecodeError, Normalized, decode, normalize
+from .text import Normalized, decode, normalize
 
 Item = Union[str, bytes, dict[str, Any]]
 Result = Union[DocumentResult, ErrorRecord]
@@ -44,14 +53,6 @@ def to_json_record(result: Result) -> JsonRecord:
 DEFAULT_MAX_CHARS = 5_000_000
 
 
-class ExtractionError(ValueError):
-    """A document that cannot be processed; ``kind`` is the ErrorInfo type."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-
-
 @dataclass
 class _Prepared:
     doc_id: str
@@ -72,7 +73,7 @@ def parse_pub_date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ExtractionError("bad_input", f"pub_date {value!r} is not a YYYY-MM-DD date") from None
+        raise BadInput(f"pub_date {value!r} is not a YYYY-MM-DD date") from None
 
 
 class Extractor:
@@ -95,11 +96,21 @@ class Extractor:
 
     def extract(self, text: str | bytes, *, pub_date: str | dt.date | None = None,
                 doc_id: str | None = None) -> DocumentResult:
-        """One page → :class:`DocumentResult`; raises :class:`ExtractionError` for bad input."""
+        """One page → :class:`DocumentResult`.
+
+        Raises :class:`~pipeline.errors.ExtractionError` (its subclass says the kind) and nothing
+        else, whatever the text: a failure of the pipeline itself comes as
+        :class:`~pipeline.errors.InternalError` naming the document, the original exception
+        chained as its cause."""
         prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
-        with time_limit(self.timeout, prepared.doc_id):
-            doc = self.nlp(self._make_doc(prepared))
-            return assemble(doc, prepared)
+        try:
+            with time_limit(self.timeout, prepared.doc_id):
+                doc = self.nlp(self._make_doc(prepared))
+                return assemble(doc, prepared)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a caller must never see a bare IndexError
+            raise internal_error(prepared.doc_id, exc) from exc
 
     # ------------------------------------------------------------------ batches
 
@@ -165,8 +176,7 @@ class Extractor:
                 results[pos] = error_record(prepared.doc_id, "timeout", str(exc), prepared.source)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 results[pos] = error_record(prepared.doc_id, "internal",
-                                            f"{prepared.doc_id}: {type(exc).__name__}: {exc}",
-                                            prepared.source)
+                                            str(internal_error(prepared.doc_id, exc)), prepared.source)
         return [r for r in results if r is not None]
 
     # ------------------------------------------------------------------ helpers
@@ -175,24 +185,20 @@ class Extractor:
                  source: str | None = None) -> _Prepared:
         warnings: list[str] = []
         if isinstance(text, bytes):
-            try:
-                decoded = decode(text, name=doc_id)
-            except DecodeError as exc:
-                raise ExtractionError("decode", str(exc)) from None
+            decoded = decode(text, name=doc_id)  # DecodeError names the document
             warnings.extend(decoded.warnings)
             text = decoded.text
         if not isinstance(text, str):
-            raise ExtractionError("bad_input", f"{doc_id}: text must be str or bytes, not {type(text).__name__}")
+            raise BadInput(f"{doc_id}: text must be str or bytes, not {type(text).__name__}")
         if len(text) > self.max_chars:
-            raise ExtractionError(
-                "too_large",
+            raise DocumentTooLarge(
                 f"{doc_id}: {len(text):,} characters exceeds the limit of {self.max_chars:,} "
                 "(raise it with --max-chars / Extractor(max_chars=...), or split the file)",
             )
         date = parse_pub_date(pub_date)
         norm = normalize(text)
         if not norm.text.strip():
-            raise ExtractionError("empty", f"{doc_id}: no text (empty or whitespace-only input)")
+            raise EmptyDocument(f"{doc_id}: no text (empty or whitespace-only input)")
         warnings.extend(norm.warnings)
         view = simplified_view(norm.text)
         if view is not None:
@@ -204,10 +210,6 @@ class Extractor:
         doc._.doc_id = prepared.doc_id
         doc._.pub_date = prepared.pub_date
         return doc
-
-
-class DocumentTimeout(Exception):
-    pass
 
 
 @contextlib.contextmanager
@@ -247,12 +249,16 @@ def unpack_item(item: Item, i: int) -> tuple[str | bytes, Any, str, str | None]:
         return item, None, _item_id(item, i), None
     if isinstance(item, dict):
         if "error" in item:  # a reader could not read it; pass its reason on
-            raise ExtractionError(item.get("error_type", "read"), str(item["error"]))
+            raise extraction_error(item.get("error_type", "read"), str(item["error"]))
         text = item.get("text")
         if text is None:
-            raise ExtractionError("bad_input", f"{_item_id(item, i)}: item has no 'text'")
+            raise BadInput(f"{_item_id(item, i)}: item has no 'text'")
         return text, item.get("pub_date"), _item_id(item, i), _item_source(item)
-    raise ExtractionError("bad_input", f"doc{i + 1}: unsupported item type {type(item).__name__}")
+    raise BadInput(f"doc{i + 1}: unsupported item type {type(item).__name__}")
+
+
+def internal_error(doc_id: str, exc: BaseException) -> InternalError:
+    return InternalError(f"{doc_id}: {type(exc).__name__}: {exc}")
 
 
 def error_record(doc_id: str, kind: str, message: str, source: str | None = None) -> ErrorRecord:

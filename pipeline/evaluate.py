@@ -123,6 +123,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from .errors import UsageError  # re-exported: bad command line, exit status 2
 from .gold import GoldArticle, GoldEntity, GoldEvent, GoldPage, load_gold
 from .schema import (
     CORE_LABELS,
@@ -147,11 +148,6 @@ REL_TOL = 0.005
 ABS_TOL = 0.01
 
 Span = tuple[int, int]
-
-
-class UsageError(Exception):
-    """Bad command line: exit status 2."""
-
 
 # ============================================================================ text keys
 

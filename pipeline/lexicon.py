@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy
 
+from .errors import LexiconError  # re-exported: callers import it from here too
 from .pairscan import PairIndex
 
 #: jieba tags → category index (bit in the per-word mask; digit in the per-character code)
@@ -38,10 +39,6 @@ LEXICON_VERSION = "jieba 0.42.1"
 
 # stdlib re: 0.2 s over the 5 MB dictionary, the ``regex`` module takes six times longer here
 _NAME_LINE = re.compile(r"^(\S+) \d+ (%s)\r?$" % "|".join(sorted(CATEGORIES, key=len, reverse=True)), re.M)
-
-
-class LexiconError(RuntimeError):
-    pass
 
 
 class NameLexicon:

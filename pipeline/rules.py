@@ -24,9 +24,7 @@ from typing import Any
 
 import regex
 
-
-class RuleError(ValueError):
-    """A rule file that cannot be used; the message names the file (and line)."""
+from .errors import RuleError  # re-exported: a rule file that cannot be used (names file and line)
 
 
 @functools.cache

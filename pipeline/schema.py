@@ -4,7 +4,7 @@ These models are the single source of truth: ``cli.py schema`` prints the JSON S
 from them and ``tests/test_schema.py`` regenerates ``schema/document.schema.json`` and fails when
 the committed copy drifts.
 
-Leaf module: imports nothing of ours.
+Leaf module: imports nothing of ours but the error kinds (``pipeline.errors``, a leaf too).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import json
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .errors import ErrorKind
 
 SCHEMA_VERSION = "1.0"
 
@@ -259,7 +261,7 @@ class DocumentResult(_Model):
 
 
 class ErrorInfo(_Model):
-    type: str = Field(description="decode, empty, too_large, timeout, internal, read")
+    type: ErrorKind = Field(description="what went wrong: the kind of pipeline.errors.ExtractionError")
     message: str
 
 

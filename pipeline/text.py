@@ -23,13 +23,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .errors import DecodeError  # re-exported: callers import it from here too
 from .rules import compile_pattern, load_lexicon, load_table
 
 # --------------------------------------------------------------------------- decoding
-
-
-class DecodeError(ValueError):
-    """The bytes are not text in any encoding we accept."""
 
 
 #: Characters common in Chinese news text; a decoding that yields more of them is the right one.
