@@ -67,7 +67,10 @@ def decode(data: bytes, *, name: str = "<input>") -> Decoded:
     'gb18030'
     """
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return Decoded(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"{name}: UTF-8 byte-order mark but invalid UTF-8: {exc}") from exc
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -127,6 +130,9 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SPACE_LIKE = "\u3000\u00a0\t\u2002\u2003\u2009\u202f\u205f"
 
 
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
 def normalize_char(ch: str) -> str:
     """One input character as it appears in normalized text ('' = dropped, ' ' = space).
 
@@ -134,6 +140,8 @@ def normalize_char(ch: str) -> str:
     ('1', '(', '，', ' ')
     """
     code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # a lone surrogate (a str from bad decoding) cannot be written as UTF-8
     if 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
         return chr(code - 0xFEE0)
     if ch in _SPACE_LIKE:
@@ -269,8 +277,8 @@ class _Line:
 
 
 #: Every character ``normalize_char`` changes is in one of these (tests/test_text.py checks it).
-_CHANGED_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA1), *range(0xFF01, 0xFF5F), *map(ord, _SPACE_LIKE),
-                  *map(ord, _ZERO_WIDTH)]
+_CHANGED_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA1), *range(0xD800, 0xE000), *range(0xFF01, 0xFF5F),
+                  *map(ord, _SPACE_LIKE), *map(ord, _ZERO_WIDTH)]
 #: Line breaks as ``_read_lines`` knows them; ``\r\n`` is one break.
 _LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 #: Characters ``normalize_char`` changes or drops, and the space that gets folded: a line without
@@ -365,6 +373,9 @@ def normalize(raw: str) -> Normalized:
     """
     lines = _read_lines(raw)
     warnings: list[str] = []
+    surrogates = len(_SURROGATE.findall(raw))
+    if surrogates:
+        warnings.append(f"{surrogates} lone surrogate code point(s) replaced by U+FFFD")
     units: list[_Line] = []
     pending_captions: list[_Line] = []
     i = 0

@@ -50,6 +50,13 @@ def test_decode_refuses_binary_naming_the_document():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), name="scan.txt")
 
 
+def test_decode_refuses_a_utf8_bom_before_invalid_utf8_naming_the_document():
+    # fuzz case encoded[seed=20261206, index=155]: a UTF-8 byte-order mark, then a file cut in
+    # the middle of a character, raised a bare UnicodeDecodeError out of the library
+    with pytest.raises(DecodeError, match="cut.txt"):
+        decode(b"\xef\xbb\xbf" + PAGE.encode("utf-8")[:-2], name="cut.txt")
+
+
 # ---------------------------------------------------------------------------- normalization
 
 NORMALIZE_CASES = {
