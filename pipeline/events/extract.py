@@ -802,6 +802,8 @@ def _about_project(v: PageView, art: ArticleView, s: Sent, name: str) -> tuple[i
     ；) when the project or 该项目 is its subject, else the name's own clause."""
     t = v.text
     clauses = v.clauses(s)
+    if not clauses:  # a sentence of punctuation alone (a page that starts with 。) says nothing
+        return None
     first = v.trim(*clauses[0])
     for c in clauses:  # the first clause that is more than a date or a dateline
         a, b = v.trim(*c)
