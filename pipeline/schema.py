@@ -59,7 +59,8 @@ Stage = Literal[
 ]
 Qualifier = Literal["approx", "at_most", "at_least"]
 Source = Literal["model", "rule", "lexicon"]
-Part = Literal["title", "dateline", "caption", "byline"]
+#: where a mention sits; "chrome" is a web page's navigation, 来源/责任编辑 lines, related-news lists
+Part = Literal["title", "dateline", "caption", "byline", "chrome"]
 
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -155,7 +156,7 @@ class Entity(_Model):
     value: EntityValue | None = None
     canonical: str | None = None
     source: Source
-    part: Part | None = Field(default=None, description="title, dateline, caption or byline; null in body text")
+    part: Part | None = Field(default=None, description="title, dateline, caption, byline or chrome; null in body text")
 
     @model_validator(mode="before")
     @classmethod
