@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate as ev
-from pipeline.gold import GoldArticle, GoldEntity, GoldEvent, GoldPage
+from pipeline.tools import evaluate as ev
+from pipeline.tools.gold import GoldArticle, GoldEntity, GoldEvent, GoldPage
 from pipeline.schema import Arg, Article, Dateline, DocumentResult, Entity, Event, Offsets, Trigger
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
