@@ -12,8 +12,8 @@ import time
 import pytest
 from names_pipeline import build, run
 
-from pipeline.language.components.names import clipped_forms, find_names, is_generic, is_generic_org, rules
-from pipeline.language.components.titles import name_after, split_titles
+from pipeline.grammars.names import clipped_forms, find_names, is_generic, is_generic_org, rules
+from pipeline.grammars.titles import name_after, split_titles
 from pipeline.language.document import Mention
 
 NAME_LABELS = ("PER", "ORG", "LOC")

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import register_extensions
-from .canonical import is_unidentified_government
-from .titles import is_honorific_reference
+from ...grammars.canonical import is_unidentified_government
+from ...grammars.titles import is_honorific_reference
 
 register_extensions()
 

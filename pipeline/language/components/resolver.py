@@ -55,8 +55,8 @@ from ...core.places import gazetteer
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 from ...core.lexicon import CATEGORIES, name_lexicon
 from ...core.rules import load_lexicon
-from .names import is_generic_org, rules
-from .titles import grammar as title_grammar
+from ...grammars.names import is_generic_org, rules
+from ...grammars.titles import grammar as title_grammar
 
 register_extensions()
 
