@@ -1,6 +1,7 @@
 """The wheel carries every subpackage, the rules and the models (an installed copy must run), and
 nothing else at the top of site-packages."""
 
+import fnmatch
 import tomllib
 from pathlib import Path
 
@@ -17,6 +18,24 @@ def test_every_subpackage_is_listed_for_the_wheel():
     assert found <= listed, f"add to pyproject packages: {sorted(found - listed)}"
     assert config["tool"]["setuptools"]["package-dir"]["pipeline._rules"] == "rules"
     assert "models/**/*" in config["tool"]["setuptools"]["package-data"]["pipeline"]
+
+
+def test_every_data_file_of_the_package_ships():
+    """A file the package reads at run time (the report's CSS and JS, the models) must be package data."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]
+    unlisted = []
+    for path in (ROOT / "pipeline").rglob("*"):
+        if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        rel = path.relative_to(ROOT)
+        owners = [(pkg, rel.relative_to(Path(*pkg.split(".")))) for pkg in patterns
+                  if rel.is_relative_to(Path(*pkg.split(".")))]
+        # setuptools' globs: fnmatch's * already crosses directories, so **/ adds nothing
+        if not any(fnmatch.fnmatch(inside.as_posix(), glob.replace("**/", ""))
+                   for pkg, inside in owners for glob in patterns[pkg]):
+            unlisted.append(str(rel))
+    assert unlisted == []
 
 
 def test_rules_directory_holds_data_only():

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
+from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
@@ -522,150 +523,12 @@ def _document_html(doc: DocumentResult, anchor: str) -> str:
 
 # ---------------------------------------------------------------------------- page
 
-_CSS = """
-:root { --ink:#1d232b; --muted:#5f6b7a; --line:#d9dee5; --bg:#f6f7f9; --card:#fff; }
-* { box-sizing: border-box; }
-body { margin:0; background:var(--bg); color:var(--ink);
-  font: 15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",
-  "Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans",system-ui,sans-serif; }
-header.top { background:#22303f; color:#fff; padding:14px 24px 10px; }
-header.top h1 { margin:0 0 4px; font-size:20px; }
-header.top p { margin:0; color:#c6d0dc; font-size:13px; }
-.legend { margin-top:8px; display:flex; flex-wrap:wrap; gap:6px; }
-.legend .lab { color:var(--ink); }
-main { padding:12px 24px 40px; max-width:1400px; margin:0 auto; }
-nav#index, section.doc, section#errors { background:var(--card); border:1px solid var(--line);
-  border-radius:8px; padding:12px 16px; margin:12px 0; }
-h2 { margin:0 0 2px; font-size:19px; } h2 .up { font-size:14px; text-decoration:none; color:var(--muted); }
-table { border-collapse:collapse; font-size:13px; }
-th, td { text-align:left; padding:3px 10px 3px 0; border-bottom:1px solid var(--line); vertical-align:top; }
-nav#index table { width:100%; } td.num { text-align:right; font-variant-numeric:tabular-nums; }
-tr.error td { color:#a4161a; }
-.docmeta { margin:0 0 6px; color:var(--muted); font-size:13px; }
-.warnings { font-size:13px; color:#7a5200; margin:4px 0; }
-.summary { display:flex; flex-wrap:wrap; gap:12px 32px; align-items:flex-start; padding:8px 0 12px;
-  border-bottom:1px solid var(--line); }
-figure.chart { margin:0; } figcaption, table.totals caption { font-size:13px; font-weight:600;
-  color:var(--muted); text-align:left; margin-bottom:2px; }
-svg.bars text { font-size:12px; fill:var(--ink); font-family:inherit; }
-.none { color:var(--muted); font-style:italic; font-size:13px; margin:0; }
-.evdot { display:inline-block; width:9px; height:9px; border-radius:50%; margin-right:6px; }
-section.article { border-top:1px solid var(--line); padding-top:10px; margin-top:10px; }
-section.article:first-of-type { border-top:0; }
-h3.headline { margin:0; font-size:18px; }
-.meta { margin:2px 0 8px; font-size:13px; color:var(--muted); display:flex; flex-wrap:wrap; gap:4px 14px; }
-.lab { display:inline-block; border-radius:3px; padding:0 5px; font-size:11px; font-weight:600;
-  line-height:17px; margin-right:3px; color:var(--ink); }
-.cols { display:grid; grid-template-columns:minmax(0,1fr) 380px; gap:18px; }
-@media (max-width: 900px) { .cols { grid-template-columns:1fr; } }
-.text { white-space:pre-wrap; overflow-wrap:anywhere; line-height:2.05; font-size:15.5px; }
-.between { color:var(--muted); border-left:3px solid var(--line); padding-left:8px; margin:8px 0; }
-.m { position:relative; border-radius:3px; }
-.ent { padding:2px 2px; margin:0 1px; cursor:help; box-decoration-break:clone; -webkit-box-decoration-break:clone; }
-.m::after { font-size:9.5px; font-weight:700; letter-spacing:.02em; vertical-align:middle; margin-left:3px;
-  display:inline-block; white-space:nowrap; line-height:1; }
-.ent::after { content:attr(data-label); color:#2a2f36bb; }
-.m.cont::after { content:none !important; }
-""" + "".join(f".ent-{lab} {{ background:{c}; }}\n" for lab, c in LABEL_COLORS.items()) + """
-.trg { border-bottom:2px dotted #44546a; cursor:pointer; }
-.dl { outline:1px dashed #8c99a8; outline-offset:1px; }
-.m[data-tip]:hover:not(:has(.m[data-tip]:hover))::before, .m[data-tip]:focus::before {
-  content:attr(data-tip); position:absolute; left:0; top:calc(100% + 4px); z-index:10; white-space:pre;
-  background:#1d232b; color:#fff; font-size:12px; line-height:1.5; font-weight:400; padding:5px 8px;
-  border-radius:5px; box-shadow:0 2px 8px #0005; pointer-events:none; }
-.hl-trigger { background:#22303f !important; color:#fff; border-bottom:0; padding:2px 3px; }
-.hl-trigger::after { content:attr(data-evtype); color:#ffdf80; }
-.hl-arg { outline:2.5px solid var(--evc-sel, #e15759); outline-offset:1px; }
-.hl-arg.arg { background:#fff3bf; }
-.hl-arg[data-role]::after { content:attr(data-role); color:#a4161a; }
-.hl-trigger.hl-arg[data-role]::after { content:attr(data-evtype) " · " attr(data-role); color:#ffdf80; }
-.events h4 { margin:0 0 6px; font-size:13px; color:var(--muted); }
-.event { background:#fff; border:1px solid var(--line); border-left:5px solid var(--evc); border-radius:6px;
-  padding:6px 10px; margin:0 0 8px; cursor:pointer; font-size:13px; line-height:1.5; }
-.event:hover { box-shadow:0 1px 6px #0002; }
-.event.active { box-shadow:0 0 0 2px var(--evc); background:#fbfcfe; }
-.event header { display:flex; justify-content:space-between; gap:8px; }
-.evtype { font-weight:700; color:var(--evc); } .evdate { color:var(--muted); font-variant-numeric:tabular-nums; }
-.event .trigger { margin:2px 0; } .offs { color:#9aa4b1; font-size:11px; }
-.event dl { margin:2px 0 0; display:grid; grid-template-columns:max-content 1fr; gap:1px 8px; }
-.event dt { color:var(--muted); } .event dd { margin:0; }
-.event ul { list-style:none; margin:0; padding:0; } .val { color:#2b6e3f; }
-#errors li { margin:2px 0; } #errors code { color:#a4161a; }
-"""
-
-_JS = """
-(function () {
-  "use strict";
-  function cards(doc) { return doc.querySelectorAll(".event"); }
-  function spans(doc, start, end, entityId) {
-    var found = Array.prototype.slice.call(
-      doc.querySelectorAll('.m[data-start="' + start + '"][data-end="' + end + '"]'));
-    if (entityId) {
-      doc.querySelectorAll('.m[data-entity-id="' + CSS.escape(entityId) + '"]').forEach(function (el) {
-        if (found.indexOf(el) < 0) found.push(el);
-      });
-    }
-    return found;
-  }
-  function clear(doc) {
-    doc.querySelectorAll(".hl-trigger, .hl-arg").forEach(function (el) {
-      el.classList.remove("hl-trigger", "hl-arg");
-      el.removeAttribute("data-role");
-      el.style.removeProperty("--evc-sel");
-    });
-    cards(doc).forEach(function (c) { c.classList.remove("active"); c.setAttribute("aria-pressed", "false"); });
-  }
-  function select(card, scroll) {
-    var doc = card.closest(".doc");
-    var wasActive = card.classList.contains("active");
-    clear(doc);
-    if (wasActive) return;
-    card.classList.add("active");
-    card.setAttribute("aria-pressed", "true");
-    var color = getComputedStyle(card).getPropertyValue("--evc");
-    var marked = spans(doc, card.dataset.triggerStart, card.dataset.triggerEnd, "");
-    marked.forEach(function (el) { el.classList.add("hl-trigger"); });
-    JSON.parse(card.dataset.args || "[]").forEach(function (a) {
-      spans(doc, a.start, a.end, a.entity_id).forEach(function (el) {
-        el.classList.add("hl-arg");
-        el.style.setProperty("--evc-sel", color);
-        el.dataset.role = el.dataset.role ? el.dataset.role + "/" + a.role : a.role;
-      });
-    });
-    card.dataset.marked = String(doc.querySelectorAll(".hl-trigger, .hl-arg").length);
-    if (scroll && marked.length) marked[0].scrollIntoView({block: "nearest"});
-  }
-  document.addEventListener("click", function (ev) {
-    var card = ev.target.closest(".event");
-    if (card) {
-      select(card, false);
-      try { history.replaceState(null, "", card.classList.contains("active") ? "#" + card.id : location.pathname); } catch (e) {}
-      return;
-    }
-    var trg = ev.target.closest(".trg");
-    if (trg) {
-      var doc = trg.closest(".doc");
-      var hit = doc.querySelector('.event[data-trigger-start="' + trg.dataset.start + '"][data-trigger-end="' + trg.dataset.end + '"]');
-      if (hit) { select(hit, false); hit.scrollIntoView({block: "nearest"}); }
-    }
-  });
-  document.addEventListener("keydown", function (ev) {
-    var card = ev.target.closest && ev.target.closest(".event");
-    if (card && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); select(card, true); }
-  });
-  function fromHash() {
-    // #doc-1-v2 scrolls to the card and selects it; #select=doc-1-v2 only selects it
-    var hash = decodeURIComponent(location.hash.slice(1));
-    var quiet = hash.indexOf("select=") === 0;
-    var id = quiet ? hash.slice(7) : hash;
-    var card = id && document.getElementById(id);
-    if (card && card.classList.contains("event") && !card.classList.contains("active")) select(card, !quiet);
-  }
-  window.addEventListener("hashchange", fromHash);
-  fromHash();
-  document.documentElement.setAttribute("data-ready", "1");
-})();
-"""
+#: The report's style and script, package files next to this module (read once per process); the
+#: line of the stylesheet that names LABEL_COLORS becomes one background rule per label.
+_LABEL_RULES_MARK = "/* .ent-LABEL { background } rules for each label of LABEL_COLORS go here (render.py) */\n"
+_CSS = (resources.files(__package__) / "report.css").read_text(encoding="utf-8").replace(
+    _LABEL_RULES_MARK, "".join(f".ent-{lab} {{ background:{c}; }}\n" for lab, c in LABEL_COLORS.items()))
+_JS = (resources.files(__package__) / "report.js").read_text(encoding="utf-8")
 
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:; font-src data:")
@@ -718,13 +581,13 @@ def render_html(results: Iterable[Result | dict[str, Any]], *, title: str = "new
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style>\n{_CSS}</style></head><body>"
         f'<header class="top"><h1>{escape(title)}</h1>'
         f"<p>{len(docs)} document(s), {len(errors)} error(s). Hover an entity for its value, canonical "
         "name and source; click an event card to mark its trigger and arguments.</p>"
         f'<div class="legend">{legend}</div></header>'
         f'<main>{index}{err_html}{"".join(sections)}</main>'
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>\n{_JS}</script></body></html>\n"
     )
 
 
