@@ -8,7 +8,8 @@ Rules are data a linguist edits (DESIGN.md, "Rules are data"):
 
 In a source checkout the directory is ``<repo>/rules``; in an installed wheel it ships as the
 package data ``pipeline/_rules`` (pyproject maps one onto the other). ``NEWS_RULES_DIR`` overrides
-both, for a user's own rule set.
+both, for a user's own rule set. Every loader also takes a ``directory``: a component configured
+with its own rules directory loads from there (two rule sets can live in one process).
 
 Leaf module: imports nothing of ours.
 """
@@ -41,17 +42,17 @@ def rules_dir() -> Path:
     raise RuleError(f"rules directory not found (looked in {', '.join(map(str, candidates))})")
 
 
-def rule_path(name: str) -> Path:
-    path = rules_dir() / name
+def rule_path(name: str, directory: Path | None = None) -> Path:
+    path = (directory or rules_dir()) / name
     if not path.is_file():
         raise RuleError(f"{path}: rule file missing")
     return path
 
 
 @functools.cache
-def load_table(name: str) -> dict[str, Any]:
+def load_table(name: str, directory: Path | None = None) -> dict[str, Any]:
     """A TOML table from ``rules/NAME`` (e.g. ``"values/units.toml"``)."""
-    path = rule_path(name)
+    path = rule_path(name, directory)
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -60,9 +61,9 @@ def load_table(name: str) -> dict[str, Any]:
 
 
 @functools.cache
-def load_lexicon(name: str) -> tuple[str, ...]:
+def load_lexicon(name: str, directory: Path | None = None) -> tuple[str, ...]:
     """One entry a line; blank lines and ``#`` comments skipped; duplicates kept once, in order."""
-    path = rule_path(name)
+    path = rule_path(name, directory)
     seen: dict[str, None] = {}
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
@@ -75,9 +76,9 @@ def load_lexicon(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
+def load_jsonl(name: str, directory: Path | None = None) -> tuple[dict[str, Any], ...]:
     """spaCy span-ruler patterns (or any records), one JSON object a line."""
-    path = rule_path(name)
+    path = rule_path(name, directory)
     records = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("//"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -53,7 +54,15 @@ class TitleGrammar:
 
 @functools.cache
 def grammar() -> TitleGrammar:
-    table = load_table("names/titles.toml")
+    """The title grammar of the default rules directory, built once: for callers outside a
+    component (a component builds its own with :func:`load_grammar` and passes it on)."""
+    return load_grammar()
+
+
+def load_grammar(directory: Path | None = None) -> TitleGrammar:
+    """Compile ``names/titles.toml`` and ``names/surnames.txt`` of ``directory`` (default: the
+    shipped rules)."""
+    table = load_table("names/titles.toml", directory)
     cores = alternation(table["cores"])
     free_cores = alternation(table["free_cores"])
     mods = alternation(table["modifiers"])
@@ -61,7 +70,7 @@ def grammar() -> TitleGrammar:
     part = (rf"(?:(?:{bodies}(?:、{bodies}){{0,3}})?{mods}{{0,2}}{cores}"
             rf"|[\p{{Han}}--[该这此其各本我]]{{1,4}}?{free_cores})")
     chain = rf"{part}(?:、{part}){{0,4}}"
-    surnames = load_lexicon("names/surnames.txt")
+    surnames = load_lexicon("names/surnames.txt", directory)
     followers = table["followers"]
     return TitleGrammar(
         chain=compile_pattern(rf"(?:{chain})$", "names/titles.toml: chain"),
@@ -84,7 +93,7 @@ def grammar() -> TitleGrammar:
     )
 
 
-def is_honorific_reference(m) -> bool:
+def is_honorific_reference(m, g: TitleGrammar | None = None) -> bool:
     """A person named only by surname and honorific (王大爷, 李老师, 周先生): ``m`` a Mention.
 
     OUTPUT.md's seed makes such a reference an optional PER over the whole string ("neither
@@ -97,10 +106,10 @@ def is_honorific_reference(m) -> bool:
     >>> is_honorific_reference(Mention("PER", 0, 3, "王大爷")), is_honorific_reference(Mention("PER", 0, 3, "王大明"))
     (True, False)
     """
-    return m.label == "PER" and grammar().honorific.fullmatch(m.text) is not None
+    return m.label == "PER" and (g or grammar()).honorific.fullmatch(m.text) is not None
 
 
-def split_titles(chain: str) -> list[str]:
+def split_titles(chain: str, g: TitleGrammar | None = None) -> list[str]:
     """A title chain cut at 、 where every piece is a title of its own.
 
     >>> split_titles("党工委书记、管委会主任")
@@ -108,7 +117,7 @@ def split_titles(chain: str) -> list[str]:
     >>> split_titles("党工委、管委会班子成员")
     ['党工委、管委会班子成员']
     """
-    g = grammar()
+    g = g or grammar()
     parts: list[str] = []
     pos = 0
     while pos < len(chain):
@@ -126,7 +135,8 @@ def split_titles(chain: str) -> list[str]:
     return parts or [chain]
 
 
-def title_chain_before(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
+def title_chain_before(text: str, end: int, floor: int = 0,
+                       g: TitleGrammar | None = None) -> tuple[int, str] | None:
     """The title chain that ends at ``end`` (``(start, chain)``), read within its clause."""
     lo = max(floor, end - 40)
     k = end - 1
@@ -135,7 +145,7 @@ def title_chain_before(text: str, end: int, floor: int = 0) -> tuple[int, str] |
     window = text[k + 1:end]
     if not window:
         return None
-    m = grammar().chain.search(window)
+    m = (g or grammar()).chain.search(window)
     if m is None:
         return None
     return k + 1 + m.start(), m.group()
@@ -145,7 +155,7 @@ def _is_han(ch: str) -> bool:
     return places.is_han(ch)
 
 
-def name_after(text: str, pos: int) -> int | None:
+def name_after(text: str, pos: int, g: TitleGrammar | None = None) -> int | None:
     """End of a person's name starting at ``pos`` (surname + one or two characters), if the
     characters after it end a name (punctuation, a line end or a follower word like 一行, 表示).
 
@@ -156,7 +166,7 @@ def name_after(text: str, pos: int) -> int | None:
     >>> name_after("书记强调，", 2) is None
     True
     """
-    g = grammar()
+    g = g or grammar()
     n = len(text)
     options: list[int] = []
     for slen in (2, 1):
@@ -177,7 +187,7 @@ def name_after(text: str, pos: int) -> int | None:
                 continue  # 李先生: an honorific, found (with no value) by name_ruler
             if slen == 1 and sur in g.not_name_chars and sur not in g.word_surnames:
                 continue  # 都, 和: a word, not a surname, after a title
-            if _ends_name(text, end):
+            if _ends_name(text, end, g):
                 options.append(end)
         if options:
             break
@@ -198,7 +208,7 @@ def name_after(text: str, pos: int) -> int | None:
 NAME_PART_SEPARATORS = "·・•‧"
 
 
-def _ends_name(text: str, end: int) -> bool:
+def _ends_name(text: str, end: int, g: TitleGrammar) -> bool:
     if end >= len(text):
         return True
     ch = text[end]
@@ -206,7 +216,7 @@ def _ends_name(text: str, end: int) -> bool:
         return False  # 市长罗朗·雷斯: not the Chinese name 罗朗, a foreign one the model reads whole
     if not _is_han(ch):
         return True
-    return grammar().followers.match(text, end) is not None
+    return g.followers.match(text, end) is not None
 
 
 _LEVEL_TITLE = regex.compile(r"([省市县区镇乡])(?:委|政府|人大|政协|长)")
@@ -238,7 +248,7 @@ def _division_of(m: Mention) -> tuple[str, int] | None:
     return None
 
 
-def fill_values(text: str, ents: list[Mention]) -> None:
+def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -> None:
     by_level: dict[str, str] = {}
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
@@ -250,7 +260,7 @@ def fill_values(text: str, ents: list[Mention]) -> None:
             continue
         if m.label != "PER":
             continue
-        value = _value_for(text, ents, i, prev_per, by_level)
+        value = _value_for(text, ents, i, prev_per, by_level, g or grammar())
         if value is not None:
             m.value = value
             found.setdefault(m.text, value)
@@ -272,18 +282,18 @@ def _division_name_end(org: str) -> bool:
 
 
 def _value_for(text: str, ents: list[Mention], i: int, prev_per: Mention | None,
-               by_level: dict[str, str]) -> dict | None:
+               by_level: dict[str, str], g: TitleGrammar) -> dict | None:
     m = ents[i]
     k = m.start
     # a list of names after one title: 侯剑虹、孙星鹏
     if prev_per is not None and prev_per.end == k - 1 and text[k - 1] == "、" and prev_per.value:
         return {"titles": list(prev_per.value["titles"]), "org": prev_per.value.get("org")}
     floor = max((e.end for e in ents[:i] if e.label == "PER" and e.end <= k), default=0)
-    found = title_chain_before(text, k, floor)
+    found = title_chain_before(text, k, floor, g)
     if found is None:
         return None
-    cs, chain, org = _org_before(text, ents, i, found)
-    titles = split_titles(chain)
+    cs, chain, org = _org_before(text, ents, i, found, g)
+    titles = split_titles(chain, g)
     if org is None:  # 区委常委, 常务副区长: the division of that level named last
         lv = _LEVEL_TITLE.search(titles[0])
         if lv and lv.start() <= 2:
@@ -299,7 +309,7 @@ _LEVEL = "省市县区州盟旗"
 
 
 def _org_before(text: str, ents: list[Mention], i: int,
-                found: tuple[int, str]) -> tuple[int, str, str | None]:
+                found: tuple[int, str], g: TitleGrammar) -> tuple[int, str, str | None]:
     """(chain start, chain, org named right before the chain or None)."""
     cs, chain = found
     k = ents[i].start
@@ -316,9 +326,9 @@ def _org_before(text: str, ents: list[Mention], i: int,
         e = ents[over]
         if text[cs] in _LEVEL and text[cs + 1:cs + 2] == "委":  # 上党区委 + 书记: org 长治市上党区
             return cs, chain, division_org(text, ents, over, cs + 1)
-        if text[cs:e.end] in grammar().bodies:  # 临汾经济开发区党工委 + 书记
+        if text[cs:e.end] in g.bodies:  # 临汾经济开发区党工委 + 书记
             return cs, chain, text[e.start:cs]
-        again = title_chain_before(text, k, e.end)  # …有限公司总经理: the chain begins after it
+        again = title_chain_before(text, k, e.end, g)  # …有限公司总经理: the chain begins after it
         if again is not None and again[0] == e.end:
             return again[0], again[1], e.text
         return cs, chain, None

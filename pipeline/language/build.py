@@ -93,8 +93,11 @@ def model_dir() -> Path:
     return Path(os.environ.get("NEWS_MODEL_DIR", MODEL_DIR))
 
 
-def build(*, use_model: bool = True) -> Language:
-    """A fresh ``Language``; callers hold on to it (``api.Extractor`` builds it once)."""
+def build(*, use_model: bool = True, rules_dir: str | os.PathLike[str] | None = None) -> Language:
+    """A fresh ``Language``; callers hold on to it (``Extractor`` builds it once).
+
+    ``rules_dir``: a rules directory (laid out like ``rules/``) for every component whose config
+    takes one; ``None`` leaves them on the shipped rules."""
     path = model_dir()
     if use_model and (path / "config.cfg").is_file():
         nlp = spacy.load(path)
@@ -110,5 +113,8 @@ def build(*, use_model: bool = True) -> Language:
     for name in RULE_COMPONENTS:
         if not Language.has_factory(name):  # a component that failed to register must not pass silently
             raise ValueError(f"no spaCy factory {name!r}: is pipeline.language.components imported?")
-        nlp.add_pipe(name)
+        config = {}
+        if rules_dir is not None and "rules_dir" in Language.get_factory_meta(name).default_config:
+            config["rules_dir"] = str(rules_dir)
+        nlp.add_pipe(name, config=config)
     return nlp

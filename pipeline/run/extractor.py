@@ -59,11 +59,14 @@ class Extractor:
     """
 
     def __init__(self, *, use_model: bool = True, nlp: Language | None = None,
-                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None):
+                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None,
+                 rules_dir: str | None = None):
         """``max_chars``: larger documents are refused with an error record. ``timeout``: seconds
-        one document may take before it becomes an error record (main thread on Unix only)."""
+        one document may take before it becomes an error record (main thread on Unix only).
+        ``rules_dir``: a rules directory of one's own for the components that take one."""
         self._nlp = nlp
         self.use_model = use_model
+        self.rules_dir = rules_dir
         self.max_chars = max_chars
         self.timeout = timeout
 
@@ -72,13 +75,13 @@ class Extractor:
         """The spaCy pipeline, built on first use: a command line that hands all work to worker
         processes never builds one in the parent."""
         if self._nlp is None:
-            self._nlp = build(use_model=self.use_model)
+            self._nlp = build(use_model=self.use_model, rules_dir=self.rules_dir)
         return self._nlp
 
     def factory(self) -> Callable[[], "Extractor"]:
         """A picklable recipe for an extractor like this one, for worker processes."""
         return functools.partial(Extractor, use_model=self.use_model, max_chars=self.max_chars,
-                                 timeout=self.timeout)
+                                 timeout=self.timeout, rules_dir=self.rules_dir)
 
     # ------------------------------------------------------------------ single documents
 

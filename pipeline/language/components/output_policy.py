@@ -5,16 +5,21 @@ because they say nothing a reader can look up: a bare government (``市政府``)
 not identify it, and a person known only as surname and honorific (``王大爷``). Both are optional
 in OUTPUT.md. This step drops them from ``doc._.entities``; events that name them keep them as an
 argument's text. Being a pipeline step, ``nlp(text)`` and ``pipeline.extract(text)`` agree.
+
+Config: ``rules_dir`` (default ``None``: the shipped rules), whose honorifics and surnames
+(``names/titles.toml``, ``names/surnames.txt``) the component compiles once and keeps.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..document import register_extensions
 from ...grammars.canonical import is_unidentified_government
-from ...grammars.titles import is_honorific_reference
+from ...grammars.titles import is_honorific_reference, load_grammar
 
 register_extensions()
 
@@ -23,15 +28,18 @@ register_extensions()
     "output_policy",
     assigns=["doc._.entities"],
     requires=["doc._.entities"],
-    default_config={},
+    default_config={"rules_dir": None},
 )
-def make_output_policy(nlp: Language, name: str) -> "OutputPolicy":
-    return OutputPolicy()
+def make_output_policy(nlp: Language, name: str, rules_dir: str | None) -> "OutputPolicy":
+    return OutputPolicy(rules_dir)
 
 
 class OutputPolicy:
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.titles = load_grammar(Path(rules_dir) if rules_dir else None)
+
     def __call__(self, doc: Doc) -> Doc:
         if doc._.entities:
-            doc._.entities = [m for m in doc._.entities
-                              if not is_unidentified_government(m) and not is_honorific_reference(m)]
+            doc._.entities = [m for m in doc._.entities if not is_unidentified_government(m)
+                              and not is_honorific_reference(m, self.titles)]
         return doc

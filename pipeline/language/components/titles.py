@@ -1,15 +1,20 @@
 """``person_titles``: fills each PER mention's ``value`` (titles and organization) from the words
-before the name, article by article; the reading is :mod:`pipeline.grammars.titles`."""
+before the name, article by article; the reading is :mod:`pipeline.grammars.titles`.
+
+Config: ``rules_dir`` (default ``None``: the shipped rules), whose ``names/titles.toml`` the
+component compiles once, when it is built, and keeps.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core import places
-from ...grammars.titles import fill_values, grammar
+from ...grammars.titles import fill_values, load_grammar
 from ..document import ArticleInfo, Mention, doc_text, register_extensions
-
 
 register_extensions()
 
@@ -18,15 +23,15 @@ register_extensions()
     "person_titles",
     assigns=["doc._.entities"],
     requires=["doc._.entities", "doc._.articles"],
-    default_config={},
+    default_config={"rules_dir": None},
 )
-def make_person_titles(nlp: Language, name: str) -> "PersonTitles":
-    return PersonTitles()
+def make_person_titles(nlp: Language, name: str, rules_dir: str | None) -> "PersonTitles":
+    return PersonTitles(rules_dir)
 
 
 class PersonTitles:
-    def __init__(self) -> None:
-        grammar()
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.grammar = load_grammar(Path(rules_dir) if rules_dir else None)
         places.gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -38,7 +43,7 @@ class PersonTitles:
         for lo, hi in _article_bounds(articles, len(text)):
             ents = [m for m in entities if lo <= m.start < hi]
             if any(m.label == "PER" for m in ents):
-                fill_values(text, ents)
+                fill_values(text, ents, self.grammar)
         return doc
 
 
