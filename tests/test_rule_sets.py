@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def own_rules(tmp_path: Path) -> Path:
-    """A copy of the shipped rules where 掌柜 is an honorific (王掌柜: surname + honorific) and
-    总舵主 a title core (总舵主李四)."""
+    """A copy of the shipped rules where 掌柜 is an honorific (王掌柜: surname + honorific),
+    总舵主 a title core (总舵主李四) and 蓝鲸 a known organisation."""
     copy = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", copy)
     titles = copy / "names" / "titles.toml"
@@ -31,6 +31,8 @@ def own_rules(tmp_path: Path) -> Path:
     text = text.replace('free_cores = ["总监",', 'free_cores = ["总舵主", "总监",', 1)
     assert "掌柜" in text and "总舵主" in text  # the edits took: the files' layout is as expected
     titles.write_text(text, encoding="utf-8")
+    known = copy / "names" / "known_orgs.txt"
+    known.write_text(known.read_text(encoding="utf-8") + "\n蓝鲸\n", encoding="utf-8")
     return copy
 
 
@@ -59,9 +61,42 @@ def test_person_titles_reads_the_titles_of_its_own_rules(own_rules):
     assert values["own"] == {"titles": ["帮会总舵主"], "org": None}
 
 
-def test_the_config_reaches_the_component_through_nlp_build(own_rules):
+def test_name_ruler_reads_the_known_names_of_its_own_rules(own_rules):
+    from pipeline.grammars.names import find_names
+    from pipeline.language.components.names import NameRuler
+
+    text = "蓝鲸今天发布了新款手机。"
+    found = {}
+    for name, component in (("shipped", NameRuler()), ("own", NameRuler(str(own_rules)))):
+        found[name] = [(m.label, m.text) for m in find_names(text, None, component.rules)]
+    assert ("ORG", "蓝鲸") not in found["shipped"]
+    assert ("ORG", "蓝鲸") in found["own"]
+
+
+#: The components that take a rules directory, and what each keeps of it.
+OWNERS = [("name_ruler", "rules"), ("entity_resolver", "rules"), ("person_titles", "grammar"),
+          ("canonical_names", "rules"), ("output_policy", "titles")]
+
+
+def test_the_config_reaches_every_component_that_takes_it(own_rules):
     from pipeline.language.build import build
 
-    nlp = build(use_model=False, rules_dir=own_rules)
-    assert nlp.get_pipe_config("person_titles")["rules_dir"] == str(own_rules)
-    assert nlp.get_pipe("output_policy").titles.honorific.fullmatch("王掌柜") is not None
+    shipped, own = build(use_model=False), build(use_model=False, rules_dir=own_rules)
+    for name, attr in OWNERS:
+        assert own.get_pipe_config(name)["rules_dir"] == str(own_rules), name
+        assert shipped.get_pipe_config(name)["rules_dir"] is None, name
+        assert getattr(own.get_pipe(name), attr) is not getattr(shipped.get_pipe(name), attr), name
+    assert own.get_pipe("output_policy").titles.honorific.fullmatch("王掌柜") is not None
+    assert own.get_pipe("name_ruler").rules.known_org_re.search("蓝鲸") is not None
+    assert shipped.get_pipe("name_ruler").rules.known_org_re.search("蓝鲸") is None
+
+
+def test_a_whole_pipeline_on_its_own_rules_beside_the_shipped_one(own_rules):
+    from pipeline.run.extractor import Extractor
+
+    text = "本报讯 王掌柜说，蓝鲸今天发布了新款手机。"
+    got = {}
+    for name, extractor in (("shipped", Extractor(use_model=False)),
+                            ("own", Extractor(use_model=False, rules_dir=str(own_rules)))):
+        got[name] = {(e.label, e.text) for e in extractor.extract(text).iter_entities()}
+    assert ("ORG", "蓝鲸") in got["own"] - got["shipped"]

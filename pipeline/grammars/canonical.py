@@ -17,39 +17,26 @@ that gets none is not emitted (:func:`is_unidentified_government`, applied by th
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from ..core import places
-from .names import clipped_forms, is_generic, rules
 from ..core.records import Mention
+from .names import Rules, rules
 
 
-@functools.cache
-def zone_families() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """The zone families of ``rules/names/org.toml`` and every zone suffix, longest first."""
-    r = rules()
-    suffixes: set[str] = set(r.zone_families) | set(r.zone_suffixes)
-    for v in r.zone_families.values():
-        suffixes.update(v)
-    return r.zone_families, tuple(sorted(suffixes, key=len, reverse=True))
-
-
-def split_zone(name: str) -> tuple[str, str] | None:
+def split_zone(name: str, r: Rules | None = None) -> tuple[str, str] | None:
     """(head, zone suffix) of a zone name, longest suffix first.
 
     >>> split_zone("太谷经济技术开发区"), split_zone("高新区"), split_zone("天成公司")
     (('太谷', '经济技术开发区'), ('', '高新区'), None)
     """
-    _, suffixes = zone_families()
-    for s in suffixes:
+    for s in (r or rules()).zone_family_suffixes:
         if name.endswith(s):
             return name[: -len(s)], s
     return None
 
 
-def zone_canonical(short: str, fulls: list[str]) -> str | None:
+def zone_canonical(short: str, fulls: list[str], r: Rules | None = None) -> str | None:
     """The full zone name among ``fulls`` that ``short`` abbreviates, if any.
 
     >>> zone_canonical("高新区", ["阳泉高新区"]), zone_canonical("太谷经开区", ["太谷经济技术开发区"])
@@ -57,17 +44,17 @@ def zone_canonical(short: str, fulls: list[str]) -> str | None:
     >>> zone_canonical("综改区", ["山西转型综改示范区"]), zone_canonical("上党经开区", ["太谷经济技术开发区"])
     ('山西转型综改示范区', None)
     """
-    fam, _ = zone_families()
-    sp = split_zone(short)
+    r = r or rules()
+    sp = split_zone(short, r)
     if sp is None:
         return None
     head, suf = sp
-    allowed = fam.get(suf, (suf,))
+    allowed = r.zone_families.get(suf, (suf,))
     best = None
     for full in fulls:
         if full == short or len(full) <= len(short) and head:
             continue
-        fp = split_zone(full)
+        fp = split_zone(full, r)
         if fp is None or not fp[0]:
             continue
         fhead, fsuf = fp
@@ -108,26 +95,29 @@ def is_unidentified_government(m: Mention) -> bool:
     return m.label == "ORG" and not m.canonical and _BARE_GOVERNMENT.fullmatch(m.text) is not None
 
 
-def assign_canonical(ents: list[Mention]) -> None:
+def assign_canonical(ents: list[Mention], r: Rules | None = None) -> None:
+    """Set ``canonical`` on the short names of one article's entities ``ents``, by the name rules
+    ``r`` (default: the shipped rules)."""
+    r = r or rules()
     orgs = [m for m in ents if m.label == "ORG"]
     names = list(dict.fromkeys(m.text for m in orgs))
     zone_fulls = []  # full zone names, also where a sub-body follows (合肥高新技术产业开发区管委会)
     for n in names:
-        z = zone_prefix(n)
-        if z and (sp := split_zone(z)) and sp[0]:
+        z = zone_prefix(n, r)
+        if z and (sp := split_zone(z, r)) and sp[0]:
             zone_fulls.append(z)
     clipped: dict[str, str] = {}
     for n in names:
-        for short in clipped_forms(n):
+        for short in r.clipped_forms(n):
             clipped.setdefault(short, n)
     _loc_canonical(ents)
     for m in orgs:
         if m.canonical:
             continue
-        full = short_for(m.text, names, zone_fulls, clipped)
+        full = short_for(m.text, names, zone_fulls, clipped, r)
         if full is None and m.text[:1] in "省市县区":
             g = places.gazetteer()
-            if not g.is_key(m.text[:2]) and _generic_body(m.text):
+            if not g.is_key(m.text[:2]) and _generic_body(m.text, r):
                 div = _division_for_level(ents, m, m.text[0])
                 if div:
                     full = div + m.text[1:]
@@ -155,9 +145,9 @@ def _loc_canonical(ents: list[Mention]) -> None:
                     break
 
 
-def zone_prefix(name: str) -> str | None:
+def zone_prefix(name: str, r: Rules) -> str | None:
     """The zone part of an organization's name (合肥高新区 of 合肥高新区管委会), if any."""
-    _, suffixes = zone_families()
+    suffixes = r.zone_family_suffixes
     best = None
     for suf in suffixes:
         i = name.find(suf)
@@ -166,7 +156,8 @@ def zone_prefix(name: str) -> str | None:
     return name[:best] if best else None
 
 
-def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[str, str]) -> str | None:
+def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[str, str],
+              r: Rules | None = None) -> str | None:
     """The full name among the article's ``names`` that ``name`` stands for.
 
     >>> short_for("高新区管委会", ["合肥高新技术产业开发区管委会"], ["合肥高新技术产业开发区"], {})
@@ -176,12 +167,13 @@ def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[
     >>> short_for("新乡东区污水处理厂", ["新乡市东区污水处理厂"], [], {})
     '新乡市东区污水处理厂'
     """
-    full = zone_canonical(name, zone_fulls)
+    r = r or rules()
+    full = zone_canonical(name, zone_fulls, r)
     if full is not None:
         return full
-    z = zone_prefix(name)
+    z = zone_prefix(name, r)
     if z and z != name:  # 高新区管委会 -> 合肥高新技术产业开发区管委会, when the article writes it
-        zf = zone_canonical(z, zone_fulls)
+        zf = zone_canonical(z, zone_fulls, r)
         if zf and zf + name[len(z):] in names:
             return zf + name[len(z):]
         return None  # 高新区生态环境分局: its full name is not in the article
@@ -231,11 +223,10 @@ def _subsequence(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _generic_body(name: str) -> bool:
-    r = rules()
+def _generic_body(name: str, r: Rules) -> bool:
     for suf in r.org_endings(name):
         if len(name) > len(suf):
-            return is_generic(name[1:-len(suf)]) if len(name) - len(suf) > 1 else True
+            return r.is_generic(name[1:-len(suf)]) if len(name) - len(suf) > 1 else True
     return False
 
 

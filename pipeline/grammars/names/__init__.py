@@ -40,16 +40,17 @@ from .locations import suffix_places, gazetteer_places
 from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
 from .page import Page, article_bounds
 from .people import people_after_titles
-from .rules import clipped_forms, is_generic, is_generic_org, rules
+from .rules import Rules, clipped_forms, is_generic, is_generic_org, load_rules, rules
 
-__all__ = ["clipped_forms", "find_names", "is_generic", "is_generic_org", "rules"]
+__all__ = ["Rules", "clipped_forms", "find_names", "is_generic", "is_generic_org", "load_rules", "rules"]
 
 
-def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Mention]:
-    """All name candidates of a page (see the module docstring)."""
+def find_names(text: str, articles: list[ArticleInfo] | None = None, r: Rules | None = None) -> list[Mention]:
+    """All name candidates of a page (see the module docstring), by the name rules ``r``
+    (default: the shipped rules)."""
     if not text:
         return []
-    page = Page(text)
+    page = Page(text, r or rules())
     arts = article_bounds(articles, len(text))
     out: list[Mention] = []
     place_cands = gazetteer_places(page, arts)
@@ -64,8 +65,8 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None) -> list[Men
     out.extend(people)
     out.extend(clipped_companies(page, orgs, arts))
     out.extend(enumerated_orgs(page))
-    out.extend(country_pairs(text))
-    out.extend(mastheads(text))
-    out.extend(known_orgs(text))
+    out.extend(country_pairs(text, page.rules))
+    out.extend(mastheads(text, page.rules))
+    out.extend(known_orgs(text, page.rules))
     out.extend(team_lists(page))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]

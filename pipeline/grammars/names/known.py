@@ -3,47 +3,25 @@ known organisations (``rules/names/known_orgs.txt``) and national teams in a lis
 
 from __future__ import annotations
 
-import functools
-import re
-
 import regex
 
 from ...core import places
-from ...core.rules import alternation, compile_pattern, load_lexicon, load_table
 from ...core.records import Mention
 from .page import Page
-from .rules import literal_pattern
+from .rules import Rules
 
 
-@functools.cache
-def _country_pair_rules() -> tuple[regex.Pattern, frozenset[str], frozenset[str]]:
-    """The pair pattern, the false pairs, and the full names behind the one-character countries
-    (中国 among them, which no place list holds: the model reads it, and it opens too many
-    organisation names; the team-list rule counts them as countries)."""
-    table = load_table("places/country_pairs.toml")
-    chars = "".join(sorted(table["countries"]))
-    pattern = compile_pattern(r"[%s][%s](?=%s)" % (chars, chars, alternation(table["followed_by"])),
-                              "places/country_pairs.toml")
-    return pattern, frozenset(table["not_pairs"]["words"]), frozenset(table["countries"].values())
-
-
-def country_pairs(text: str) -> list[Mention]:
+def country_pairs(text: str, r: Rules) -> list[Mention]:
     """中美两国, 中印边界: two countries of one character each (rules/places/country_pairs.toml),
     each its own LOC, as pd_ner.dev writes coordinated one-character places."""
-    pattern, not_pairs, _ = _country_pair_rules()
     out = []
-    for m in pattern.finditer(text):
+    for m in r.country_pair_re.finditer(text):
         a, b = m.start(), m.start() + 1
-        if text[a:a + 2] in not_pairs:
+        if text[a:a + 2] in r.not_country_pairs:
             continue  # 加以合作: a word, not two countries
         out.append(Mention("LOC", a, a + 1, text[a], source="rule", priority=6))
         out.append(Mention("LOC", b, b + 1, text[b], source="rule", priority=6))
     return out
-
-
-@functools.cache
-def _known_org_pattern() -> re.Pattern:
-    return literal_pattern(load_lexicon("names/known_orgs.txt"))
 
 
 #: Among the model's spans, not before them (the resolver's confident rules start at 5): a
@@ -52,26 +30,18 @@ def _known_org_pattern() -> re.Pattern:
 KNOWN_ORG_PRIORITY = 4
 
 
-def known_orgs(text: str) -> list[Mention]:
+def known_orgs(text: str, r: Rules) -> list[Mention]:
     """微软, 邯钢, 共同社: organisations by a name no suffix marks (rules/names/known_orgs.txt)."""
     return [Mention("ORG", m.start(), m.end(), m.group(), source="rule", priority=KNOWN_ORG_PRIORITY)
-            for m in _known_org_pattern().finditer(text)]
+            for m in r.known_org_re.finditer(text)]
 
 
-@functools.cache
-def _masthead_rules() -> tuple[regex.Pattern, frozenset[str]]:
-    table = load_table("names/org.toml")["masthead"]
-    pattern = r"《([^《》\s]{1,%d}?%s)》" % (int(table["max_name"]) - 1, alternation(table["suffixes"]))
-    return compile_pattern(pattern, "names/org.toml [masthead]"), frozenset(table["not_before_bao"])
-
-
-def mastheads(text: str) -> list[Mention]:
+def mastheads(text: str, r: Rules) -> list[Mention]:
     """《费加罗报》, 《经济周刊》: a paper or magazine between title marks, the name without them."""
-    pattern, not_before_bao = _masthead_rules()
     out = []
-    for m in pattern.finditer(text):
+    for m in r.masthead_re.finditer(text):
         name = m.group(1)
-        if name.endswith("报") and len(name) >= 2 and name[-2] in not_before_bao:
+        if name.endswith("报") and len(name) >= 2 and name[-2] in r.masthead_not_before_bao:
             continue  # 《情况通报》, 《联合公报》: a document, not a paper
         out.append(Mention("ORG", m.start(1), m.end(1), name, source="rule", priority=5))
     return out
@@ -96,18 +66,18 @@ def team_lists(page: Page) -> list[Mention]:
     out: list[Mention] = []
     for pattern, forward in ((_GROUP_BEFORE, True), (_TEAMS_AFTER, False)):
         for m in pattern.finditer(text):
-            items = _country_list(text, m.end() if forward else m.start(), forward)
+            items = _country_list(text, m.end() if forward else m.start(), forward, page.rules)
             if len(items) >= 2:
                 out += [Mention("ORG", s, e, text[s:e], source="rule", priority=TEAM_PRIORITY)
                         for s, e in items]
     return out
 
 
-def _country_list(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
+def _country_list(text: str, pos: int, forward: bool, r: Rules) -> list[tuple[int, int]]:
     """Countries separated by 、 that start at ``pos`` (``forward``) or end there (reading back)."""
     items: list[tuple[int, int]] = []
     while True:
-        span = _country_at(text, pos, forward)
+        span = _country_at(text, pos, forward, r)
         if span is None:
             return items
         items.append(span)
@@ -117,10 +87,10 @@ def _country_list(text: str, pos: int, forward: bool) -> list[tuple[int, int]]:
         pos = sep + 1 if forward else sep
 
 
-def _country_at(text: str, pos: int, forward: bool) -> tuple[int, int] | None:
+def _country_at(text: str, pos: int, forward: bool, r: Rules) -> tuple[int, int] | None:
     """The longest country (a region of the place lists, or a country of country_pairs.toml)
     starting or ending at ``pos``."""
-    g, named = places.gazetteer(), _country_pair_rules()[2]
+    g, named = places.gazetteer(), r.pair_countries
     for length in range(8, 1, -1):
         s, e = (pos, pos + length) if forward else (pos - length, pos)
         if s < 0 or e > len(text):

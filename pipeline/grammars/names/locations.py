@@ -7,7 +7,7 @@ from ...core import places
 from ...core.records import Mention
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
-from .rules import ALL_HAN, COUNT, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, is_generic, rules
+from .rules import ALL_HAN, COUNT, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -81,7 +81,7 @@ def _left_ok(page: Page, start: int) -> bool:
 
 def _in_zone_name(page: Page, m: places.Match) -> bool:
     """A county short form right before a zone suffix (太谷经开区): the zone confirms it."""
-    r = rules()
+    r = page.rules
     text = page.text
     for s in r.zone_suffixes:
         if text.startswith(s, m.end):
@@ -91,7 +91,7 @@ def _in_zone_name(page: Page, m: places.Match) -> bool:
 
 def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
     text = page.text
-    r = rules()
+    r = page.rules
     ends = sorted(entity_ends)
     place_end = {m.end: m for m in page.places}
     # ends of complete names only: a bare place glued to a park name stays inside it
@@ -138,13 +138,13 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                 for cand in (b, alt, retry):
                     if cand is None:
                         continue
-                    cand = skip_generic_lead(text, cand, s, cls.min_body)  # 园区纵三路
+                    cand = skip_generic_lead(text, cand, s, cls.min_body, r)  # 园区纵三路
                     body = text[cand:s]
                     if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
                         start = cand  # 西大街
                         break
                     min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
-                    if min_body <= len(body) <= cls.max_body and not is_generic(body, False) \
+                    if min_body <= len(body) <= cls.max_body and not r.is_generic(body, False) \
                             and not COUNT.search(body):
                         start = cand
                         break

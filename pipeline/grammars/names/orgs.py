@@ -10,14 +10,13 @@ import regex
 
 from ...core import places
 from ...core.records import Mention
-from ..titles import grammar as title_grammar
 from .page import OrgMatch, Page, article_of, not_word_hit
-from .rules import SuffixClass, ALL_HAN, COUNT, NATIONAL, clipped_forms, is_generic, rules
+from .rules import ALL_HAN, COUNT, NATIONAL, Rules, SuffixClass
 
 
 def suffix_orgs(page: Page) -> list[OrgMatch]:
     text = page.text
-    r = rules()
+    r = page.rules
     found: list[OrgMatch] = []
     matches = [(m.start(), m.end(), m.group(), r.org_suffix[m.group()]) for m in r.org_re.finditer(text)]
     matches += [(m.start(), m.end(), "委", None) for m in r.committee_re.finditer(text)]
@@ -48,7 +47,7 @@ def _with_party_prefix(page: Page, org: OrgMatch, floor: int) -> OrgMatch:
     text = page.text
     if not text.endswith("委", 0, org.end) or org.start not in page.place_starts:
         return org
-    for prefix in rules().party_prefixes:
+    for prefix in page.rules.party_prefixes:
         start = org.start - len(prefix)
         if start >= floor and text.startswith(prefix, start):
             return replace(org, start=start)
@@ -95,7 +94,7 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         # right after an organization: merge (高新区生态环境分局, 娲石集团党委)
         if prev is not None and prev.end >= bs and prev.end <= s and s - prev.end <= cls.max_gap:
             gap = text[prev.end:s]
-            if is_generic(gap) and not not_word_hit(text, prev.end, e, suffix, cls.not_words):
+            if page.rules.is_generic(gap) and not not_word_hit(text, prev.end, e, suffix, cls.not_words):
                 return OrgMatch(prev.start, e, cls, body_start=prev.body_start)
         # right after a place: the last division of a chain joins (阳泉市生态环境局)
         for p in range(s, max(bs, s - cls.max_gap) - 1, -1):
@@ -103,16 +102,16 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
             if not cands:
                 continue
             gap = text[p:s]
-            if is_generic(gap):
+            if page.rules.is_generic(gap):
                 m = min(cands, key=lambda m: m.start)
                 if not not_word_hit(text, m.start, e, suffix, cls.not_words):
                     return OrgMatch(m.start, e, cls, body_start=m.start)
             break
     body = text[b:s]
     national = NATIONAL.match(body)
-    if national and is_generic(body[national.end():]) and cls.name not in ("subbody", "center"):
+    if national and page.rules.is_generic(body[national.end():]) and cls.name not in ("subbody", "center"):
         return OrgMatch(b, e, cls, body_start=b)  # 国家发展改革委, 国家统计局: one of a kind
-    if body and body[0] in "省市县区镇乡" and is_generic(body[1:]) and len(body) <= 8:
+    if body and body[0] in "省市县区镇乡" and page.rules.is_generic(body[1:]) and len(body) <= 8:
         return _generic_body(page, b, s, e, cls)  # 区科技局, 省发展改革委
     if len(body) < cls.min_body and cls.anchor != "attach":
         return None
@@ -128,18 +127,18 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
     lead = _generic_lead(page, b, s)  # 建设单位山西大同交通建设集团: the name starts at the place
     if lead is not None:
         b, body = lead, text[lead:s]
-    if len(body) < cls.min_body or is_generic(body):
+    if len(body) < cls.min_body or page.rules.is_generic(body):
         b2 = page.barrier_before_stop(b)  # 在华为技术有限公司: 为 is inside the name
-        if b2 is not None and 2 <= s - b2 <= 8 and not is_generic(text[b2:s]):
+        if b2 is not None and 2 <= s - b2 <= 8 and not page.rules.is_generic(text[b2:s]):
             b, body = b2, text[b2:s]
     if len(body) < cls.min_body:
         return None
-    if is_generic(body):
+    if page.rules.is_generic(body):
         return _generic_body(page, b, s, e, cls)
     if COUNT.search(body):
         return None
     if suffix in cls.weak and not _place_starts_at(page, b) and (
-            len(body) < cls.weak_min_body or any(body[:L] in rules().generic for L in (2, 3, 4))):
+            len(body) < cls.weak_min_body or any(body[:L] in page.rules.generic for L in (2, 3, 4))):
         return None  # 食品厂, 职业中学, 项目配套建设幼儿园: a plain noun, not a name
     return OrgMatch(b, e, cls, body_start=b)
 
@@ -160,10 +159,9 @@ def division_word(name: str, suffix: str) -> bool:
     return True
 
 
-def skip_generic_lead(text: str, b: int, s: int, keep: int = 2) -> int:
+def skip_generic_lead(text: str, b: int, s: int, keep: int, r: Rules) -> int:
     """``b`` moved past generic words (two characters or more) that open a place body, leaving
     ``keep`` characters at least (境内汉江, 园区纵三路)."""
-    r = rules()
     moved = True
     while moved:
         moved = False
@@ -178,7 +176,7 @@ def _generic_lead(page: Page, b: int, s: int) -> int | None:
     """Start of a place inside ``[b, s)`` when only generic words stand before it."""
     for p in sorted(page.place_starts):
         if b < p < s:
-            return p if is_generic(page.text[b:p]) else None
+            return p if page.rules.is_generic(page.text[b:p]) else None
         if p >= s:
             break
     return None
@@ -188,13 +186,13 @@ def _generic_body(page: Page, b: int, s: int, e: int, cls: SuffixClass) -> OrgMa
     """``区科技局``, ``县政府``: a level word and generic words; an optional ORG at low priority."""
     text = page.text
     body = text[b:s]
-    if not body or body[0] not in "省市县区镇乡" or not is_generic(body[1:]) or len(body) > 8:
+    if not body or body[0] not in "省市县区镇乡" or not page.rules.is_generic(body[1:]) or len(body) > 8:
         return None
     if cls.name in ("subbody", "committee", "center"):
         return None
     if e - b <= 2 or (len(body) == 1 and e - s <= 2 and cls.name != "government"):
         return None  # 市局, 市公司: too bare to be a name (区政府 is one)
-    tg = title_grammar()
+    tg = page.rules.titles
     if text[b:e] in tg.bodies and tg.chain_any.match(text, e) is not None:
         return None  # 区委办主任, 区政府副区长: a title, not an organization
     if text[e:e + 1] in ("委", "长"):
@@ -230,7 +228,7 @@ def _place_anchor(page: Page, b: int, s: int, max_gap: int) -> places.Match | No
 
 def org_mentions(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, int]]) -> list[Mention]:
     text = page.text
-    r = rules()
+    r = page.rules
     out: list[Mention] = []
     full_zone_arts: dict[tuple[int, int], set[str]] = {}  # zone suffixes of full names per article
     for o in orgs:
@@ -281,7 +279,7 @@ def enumerated_orgs(page: Page) -> list[Mention]:
             continue
         for s, e in items:
             body = text[s:e]
-            if not (2 <= len(body) <= 10) or not ALL_HAN.match(body) or is_generic(body) \
+            if not (2 <= len(body) <= 10) or not ALL_HAN.match(body) or page.rules.is_generic(body) \
                     or COUNT.search(body) or places.gazetteer().is_key(body):
                 continue
             out.append(Mention("ORG", s, e, body, source="rule", priority=4))
@@ -294,7 +292,7 @@ def clipped_companies(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, in
     for o in orgs:
         if o.cls.name != "company" or o.generic:
             continue
-        for short in clipped_forms(text[o.start:o.end]):
+        for short in page.rules.clipped_forms(text[o.start:o.end]):
             lo, hi = article_of(arts, o.start)
             i = text.find(short, lo, hi)
             while i >= 0:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ...core import places
 from ...core.records import ArticleInfo
-from .rules import SuffixClass, HARD_BREAK, OPEN_BRACKET, STOPS_IN_NAMES, rules
+from .rules import HARD_BREAK, OPEN_BRACKET, STOPS_IN_NAMES, Rules, SuffixClass
 
 
 @dataclass
@@ -22,16 +22,17 @@ class OrgMatch:
 
 
 class Page:
-    """Barriers and place matches of one document."""
+    """Barriers and place matches of one document, read with the name rules ``rules``."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, rules: Rules):
         self.text = text
+        self.rules = rules
         self.places: list[places.Match] = []  # accepted gazetteer places (set by gazetteer_places)
         self.single_stop_ends: set[int] = set()  # ends of one-character stop words (为, 和)
         self.place_starts: set[int] = set()
         n = len(text)
         g = places.gazetteer()
-        r = rules()
+        r = rules
         self.anchors = g.find_all(text)  # every gazetteer key occurrence (overlapping)
         self.anchor_starts = [m.start for m in self.anchors]
         self.anchor_ends: dict[int, list[places.Match]] = {}

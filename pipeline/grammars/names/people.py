@@ -7,14 +7,13 @@ import re
 from ...core import places
 from ...core.rules import alternation
 from ...core.records import Mention
-from ..titles import grammar as title_grammar
 from ..titles import name_after
 from .page import Page, article_of
 
 
 def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
     text = page.text
-    tg = title_grammar()
+    tg = page.rules.titles
     out: list[Mention] = []
     names_by_art: dict[tuple[int, int], set[str]] = {}
     title_ends: set[int] = set()
@@ -22,7 +21,7 @@ def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tup
         pos = m.end()
         title_ends.add(pos)
         while True:
-            end = name_after(text, pos)
+            end = name_after(text, pos, tg)
             if end is None:
                 break
             out.append(Mention("PER", pos, end, text[pos:end], source="rule", priority=6))

@@ -7,11 +7,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
 from ...core import places
 from ...core.rules import RuleError, alternation, compile_pattern, load_lexicon, load_table
+from ..titles import TitleGrammar, load_grammar
 
 
 HARD_OK = regex.compile(r"[\p{Han}A-Za-z0-9]")
@@ -123,6 +125,14 @@ class Rules:
     zone_suffix_re: re.Pattern
     zone_families: dict[str, tuple[str, ...]]
     body_final: frozenset[str]  # last characters of a body name (the resolver's model ORGs)
+    zone_family_suffixes: tuple[str, ...]  # every zone suffix and family member, longest first
+    titles: TitleGrammar  # the titles before a person's name (names/titles.toml)
+    country_pair_re: regex.Pattern  # 中美, 中印 before a relation word (places/country_pairs.toml)
+    not_country_pairs: frozenset[str]  # words that look like a pair (加以)
+    pair_countries: frozenset[str]  # the full names behind the one-character countries
+    known_org_re: re.Pattern  # names/known_orgs.txt
+    masthead_re: regex.Pattern  # 《…报》 (names/org.toml [masthead])
+    masthead_not_before_bao: frozenset[str]  # 《情况通报》: a document, not a paper
     party_prefixes: tuple[str, ...] = ()  # 中共, 共青团: join a place's committee (中共河北省委)
     org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
 
@@ -131,6 +141,69 @@ class Rules:
         suffix length instead of ``endswith`` against each of the table's suffixes)."""
         n = len(text)
         return [text[n - k:] for k in self.org_suffix_lengths if k <= n and text[n - k:] in self.org_suffix]
+
+    def is_generic_org(self, text: str) -> bool:
+        """See :func:`is_generic_org`."""
+        endings = self.org_endings(text) + [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
+        if not endings:
+            return False
+        rest = text[: len(text) - max(map(len, endings))]
+        return not rest or self.is_generic(rest)
+
+    def is_generic(self, body: str, singles: bool = True) -> bool:
+        """See :func:`is_generic`."""
+        n = len(body)
+        if n == 0:
+            return True
+        ok = [False] * (n + 1)
+        ok[0] = True
+        for i in range(n):
+            if not ok[i]:
+                continue
+            for L in range(1, min(self.generic_max, n - i) + 1):
+                if L == 1 and not singles and body[i] not in _LOC_SINGLES:
+                    continue
+                if body[i:i + L] in self.generic:
+                    ok[i + L] = True
+        return ok[n]
+
+    def clipped_forms(self, name: str) -> list[str]:
+        """See :func:`clipped_forms`."""
+        out: list[str] = []
+        for br in ("(", "（"):
+            if br in name:
+                head = name.split(br, 1)[0]
+                if 2 <= len(head) <= 8 and not self.is_generic(head):
+                    out.append(head)
+                return out
+        body = name
+        for suf in self.org_endings(body):
+            if self.org_suffix[suf].name == "company":
+                if not suf.endswith(("公司", "集团")):
+                    return out  # 济南污水处理厂: no legal form, no trade name to clip
+                body = body[: -len(suf)]
+                break
+        else:
+            return out
+        g = places.gazetteer()
+        trade = self.strip_generic(_strip_places(body))
+        if 3 <= len(trade) <= 5 and trade != body and ALL_HAN.match(trade) and not g.is_key(trade):
+            out.append(trade)
+        return out
+
+    def strip_generic(self, body: str) -> str:
+        """``body`` without generic words (two characters or more) at either end."""
+        changed = True
+        while changed and body:
+            changed = False
+            for L in range(min(self.generic_max, len(body) - 1), 1, -1):
+                if body[-L:] in self.generic:
+                    body, changed = body[:-L], True
+                    break
+                if body[:L] in self.generic:
+                    body, changed = body[L:], True
+                    break
+        return body
 
 
 def literal_pattern(words) -> re.Pattern:
@@ -141,8 +214,18 @@ def literal_pattern(words) -> re.Pattern:
 
 @functools.cache
 def rules() -> Rules:
-    org_classes = _classes(load_table("names/org.toml"), "names/org.toml")
-    loc_classes = _classes(load_table("places/loc.toml"), "places/loc.toml", "loc")
+    """The name rules of the default rules directory, built once: for callers outside a
+    component (``name_ruler`` and the others build their own with :func:`load_rules`)."""
+    return load_rules()
+
+
+def load_rules(directory: Path | None = None) -> Rules:
+    """Compile the name rules of ``directory`` (default: the shipped rules): ``names/org.toml``,
+    ``places/loc.toml``, the stop, generic and known-organisation lists, the title grammar and
+    the country pairs."""
+    org_table = load_table("names/org.toml", directory)
+    org_classes = _classes(org_table, "names/org.toml")
+    loc_classes = _classes(load_table("places/loc.toml", directory), "places/loc.toml", "loc")
     org_suffix: dict[str, SuffixClass] = {}
     for c in org_classes:
         for s in c.suffixes:
@@ -151,12 +234,19 @@ def rules() -> Rules:
     for c in loc_classes:
         for s in c.suffixes:
             loc_suffix.setdefault(s, c)
-    entries = load_lexicon("names/stopwords.txt")
+    entries = load_lexicon("names/stopwords.txt", directory)
     stops = [w for w in entries if not w.startswith("!")]
     unstops = [w[1:] for w in entries if w.startswith("!") and len(w) > 1]
-    generic = load_lexicon("names/generic.txt")
+    generic = load_lexicon("names/generic.txt", directory)
     zone = [c for c in org_classes if c.anchor == "place" or c.short_forms]
     shorts = [s for c in zone for s in c.short_forms]
+    zone_families = {k: tuple(v) for k, v in org_table.get("zone_families", {}).items()}
+    family_suffixes: set[str] = set(zone_families) | {s for c in zone for s in c.suffixes}
+    for members in zone_families.values():
+        family_suffixes.update(members)
+    pairs = load_table("places/country_pairs.toml", directory)
+    pair_chars = "".join(sorted(pairs["countries"]))
+    masthead = org_table["masthead"]
     return Rules(
         org_classes=org_classes,
         loc_classes=loc_classes,
@@ -172,10 +262,24 @@ def rules() -> Rules:
         zone_short_re=literal_pattern(shorts) if shorts else None,
         zone_suffixes=tuple(s for c in zone for s in c.suffixes),
         zone_suffix_re=literal_pattern([s for c in zone for s in c.suffixes]),
-        zone_families={k: tuple(v) for k, v in load_table("names/org.toml").get("zone_families", {}).items()},
-        body_final=frozenset(load_table("names/org.toml").get("model_body", {}).get("final_chars", "")),
+        zone_families=zone_families,
+        body_final=frozenset(org_table.get("model_body", {}).get("final_chars", "")),
+        zone_family_suffixes=tuple(sorted(family_suffixes, key=len, reverse=True)),
+        titles=load_grammar(directory),
+        # 中国 is among the full names, which no place list holds: the model reads it, and it
+        # opens too many organisation names; the team-list rule counts them as countries
+        country_pair_re=compile_pattern(
+            r"[%s][%s](?=%s)" % (pair_chars, pair_chars, alternation(pairs["followed_by"])),
+            "places/country_pairs.toml"),
+        not_country_pairs=frozenset(pairs["not_pairs"]["words"]),
+        pair_countries=frozenset(pairs["countries"].values()),
+        known_org_re=literal_pattern(load_lexicon("names/known_orgs.txt", directory)),
+        masthead_re=compile_pattern(
+            r"《([^《》\s]{1,%d}?%s)》" % (int(masthead["max_name"]) - 1, alternation(masthead["suffixes"])),
+            "names/org.toml [masthead]"),
+        masthead_not_before_bao=frozenset(masthead["not_before_bao"]),
         org_suffix_lengths=tuple(sorted({len(x) for x in org_suffix}, reverse=True)),
-        party_prefixes=tuple(sorted(load_table("names/org.toml").get("party_prefix", {}).get("prefixes", ()),
+        party_prefixes=tuple(sorted(org_table.get("party_prefix", {}).get("prefixes", ()),
                                     key=len, reverse=True)),
     )
 
@@ -200,12 +304,7 @@ def is_generic_org(text: str) -> bool:
     >>> is_generic_org("世界银行"), is_generic_org("国家中心")
     (True, True)
     """
-    r = rules()
-    endings = r.org_endings(text) + [s for s in _COMMITTEE_ENDINGS if text.endswith(s)]
-    if not endings:
-        return False
-    rest = text[: len(text) - max(map(len, endings))]
-    return not rest or is_generic(rest)
+    return rules().is_generic_org(text)
 
 
 def is_generic(body: str, singles: bool = True) -> bool:
@@ -216,21 +315,7 @@ def is_generic(body: str, singles: bool = True) -> bool:
     >>> is_generic("区科技"), is_generic("区科技", singles=False)
     (True, False)
     """
-    r = rules()
-    n = len(body)
-    if n == 0:
-        return True
-    ok = [False] * (n + 1)
-    ok[0] = True
-    for i in range(n):
-        if not ok[i]:
-            continue
-        for L in range(1, min(r.generic_max, n - i) + 1):
-            if L == 1 and not singles and body[i] not in _LOC_SINGLES:
-                continue
-            if body[i:i + L] in r.generic:
-                ok[i + L] = True
-    return ok[n]
+    return rules().is_generic(body, singles)
 
 
 def clipped_forms(name: str) -> list[str]:
@@ -244,28 +329,7 @@ def clipped_forms(name: str) -> list[str]:
     >>> clipped_forms("山西华鑫源新材料科技有限公司"), clipped_forms("阳泉煤业华益机械有限公司")
     (['华鑫源'], [])
     """
-    out: list[str] = []
-    for br in ("(", "（"):
-        if br in name:
-            head = name.split(br, 1)[0]
-            if 2 <= len(head) <= 8 and not is_generic(head):
-                out.append(head)
-            return out
-    r = rules()
-    body = name
-    for suf in r.org_endings(body):
-        if r.org_suffix[suf].name == "company":
-            if not suf.endswith(("公司", "集团")):
-                return out  # 济南污水处理厂: no legal form, no trade name to clip
-            body = body[: -len(suf)]
-            break
-    else:
-        return out
-    g = places.gazetteer()
-    trade = _strip_generic(_strip_places(body))
-    if 3 <= len(trade) <= 5 and trade != body and ALL_HAN.match(trade) and not g.is_key(trade):
-        out.append(trade)
-    return out
+    return rules().clipped_forms(name)
 
 
 def _strip_places(body: str) -> str:
@@ -276,19 +340,3 @@ def _strip_places(body: str) -> str:
             break
         pos = m.end
     return body[pos:]
-
-
-def _strip_generic(body: str) -> str:
-    """``body`` without generic words (two characters or more) at either end."""
-    r = rules()
-    changed = True
-    while changed and body:
-        changed = False
-        for L in range(min(r.generic_max, len(body) - 1), 1, -1):
-            if body[-L:] in r.generic:
-                body, changed = body[:-L], True
-                break
-            if body[:L] in r.generic:
-                body, changed = body[L:], True
-                break
-    return body

@@ -46,17 +46,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...core.places import gazetteer
-from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 from ...core.lexicon import CATEGORIES, name_lexicon
+from ...core.places import gazetteer
 from ...core.rules import load_lexicon
-from ...grammars.names import is_generic_org, rules
-from ...grammars.titles import grammar as title_grammar
+from ...grammars.names import Rules, load_rules, rules
+from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
 
@@ -72,15 +72,19 @@ CONFIDENT_RULE = 5
     "entity_resolver",
     assigns=["doc._.entities"],
     requires=["doc._.articles"],
-    default_config={"model_labels": ["PER", "ORG", "LOC"]},
+    default_config={"model_labels": ["PER", "ORG", "LOC"], "rules_dir": None},
 )
-def make_entity_resolver(nlp: Language, name: str, model_labels: list[str]) -> "EntityResolver":
-    return EntityResolver(frozenset(model_labels))
+def make_entity_resolver(nlp: Language, name: str, model_labels: list[str],
+                         rules_dir: str | None) -> "EntityResolver":
+    return EntityResolver(frozenset(model_labels), rules_dir)
 
 
 class EntityResolver:
-    def __init__(self, model_labels: frozenset[str]):
+    def __init__(self, model_labels: frozenset[str], rules_dir: str | None = None):
+        """``rules_dir``: whose name rules (organization suffixes and bodies, titles) decide with
+        the model; compiled here, once (default: the shipped rules)."""
         self.model_labels = model_labels
+        self.rules = load_rules(Path(rules_dir) if rules_dir else None)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc_list(doc, "candidates"))
@@ -89,9 +93,9 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
-            if ent.label_ == "ORG" and is_generic_org(ent.text) and not is_dictionary_org(ent.text) and not (
+            if ent.label_ == "ORG" and self.rules.is_generic_org(ent.text) and not is_dictionary_org(ent.text) and not (
                     ent.text.endswith("委")
-                    and title_grammar().chain_any.match(doc_text(doc), ent.end_char) is None):
+                    and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
             if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
@@ -107,11 +111,11 @@ class EntityResolver:
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
         candidates = drop_rules_crossing_a_person(candidates)
-        candidates = trim_rule_orgs_to_model_starts(candidates)
-        promote_single_division_bodies(candidates)
-        promote_model_sub_bodies(candidates, doc_text(doc))
+        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules)
+        promote_single_division_bodies(candidates, self.rules)
+        promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
         promote_dictionary_places(candidates)
-        promote_bodies_around_a_place(candidates)
+        promote_bodies_around_a_place(candidates, self.rules)
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -209,7 +213,7 @@ def province_abbreviations() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt"))
 
 
-def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
+def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None) -> list[Mention]:
     """A suffix-rule ORG that ends where a model ORG ends but starts earlier, with nothing
     found at its own start, starts where the model's does.
 
@@ -236,7 +240,7 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
             m.source == "rule" and m.label == "ORG") else []
         if later and not _start_is_supported(m, names_at.get(m.start, ())):
             k = min(later)
-            if _body_length(m.text[k - m.start:]) < 2:
+            if _body_length(m.text[k - m.start:], r or rules()) < 2:
                 out.append(m)  # 该国海|岸集团: the model cut inside the name's only word
                 continue
             m = Mention(m.label, k, m.end, m.text[k - m.start:], source=m.source, value=m.value,
@@ -245,9 +249,9 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention]) -> list[Mention]:
     return out
 
 
-def _body_length(org_text: str) -> int:
+def _body_length(org_text: str, r: Rules) -> int:
     """Characters of ``org_text`` before its longest organisation suffix (all, without one)."""
-    endings = rules().org_endings(org_text)
+    endings = r.org_endings(org_text)
     return len(org_text) - (len(endings[0]) if endings else 0)
 
 
@@ -258,11 +262,12 @@ def _start_is_supported(org: Mention, names_here: Iterable[Mention]) -> bool:
     return any(c.end < org.end for c in names_here)
 
 
-def _model_bodies_over(candidates: list[Mention], leads: Iterable[Mention]) -> Iterator[tuple[Mention, int]]:
+def _model_bodies_over(candidates: list[Mention], leads: Iterable[Mention],
+                       r: Rules) -> Iterator[tuple[Mention, int]]:
     """Model ORGs that end like a body name (``[model_body]`` in rules/names/org.toml, not where
     the model cut a word) and start where one of ``leads`` starts and run past it, each with the
     end of the longest such lead."""
-    final = rules().body_final
+    final = r.body_final
     lead_ends: dict[int, list[int]] = {}
     for lead in leads:
         lead_ends.setdefault(lead.start, []).append(lead.end)
@@ -276,7 +281,7 @@ def _model_bodies_over(candidates: list[Mention], leads: Iterable[Mention]) -> I
             yield m, max(ends)
 
 
-def promote_single_division_bodies(candidates: list[Mention]) -> None:
+def promote_single_division_bodies(candidates: list[Mention], r: Rules | None = None) -> None:
     """A model ORG that begins with a place and names no other place after it is one body:
     corpus/GUIDELINES.md, "with a single division the body is one ORG" (郑州市发展和改革委员会,
     英国内政部, 韩国队). Such an ORG is decided with the confident rules, so the place alone does
@@ -284,12 +289,12 @@ def promote_single_division_bodies(candidates: list[Mention]) -> None:
     rule stands and the leading place stays LOC."""
     places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
     confident = [p for p in places if p.priority >= CONFIDENT_RULE]
-    for m, rest in _model_bodies_over(candidates, confident):
+    for m, rest in _model_bodies_over(candidates, confident, r or rules()):
         if not any(rest <= p.start and p.end <= m.end for p in places):
             m.priority = CONFIDENT_RULE
 
 
-def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
+def promote_model_sub_bodies(candidates: list[Mention], text: str, r: Rules | None = None) -> None:
     """A model ORG that starts where a confident rule ORG starts and runs on to a body name of its
     own (全国人大常委会 + 法工委, 人民日报社 + 华闻影视中心) counts as a confident rule, so it wins
     as the longer: OUTPUT.md, "an organization plus its own sub-body is one ORG". Not when what
@@ -297,17 +302,18 @@ def promote_model_sub_bodies(candidates: list[Mention], text: str) -> None:
     sub-body)."""
     rule_orgs = [m for m in candidates
                  if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE]
-    for m, inner_end in _model_bodies_over(candidates, rule_orgs):
-        if title_grammar().chain_any.match(text, inner_end) is None:
+    r = r or rules()
+    for m, inner_end in _model_bodies_over(candidates, rule_orgs, r):
+        if r.titles.chain_any.match(text, inner_end) is None:
             m.priority = CONFIDENT_RULE
 
 
-def promote_bodies_around_a_place(candidates: list[Mention]) -> None:
+def promote_bodies_around_a_place(candidates: list[Mention], r: Rules | None = None) -> None:
     """A model ORG that opens with a name of its own (no place at its start) and holds a place
     further in is one body, the place naming its branch or remit: 中国国际贸易促进委员会北京市分会,
     国务院港澳办. It counts as a confident rule, so the place inside does not cut it. The chain
     rule (长治市上党区委 → LOC + ORG) is about places at the start and is left alone."""
-    final = rules().body_final
+    final = (r or rules()).body_final
     places = _PlacesInside(candidates)
     if not places:
         return
