@@ -19,6 +19,7 @@ from .lexicon import compiled, lexicon
 __all__ = ["PageView", "extract", "compiled", "lexicon", "extract_events"]
 
 
-def extract_events(text, entities, sentences, articles):
-    """Events of one page from its decided entities, sentences and articles."""
-    return extract(PageView(text, entities or [], sentences or [], articles or []))
+def extract_events(text, entities, sentences, articles, rules=None):
+    """Events of one page from its decided entities, sentences and articles, by the compiled event
+    rules ``rules`` (default: the shipped ones, :func:`compiled`)."""
+    return extract(PageView(text, entities or [], sentences or [], articles or [], rules))

@@ -108,8 +108,9 @@ class PageView:
     """Offsets, entities and sentence structure of one doc, with the helpers every rule uses."""
 
     def __init__(self, text: str, entities: list[Mention], sentences: list[tuple[int, int]],
-                 articles: list[ArticleInfo]):
-        self.P: Compiled = compiled()
+                 articles: list[ArticleInfo], rules: Compiled | None = None):
+        """``rules``: the compiled event rules to read by (default: the shipped ones)."""
+        self.P: Compiled = rules if rules is not None else compiled()
         self.text = text
         self.entities = sorted((m for m in entities if m.part != "byline"), key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.entities]

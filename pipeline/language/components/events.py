@@ -29,8 +29,11 @@ def make_event_extractor(nlp: Language, name: str) -> "EventExtractor":
 
 class EventExtractor:
     def __init__(self) -> None:
-        compiled()  # a broken rule file fails here, at load
+        # compiled here, so a broken rule file fails at load; kept and handed to every page
+        # (the event rules come from the shipped directory until their loader takes another)
+        self.rules = compiled()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = extract_events(doc_text(doc), doc._.entities, doc._.sentences, doc._.articles)
+        doc._.events = extract_events(doc_text(doc), doc._.entities, doc._.sentences, doc._.articles,
+                                      self.rules)
         return doc
