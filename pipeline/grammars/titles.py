@@ -25,8 +25,8 @@ from pathlib import Path
 import regex
 
 from ..core import places
-from ..core.rules import alternation, compile_pattern, load_lexicon, load_table
 from ..core.records import Mention
+from ..core.rules import alternation, compile_pattern, load_lexicon, load_table
 
 
 #: Characters that end the stretch of text in which a title chain is looked for.

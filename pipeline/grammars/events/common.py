@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from ...core.records import ArgRecord, EventRecord, Mention
-from .context import ORGLOC, ArticleView, PageView, R, Sent
+from .context import ORGLOC, R, ArticleView, PageView, Sent
 
 
 CLAUSE = "，,；;：:。！？!?"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.records import Mention
-from .context import ArticleView, ORGLOC, PageView, R, Sent
 from .common import add, after_open, attendance_args, emit, new_event, place_before, texts
+from .context import ORGLOC, R, ArticleView, PageView, Sent
 
 
 def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:

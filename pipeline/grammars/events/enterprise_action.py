@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.records import Mention
-from .context import ArticleView, Measure, PageView, R, Sent, parse_number
 from .common import add, date_arg, emit, new_event
+from .context import R, ArticleView, Measure, PageView, Sent, parse_number
 
 
 def enterprise_actions(v: PageView, art: ArticleView, sent: Sent) -> None:

@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 from ...core.records import ArgRecord
-from .context import ArticleView, PageView, R, Sent
 from .common import CLAUSE, add, date_arg, emit, first_money, new_event
+from .context import R, ArticleView, PageView, Sent
 
 
 def fundings(v: PageView, art: ArticleView, sent: Sent) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.records import ArgRecord
-from .context import ArticleView, LOOKBACK, ORGLOC, PageView, R, Sent
-from .common import after_open, add, attendance_args, emit, new_event, pers, texts
+from .common import add, after_open, attendance_args, emit, new_event, pers, texts
+from .context import LOOKBACK, ORGLOC, R, ArticleView, PageView, Sent
 
 
 def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .context import ArticleView, Measure, ORGLOC, PageView, R, Sent, parse_number
 from .common import CLAUSE, add, date_arg, emit, new_event
+from .context import ORGLOC, R, ArticleView, Measure, PageView, Sent, parse_number
 
 
 def investments(v: PageView, art: ArticleView, sent: Sent) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.records import ArgRecord, Mention
-from .context import LOOKBACK, ArticleView, PageView, Sent
 from .common import add, attendance_args, emit, new_event, pers, place_before, texts
+from .context import LOOKBACK, ArticleView, PageView, Sent
 
 
 def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:

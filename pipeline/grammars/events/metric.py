@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ...core.records import Mention
-from .context import ArticleView, PageView, R, Sent
 from .common import add, date_arg, emit, new_event
+from .context import R, ArticleView, PageView, Sent
 
 
 def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import regex
 
 from ...core.records import ArgRecord, EventRecord
-from .context import ArticleView, LOOKBACK, ORGLOC, PageView, R, Sent
-from .common import CLAUSE, after_open, add, emit, has, new_event, texts
+from .common import CLAUSE, add, after_open, emit, has, new_event, texts
+from .context import LOOKBACK, ORGLOC, R, ArticleView, PageView, Sent
 
 
 def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:

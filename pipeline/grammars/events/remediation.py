@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .context import ArticleView, Measure, PageView, R, Sent
-from .common import after_open, add, date_arg, emit, new_event
+from .common import add, after_open, date_arg, emit, new_event
+from .context import R, ArticleView, Measure, PageView, Sent
 
 
 def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:

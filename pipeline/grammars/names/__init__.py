@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from ...core.records import ArticleInfo, Mention
 from .known import country_pairs, known_orgs, mastheads, team_lists
-from .locations import suffix_places, gazetteer_places
+from .locations import gazetteer_places, suffix_places
 from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
 from .page import Page, article_bounds
 from .people import people_after_titles

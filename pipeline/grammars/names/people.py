@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ...core import places
-from ...core.rules import alternation
 from ...core.records import Mention
+from ...core.rules import alternation
 from ..titles import name_after
 from .page import Page, article_of
 

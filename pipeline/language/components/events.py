@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..document import doc_text, register_extensions
 from ...grammars.events import compiled, extract_events
+from ..document import doc_text, register_extensions
 
 register_extensions()
 

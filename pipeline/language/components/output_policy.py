@@ -17,9 +17,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..document import register_extensions
 from ...grammars.canonical import is_unidentified_government
 from ...grammars.titles import is_honorific_reference, load_grammar
+from ..document import register_extensions
 
 register_extensions()
 

@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core import dates, numbers
-from ..document import ArticleInfo, Mention, article_at, doc_list, doc_text, register_extensions
 from ...schema import AreaValue, DateValue, MoneyValue, PercentValue, QuantityValue
+from ..document import ArticleInfo, Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
 
