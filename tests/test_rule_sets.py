@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def own_rules(tmp_path: Path) -> Path:
     """A copy of the shipped rules where 掌柜 is an honorific (王掌柜: surname + honorific),
-    总舵主 a title core (总舵主李四) and 蓝鲸 a known organisation."""
+    总舵主 a title core (总舵主李四), 蓝鲸 a known organisation and 蓝星城 a city abroad."""
     copy = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", copy)
     titles = copy / "names" / "titles.toml"
@@ -33,6 +33,8 @@ def own_rules(tmp_path: Path) -> Path:
     titles.write_text(text, encoding="utf-8")
     known = copy / "names" / "known_orgs.txt"
     known.write_text(known.read_text(encoding="utf-8") + "\n蓝鲸\n", encoding="utf-8")
+    abroad = copy / "places" / "abroad.txt"
+    abroad.write_text(abroad.read_text(encoding="utf-8") + "\n蓝星城\n", encoding="utf-8")
     return copy
 
 
@@ -75,7 +77,7 @@ def test_name_ruler_reads_the_known_names_of_its_own_rules(own_rules):
 
 #: The components that take a rules directory, and what each keeps of it.
 OWNERS = [("name_ruler", "rules"), ("entity_resolver", "rules"), ("person_titles", "grammar"),
-          ("canonical_names", "rules"), ("output_policy", "titles")]
+          ("place_resolver", "gazetteer"), ("canonical_names", "rules"), ("output_policy", "titles")]
 
 
 def test_the_config_reaches_every_component_that_takes_it(own_rules):
@@ -89,6 +91,10 @@ def test_the_config_reaches_every_component_that_takes_it(own_rules):
     assert own.get_pipe("output_policy").titles.honorific.fullmatch("王掌柜") is not None
     assert own.get_pipe("name_ruler").rules.known_org_re.search("蓝鲸") is not None
     assert shipped.get_pipe("name_ruler").rules.known_org_re.search("蓝鲸") is None
+    assert "蓝星城" in own.get_pipe("place_resolver").gazetteer.abroad
+    assert "蓝星城" not in shipped.get_pipe("place_resolver").gazetteer.abroad
+    # the division table is built once per rules directory, not once per component
+    assert own.get_pipe("name_ruler").rules.gazetteer is own.get_pipe("place_resolver").gazetteer
 
 
 def test_a_whole_pipeline_on_its_own_rules_beside_the_shipped_one(own_rules):

@@ -151,8 +151,10 @@ def short_form(name: str, level: str, nations: tuple[str, ...] = ()) -> str | No
 
 
 class Gazetteer:
-    def __init__(self) -> None:
-        table = load_table("places/divisions.toml")
+    def __init__(self, directory: Path | None = None) -> None:
+        """The divisions of the ``cpca`` table with the rules of ``directory`` (default: the shipped
+        rules): ``places/divisions.toml``, ``regions.txt``, ``abroad.txt``."""
+        table = load_table("places/divisions.toml", directory)
         options = table.get("options", {})
         skip = set(options.get("skip_names", ()))
         self.short_stop = frozenset(options.get("short_stop", ()))
@@ -210,12 +212,12 @@ class Gazetteer:
                 if (div.code[:4], div.name) in replaced:
                     continue  # 太谷 means the current 太谷区, not the old 太谷县
                 self._add(short, Entry("short", div))
-        for line in load_lexicon("places/regions.txt"):
+        for line in load_lexicon("places/regions.txt", directory):
             name, _, prov = line.partition("\t")
             self._add(name.strip(), Entry("region", None, prov.strip() or None))
         # places abroad that also name clubs or read as persons: regions the resolver ranks
         # below the model (rules/places/abroad.txt)
-        self.abroad = frozenset(line.strip() for line in load_lexicon("places/abroad.txt"))
+        self.abroad = frozenset(line.strip() for line in load_lexicon("places/abroad.txt", directory))
         for name in self.abroad:
             self._add(name, Entry("region"))
         self._by_name: dict[str, list[Division]] = {}
@@ -298,9 +300,16 @@ class Gazetteer:
         return out
 
 
-@functools.cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer of the shipped rules, for callers outside a component."""
+    return load_gazetteer()
+
+
+@functools.cache
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer of the rules in ``directory``, built once per directory: it holds the whole
+    division table, so components on the same rules share one."""
+    return Gazetteer(directory)
 
 
 #: Level words that may follow a short form and make it a full reference (阳泉 + 市).

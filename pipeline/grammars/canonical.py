@@ -60,7 +60,7 @@ def zone_canonical(short: str, fulls: list[str], r: Rules | None = None) -> str 
         fhead, fsuf = fp
         if fsuf not in allowed:
             continue
-        if head and not (fhead == head or fhead.startswith(head) or _same_place(head, fhead)):
+        if head and not (fhead == head or fhead.startswith(head) or _same_place(head, fhead, r.gazetteer)):
             continue
         if head and fhead == head and fsuf == suf:
             continue
@@ -69,8 +69,7 @@ def zone_canonical(short: str, fulls: list[str], r: Rules | None = None) -> str 
     return best
 
 
-def _same_place(a: str, b: str) -> bool:
-    g = places.gazetteer()
+def _same_place(a: str, b: str, g: places.Gazetteer) -> bool:
     da = {d.code for d in g.lookup(a)}
     return bool(da) and bool(da & {d.code for d in g.lookup(b)})
 
@@ -110,24 +109,23 @@ def assign_canonical(ents: list[Mention], r: Rules | None = None) -> None:
     for n in names:
         for short in r.clipped_forms(n):
             clipped.setdefault(short, n)
-    _loc_canonical(ents)
+    _loc_canonical(ents, r.gazetteer)
     for m in orgs:
         if m.canonical:
             continue
         full = short_for(m.text, names, zone_fulls, clipped, r)
         if full is None and m.text[:1] in "省市县区":
-            g = places.gazetteer()
+            g = r.gazetteer
             if not g.is_key(m.text[:2]) and _generic_body(m.text, r):
-                div = _division_for_level(ents, m, m.text[0])
+                div = _division_for_level(ents, m, m.text[0], r.gazetteer)
                 if div:
                     full = div + m.text[1:]
         if full and full != m.text:
             m.canonical = full
 
 
-def _loc_canonical(ents: list[Mention]) -> None:
+def _loc_canonical(ents: list[Mention], g: places.Gazetteer) -> None:
     """A clipped division (夷陵) stands for the full name the article uses (夷陵区)."""
-    g = places.gazetteer()
     fulls: dict[str, str] = {}  # division code -> full name written in the article
     for e in ents:
         if e.label == "LOC":
@@ -181,11 +179,11 @@ def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[
         return clipped[name]
     longer = [n for n in names if len(n) > len(name)]
     for n in longer:  # 西安曲江新区 for 曲江新区, 吴江区东太湖实验学校 for 东太湖实验学校
-        if n.endswith(name) and places.gazetteer().find(n[: len(n) - len(name)]):
+        if n.endswith(name) and r.gazetteer.find(n[: len(n) - len(name)]):
             return n
-    key = _division_key(name)
+    key = _division_key(name, r.gazetteer)
     for n in longer:  # 新乡市东区污水处理厂 for 新乡东区污水处理厂
-        if _division_key(n) == key:
+        if _division_key(n, r.gazetteer) == key:
             return n
     head = _company_head(name)
     if head:
@@ -195,9 +193,8 @@ def short_for(name: str, names: list[str], zone_fulls: list[str], clipped: dict[
     return None
 
 
-def _division_key(name: str) -> str:
+def _division_key(name: str, g: places.Gazetteer) -> str:
     """``name`` with division names at its head in short form (新乡市东区… -> 新乡东区…)."""
-    g = places.gazetteer()
     out, pos = [], 0
     for m in g.find(name):
         if m.start != pos:
@@ -233,10 +230,9 @@ def _generic_body(name: str, r: Rules) -> bool:
 _COUNTY_LEVEL = "县区旗"
 
 
-def _division_for_level(ents: list[Mention], m: Mention, level: str) -> str | None:
+def _division_for_level(ents: list[Mention], m: Mention, level: str, g: places.Gazetteer) -> str | None:
     """The full division name of that level the article names (the last before, else the
     first); 县 and 区 are one level (县政府 in a 太谷区 article is 太谷区政府)."""
-    g = places.gazetteer()
     levels = _COUNTY_LEVEL if level in _COUNTY_LEVEL else level
     before = after = None
     for e in ents:

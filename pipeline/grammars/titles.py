@@ -50,6 +50,7 @@ class TitleGrammar:
     word_surnames: frozenset[str]
     honorifics: frozenset[str]
     honorific: regex.Pattern
+    gazetteer: places.Gazetteer  # which LOC and ORG mentions are divisions (the org of a title)
 
 
 @functools.cache
@@ -90,6 +91,7 @@ def load_grammar(directory: Path | None = None) -> TitleGrammar:
         honorific=compile_pattern(
             rf"(?:{alternation(s for s in surnames if len(s) == 1)}){alternation(table['honorifics'])}",
             "names/titles.toml: honorifics"),
+        gazetteer=places.load_gazetteer(directory),
     )
 
 
@@ -232,9 +234,8 @@ def division_org(text: str, ents: list[Mention], idx: int, end: int) -> str:
     return text[start:end]
 
 
-def _division_of(m: Mention) -> tuple[str, int] | None:
+def _division_of(m: Mention, g: places.Gazetteer) -> tuple[str, int] | None:
     """(level char, end of the division name) when ``m`` is a division or a division's body."""
-    g = places.gazetteer()
     t = m.text
     for L in range(min(len(t), 12), 1, -1):
         head = t[:L]
@@ -249,25 +250,28 @@ def _division_of(m: Mention) -> tuple[str, int] | None:
 
 
 def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -> None:
+    """Set the ``value`` (titles, org) of the PER mentions of one article's entities ``ents``, by
+    the title grammar ``g`` (default: the shipped rules)."""
+    g = g or grammar()
     by_level: dict[str, str] = {}
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
         if m.label in ("LOC", "ORG"):
-            div = _division_of(m)
+            div = _division_of(m, g.gazetteer)
             if div:
                 by_level[div[0]] = division_org(text, ents, i, div[1])
             continue
         if m.label != "PER":
             continue
-        value = _value_for(text, ents, i, prev_per, by_level, g or grammar())
+        value = _value_for(text, ents, i, prev_per, by_level, g)
         if value is not None:
             m.value = value
             found.setdefault(m.text, value)
             org = value.get("org")
             if org:
                 for ch in "省市县区":
-                    if org.endswith(ch) and _division_name_end(org):
+                    if org.endswith(ch) and _division_name_end(org, g.gazetteer):
                         by_level.setdefault(ch, org)
         prev_per = m
     for m in ents:
@@ -275,8 +279,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
             m.value = dict(found[m.text], titles=list(found[m.text]["titles"]))
 
 
-def _division_name_end(org: str) -> bool:
-    g = places.gazetteer()
+def _division_name_end(org: str, g: places.Gazetteer) -> bool:
     return any(org.endswith(k) and any(e.kind == "full" for e in g.entries(k))
                for k in (org[-L:] for L in range(2, min(len(org), 10) + 1)))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import regex
 
-from ...core import places
 from ...core.records import Mention
 from .page import Page
 from .rules import Rules
@@ -90,7 +89,7 @@ def _country_list(text: str, pos: int, forward: bool, r: Rules) -> list[tuple[in
 def _country_at(text: str, pos: int, forward: bool, r: Rules) -> tuple[int, int] | None:
     """The longest country (a region of the place lists, or a country of country_pairs.toml)
     starting or ending at ``pos``."""
-    g, named = places.gazetteer(), r.pair_countries
+    g, named = r.gazetteer, r.pair_countries
     for length in range(8, 1, -1):
         s, e = (pos, pos + length) if forward else (pos - length, pos)
         if s < 0 or e > len(text):

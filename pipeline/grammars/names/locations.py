@@ -12,7 +12,7 @@ from .rules import ALL_HAN, COUNT, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
     text = page.text
-    g = places.gazetteer()
+    g = page.rules.gazetteer
     # full names present per article: evidence for county short forms
     full_by_art: dict[tuple[int, int], set[str]] = {}
     city_by_art: dict[tuple[int, int], set[str]] = {}  # 4-digit codes of cities named
@@ -154,9 +154,9 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             continue
         if text.endswith(r.zone_suffixes, start, e):
             continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
-        if cls.name == "road" and suffix.startswith("高速") and places.gazetteer().is_key(text[start:s]):
+        if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
-        if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix)):
+        if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if not all(HARD_OK.match(c) for c in text[start:e]):
             continue

@@ -147,10 +147,10 @@ def _place_starts_at(page: Page, b: int) -> bool:
     return b in page.place_starts
 
 
-def division_word(name: str, suffix: str) -> bool:
+def division_word(name: str, suffix: str, g: places.Gazetteer) -> bool:
     """A water name that the gazetteer also knows as a division (太湖县, 浙江省): leave it to
     the gazetteer, except rivers named like a county (七里河)."""
-    entries = places.gazetteer().entries(name)
+    entries = g.entries(name)
     if not entries:
         return False
     if suffix in ("江", "河") and all(x.kind == "short" and x.division and x.division.level == "county"
@@ -280,7 +280,7 @@ def enumerated_orgs(page: Page) -> list[Mention]:
         for s, e in items:
             body = text[s:e]
             if not (2 <= len(body) <= 10) or not ALL_HAN.match(body) or page.rules.is_generic(body) \
-                    or COUNT.search(body) or places.gazetteer().is_key(body):
+                    or COUNT.search(body) or page.rules.gazetteer.is_key(body):
                 continue
             out.append(Mention("ORG", s, e, body, source="rule", priority=4))
     return out

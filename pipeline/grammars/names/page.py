@@ -31,7 +31,7 @@ class Page:
         self.single_stop_ends: set[int] = set()  # ends of one-character stop words (为, 和)
         self.place_starts: set[int] = set()
         n = len(text)
-        g = places.gazetteer()
+        g = rules.gazetteer
         r = rules
         self.anchors = g.find_all(text)  # every gazetteer key occurrence (overlapping)
         self.anchor_starts = [m.start for m in self.anchors]
@@ -46,7 +46,7 @@ class Page:
         # stop word); barrier(k) is the last of them at or before k
         marks = {m.start() + 1 for m in HARD_BREAK.finditer(text)}
         for m in OPEN_BRACKET.finditer(text):  # 东方旭能(山东)科技…: a bracketed place is no break
-            close = _bracket_place(text, m.start())
+            close = _bracket_place(text, m.start(), g)
             if close:
                 marks.difference_update(range(m.start() + 1, close + 1))
         stop_words = r.stop_words
@@ -83,14 +83,14 @@ class Page:
         return k in self.marks
 
 
-def _bracket_place(text: str, i: int) -> int | None:
+def _bracket_place(text: str, i: int, g: places.Gazetteer) -> int | None:
     """End (after the closing bracket) of ``(山东)`` when the bracket holds a gazetteer place."""
     close = "）" if text[i] == "（" else ")"
     j = text.find(close, i + 1, i + 8)
     if j < 0:
         return None
     inner = text[i + 1:j]
-    if 2 <= len(inner) <= 6 and places.gazetteer().is_key(inner):
+    if 2 <= len(inner) <= 6 and g.is_key(inner):
         return j + 1
     return None
 

@@ -127,6 +127,7 @@ class Rules:
     body_final: frozenset[str]  # last characters of a body name (the resolver's model ORGs)
     zone_family_suffixes: tuple[str, ...]  # every zone suffix and family member, longest first
     titles: TitleGrammar  # the titles before a person's name (names/titles.toml)
+    gazetteer: places.Gazetteer  # divisions, regions, places abroad (places/)
     country_pair_re: regex.Pattern  # 中美, 中印 before a relation word (places/country_pairs.toml)
     not_country_pairs: frozenset[str]  # words that look like a pair (加以)
     pair_countries: frozenset[str]  # the full names behind the one-character countries
@@ -185,8 +186,8 @@ class Rules:
                 break
         else:
             return out
-        g = places.gazetteer()
-        trade = self.strip_generic(_strip_places(body))
+        g = self.gazetteer
+        trade = self.strip_generic(_strip_places(body, g))
         if 3 <= len(trade) <= 5 and trade != body and ALL_HAN.match(trade) and not g.is_key(trade):
             out.append(trade)
         return out
@@ -266,6 +267,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         body_final=frozenset(org_table.get("model_body", {}).get("final_chars", "")),
         zone_family_suffixes=tuple(sorted(family_suffixes, key=len, reverse=True)),
         titles=load_grammar(directory),
+        gazetteer=places.load_gazetteer(directory),
         # 中国 is among the full names, which no place list holds: the model reads it, and it
         # opens too many organisation names; the team-list rule counts them as countries
         country_pair_re=compile_pattern(
@@ -332,8 +334,7 @@ def clipped_forms(name: str) -> list[str]:
     return rules().clipped_forms(name)
 
 
-def _strip_places(body: str) -> str:
-    g = places.gazetteer()
+def _strip_places(body: str, g: places.Gazetteer) -> str:
     pos = 0
     for m in g.find(body):
         if m.start != pos:

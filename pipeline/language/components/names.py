@@ -2,8 +2,8 @@
 (:mod:`pipeline.grammars.names`) finds on the page, as ``doc._.candidates``.
 
 Config: ``rules_dir`` (default ``None``: the shipped rules), whose name rules (``names/``, the
-suffix grammar of ``places/loc.toml``, the country pairs) the component compiles once, when it is
-built, and keeps.
+suffix grammar of ``places/loc.toml``, the country pairs, the gazetteer of ``places/``) the
+component compiles once, when it is built, and keeps.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...core import places
 from ...grammars.names import find_names, load_rules
 from ..document import doc_list, doc_text, register_extensions
 
@@ -33,7 +32,6 @@ def make_name_ruler(nlp: Language, name: str, rules_dir: str | None) -> "NameRul
 class NameRuler:
     def __init__(self, rules_dir: str | None = None) -> None:
         self.rules = load_rules(Path(rules_dir) if rules_dir else None)
-        places.gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         doc_list(doc, "candidates").extend(find_names(doc_text(doc), doc._.articles, self.rules))

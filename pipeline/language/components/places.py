@@ -9,9 +9,14 @@
   (``阳泉高新区`` → 阳泉市); without that, the first division named after it.
 - Regions (``京津冀``) and national highways (``207国道``) are null; a region inside one province
   (``晋东``) gives that province.
+
+Config: ``rules_dir`` (default ``None``: the shipped rules), whose ``places/`` lists the
+gazetteer is built with, once per directory, and kept.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import regex
 from spacy.language import Language
@@ -32,15 +37,15 @@ _STREET = regex.compile(r"(?:路|街|大道|巷|胡同|桥)$")
     "place_resolver",
     assigns=["doc._.entities"],
     requires=["doc._.entities", "doc._.articles"],
-    default_config={},
+    default_config={"rules_dir": None},
 )
-def make_place_resolver(nlp: Language, name: str) -> "PlaceResolver":
-    return PlaceResolver()
+def make_place_resolver(nlp: Language, name: str, rules_dir: str | None) -> "PlaceResolver":
+    return PlaceResolver(rules_dir)
 
 
 class PlaceResolver:
-    def __init__(self) -> None:
-        places.gazetteer()
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.gazetteer = places.load_gazetteer(Path(rules_dir) if rules_dir else None)
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[Mention] = doc._.entities or []
@@ -48,30 +53,28 @@ class PlaceResolver:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        page_divs = _unambiguous(entities)
+        page_divs = _unambiguous(entities, self.gazetteer)
         for i, a in enumerate(articles):
             lo = 0 if i == 0 else a.start
             hi = articles[i + 1].start if i + 1 < len(articles) else len(text)
             ents = [m for m in entities if lo <= m.start < hi]
             if any(m.label == "LOC" for m in ents):
-                resolve_article(ents, page_divs)
+                resolve_article(ents, page_divs, self.gazetteer)
         return doc
 
 
-def _unambiguous(ents: list[Mention]) -> list[places.Division]:
-    g = places.gazetteer()
+def _unambiguous(ents: list[Mention], g: places.Gazetteer) -> list[places.Division]:
     out = []
     for m in ents:
         if m.label in ("LOC", "ORG"):
-            divs = g.lookup(m.text) if m.label == "LOC" else _head_divisions(m.text)
+            divs = g.lookup(m.text) if m.label == "LOC" else _head_divisions(m.text, g)
             if len({d.code for d in divs}) == 1:
                 out.append(divs[0])
     return out
 
 
-def _head_divisions(name: str) -> list[places.Division]:
+def _head_divisions(name: str, g: places.Gazetteer) -> list[places.Division]:
     """Divisions named at the head of an organization's name (阳泉高新区 → 阳泉市)."""
-    g = places.gazetteer()
     for L in range(min(len(name) - 1, 10), 1, -1):
         divs = g.lookup(name[:L])
         if divs:
@@ -96,15 +99,18 @@ def _pick(divs: list[places.Division], context: list[places.Division]) -> places
     return max(divs, key=score)
 
 
-def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> None:
-    g = places.gazetteer()
-    context = _unambiguous(ents) + page_divs
+def resolve_article(ents: list[Mention], page_divs: list[places.Division],
+                    g: places.Gazetteer | None = None) -> None:
+    """Set the LOC values of one article's entities ``ents``, with the divisions named anywhere on
+    the page ``page_divs``, by the gazetteer ``g`` (default: the shipped rules')."""
+    g = g or places.gazetteer()
+    context = _unambiguous(ents, g) + page_divs
     full_names = {m.text for m in ents if m.label == "LOC"}
     resolved: list[tuple[int, places.Division]] = []  # (start, division) of division mentions
     zone_divs: list[tuple[int, places.Division]] = []
     for m in ents:
         if m.label == "ORG":
-            d = _pick(_head_divisions(m.text), context)
+            d = _pick(_head_divisions(m.text, g), context)
             if d is not None:
                 zone_divs.append((m.start, d))
     for m in ents:
@@ -137,7 +143,7 @@ def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> No
             continue
         if _HIGHWAY.match(m.text) or _RIVER.match(m.text):
             continue  # 207国道, G5高速, 涪江: they cross divisions
-        d = _own_divisions(m, context)  # 山西省晋中市 or 阳泉市洪城北路 as one span
+        d = _own_divisions(m, context, g)  # 山西省晋中市 or 阳泉市洪城北路 as one span
         if d is not None:
             resolved.append((m.start, d))
             resolved.sort(key=lambda item: item[0])
@@ -147,9 +153,8 @@ def resolve_article(ents: list[Mention], page_divs: list[places.Division]) -> No
             m.value = d.value
 
 
-def _own_divisions(m: Mention, context: list[places.Division]) -> places.Division | None:
+def _own_divisions(m: Mention, context: list[places.Division], g: places.Gazetteer) -> places.Division | None:
     """The most specific division a mention begins with (a chain the model kept as one span)."""
-    g = places.gazetteer()
     best = None
     pos = 0
     for match in g.find(m.text):

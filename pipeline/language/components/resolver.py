@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core.lexicon import CATEGORIES, name_lexicon
-from ...core.places import gazetteer
+from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
@@ -89,7 +89,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc_list(doc, "candidates"))
         agency_marks = dateline_marks(doc)
-        vetoed = veto_spans(doc_text(doc))
+        vetoed = veto_spans(doc_text(doc), self.rules.gazetteer)
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
@@ -99,7 +99,7 @@ class EntityResolver:
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
             if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
-            if ent.label_ == "PER" and ent.text in gazetteer().abroad:
+            if ent.label_ == "PER" and ent.text in self.rules.gazetteer.abroad:
                 continue  # 卡拉奇, 阿布贾: a city abroad read as a person; the lexicon's LOC stands
             if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
                 continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
@@ -134,10 +134,11 @@ def cuts_a_latin_word(text: str, start: int, end: int) -> bool:
         0 < end < len(text) and _latin(text[end - 1]) and _latin(text[end]))
 
 
-def veto_spans(text: str) -> list[tuple[int, int]]:
+def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
     """Where ``text`` has a word that holds a place name and is no place (北京时间, 大同小异:
-    ``veto`` of rules/places/divisions.toml); the gazetteer already skips them."""
-    veto = gazetteer().veto_re
+    ``veto`` of rules/places/divisions.toml); the gazetteer ``g`` (default: the shipped rules')
+    already skips them."""
+    veto = (g or gazetteer()).veto_re
     return [m.span() for m in veto.finditer(text)] if veto is not None else []
 
 

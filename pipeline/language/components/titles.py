@@ -12,7 +12,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...core import places
 from ...grammars.titles import fill_values, load_grammar
 from ..document import ArticleInfo, Mention, doc_text, register_extensions
 
@@ -32,7 +31,6 @@ def make_person_titles(nlp: Language, name: str, rules_dir: str | None) -> "Pers
 class PersonTitles:
     def __init__(self, rules_dir: str | None = None) -> None:
         self.grammar = load_grammar(Path(rules_dir) if rules_dir else None)
-        places.gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         entities: list[Mention] = doc._.entities or []
