@@ -35,7 +35,7 @@ PEER_TAGS = {
 
 def corpus_documents(n_chars: int) -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from pipeline.text import decode
+    from pipeline.core.text import decode
 
     pages = [decode(p.read_bytes()).text for p in sorted((ROOT / "corpus").glob("*.txt"))]
     docs, total, i = [], 0, 0
@@ -89,7 +89,7 @@ def _peer_entities(pairs, mapping):
 
 
 #: Every tool handles the first few documents once before the clock starts (the 2-worker pool
-#: forks from the warmed process; Dask workers warm up in ``pipeline.distributed.warm_up``):
+#: forks from the warmed process; Dask workers warm up in ``pipeline.run.cluster.warm_up``):
 #: steady-state throughput is what an archive run sees. On our VM the kernel reclaims idle page
 #: cache (kdamond), so the first pass of a fresh process can fault code back in; without this,
 #: the same pipeline measured 21.8-26.5 k chars/s depending on what ran before it.
@@ -103,14 +103,14 @@ def run_one(tool: str, docs_file: str, workers: int, accuracy: str | None) -> di
     t0 = time.perf_counter()
     if tool == "pipeline" or tool == "dask":
         sys.path.insert(0, str(ROOT))
-        from pipeline.api import Extractor
+        from pipeline.run.extractor import Extractor
 
         if tool == "dask":
             # cluster start-up and one pipeline load per worker are timed apart from the run:
             # an archive job pays them once, so the run's throughput is what scales
             from dask.distributed import Client
 
-            from pipeline.distributed import local_cluster, run, warm_up
+            from pipeline.run.cluster import local_cluster, run, warm_up
 
             cluster = local_cluster(workers)
             client = Client(cluster)
@@ -168,7 +168,7 @@ def _accuracy(tool: str, tag_fn, path: str) -> float:
     gold_n = pred_n = tp = 0
     lines = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     if tool in ("pipeline", "dask"):
-        from pipeline.api import Extractor
+        from pipeline.run.extractor import Extractor
 
         preds = []
         for r in Extractor().extract_many([s["text"] for s in lines], batch_size=64):

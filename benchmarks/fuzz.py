@@ -29,7 +29,7 @@ def _run_range(bounds: tuple[int, int, int]) -> tuple[list[str], Counter, int, t
     global _extractor
     from fuzzing import case, run_case
 
-    from pipeline.api import Extractor
+    from pipeline.run.extractor import Extractor
 
     if _extractor is None:
         _extractor = Extractor()

@@ -33,7 +33,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=1.0)
     args = parser.parse_args()
-    from pipeline.api import Extractor
+    from pipeline.run.extractor import Extractor
 
     extractor = Extractor(max_chars=50_000_000)
     rows = []

@@ -12,11 +12,16 @@ The pipeline is built once per process, lazily, on first use (like jieba's dicti
 ``extract`` raises :class:`ExtractionError` (``exc.kind``: decode, empty, too_large, …) and no
 other exception, whatever the text; every exception the library raises on purpose is a
 :class:`NewsieError` (``pipeline/errors.py``).
+
+The package is in layers, each importing only the ones before it (``tests/test_layers.py``):
+``core`` (text, numbers, dates, places, rule files; no spaCy) ← ``grammars`` (names and events
+over text and candidates) ← ``language`` (spaCy components, the Doc contract, building ``nlp``)
+← ``run`` (``Extractor``, assembly, input reader, pool and Dask runners) ← ``tools`` and ``cli``.
+``schema`` (the output contract) and ``errors`` are leaves anyone may import.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +52,7 @@ from .schema import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .api import Extractor
+    from .run.extractor import Extractor
 
 __all__ = [
     "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
@@ -57,20 +62,11 @@ __all__ = [
     "DocumentTimeout", "BadInput", "InternalError", "RuleError",
 ]
 
-_default: "Extractor | None" = None
-_lock = threading.Lock()
-
-
 def get_extractor() -> "Extractor":
     """The process-wide default :class:`Extractor`, built on first call."""
-    global _default
-    if _default is None:
-        with _lock:
-            if _default is None:
-                from .api import Extractor
+    from .run.default import get_extractor as default
 
-                _default = Extractor()
-    return _default
+    return default()
 
 
 def load() -> "Language":
@@ -88,7 +84,7 @@ def extract_many(items: Iterable[Any], *, n_process: int = 1, batch_size: int = 
 
 def __getattr__(name: str):
     if name == "Extractor":
-        from .api import Extractor
+        from .run.extractor import Extractor
 
         return Extractor
     raise AttributeError(name)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.schema import DocumentResult
-from pipeline.text import decode, normalize_char
+from pipeline.core.text import decode, normalize_char
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import spacy
 
-import pipeline.components  # noqa: F401  (registers the factories)
-from pipeline.document import ArticleInfo
+import pipeline.language.components  # noqa: F401  (registers the factories)
+from pipeline.language.document import ArticleInfo
 
 NAME_COMPONENTS = ("name_ruler", "entity_resolver", "person_titles", "place_resolver", "canonical_names")
 

@@ -1,10 +1,10 @@
-"""pipeline.train.add_pd_dev: the two halves of pd_ner.dev are disjoint and cover it."""
+"""train.add_pd_dev: the two halves of pd_ner.dev are disjoint and cover it."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.train.add_pd_dev import split
+from train.add_pd_dev import split
 
 
 @pytest.mark.parametrize("n, half, used, held", [

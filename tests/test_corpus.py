@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gold import load_gold
+from pipeline.tools.gold import load_gold
 from pipeline.schema import CORE_LABELS, EVENT_TYPES
-from pipeline.text import decode, normalize
+from pipeline.core.text import decode, normalize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLDS = sorted(CORPUS.glob("*.gold.json"))

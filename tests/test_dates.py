@@ -1,4 +1,4 @@
-"""pipeline.dates: date expressions resolved against the dateline / publication date.
+"""pipeline.core.dates: date expressions resolved against the dateline / publication date.
 
 Tables of cases are named by where they came from; known misses are strict xfails.
 """
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates, infer_year, parse_date, resolve_year
-from pipeline.numbers import int_to_chinese
+from pipeline.core.dates import find_dates, infer_year, parse_date, resolve_year
+from pipeline.core.numbers import int_to_chinese
 from pipeline.schema import DateValue
 
 OCT16 = dt.date(2025, 10, 16)

@@ -1,4 +1,4 @@
-"""The BILUO entity tagger (``pipeline/components/entity_tagger.py``): decoding under the tag
+"""The BILUO entity tagger (``pipeline/language/components/entity_tagger.py``): decoding under the tag
 grammar, the bigram features, and the component learning from entity annotation."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
-from pipeline.components.entity_tagger import char_features, decode_biluo, transition_mask
+from pipeline.language.components.entity_tagger import char_features, decode_biluo, transition_mask
 
 LABELS = ["O", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-PER", "I-PER", "L-PER", "U-PER"]
 
@@ -176,7 +176,7 @@ def test_decoding_equals_the_exhaustive_search(n, seed):
 
 
 def test_decoding_in_small_groups_gives_the_same_spans(monkeypatch):
-    from pipeline.components import entity_tagger
+    from pipeline.language.components import entity_tagger
 
     scores = numpy.random.default_rng(7).dirichlet(numpy.ones(len(LABELS)) * 0.3, size=300)
     expected = decode_biluo(scores, LABELS)
@@ -230,9 +230,9 @@ def test_features_are_norm_shape_and_two_bigrams():
 
 
 def test_lexicon_column_is_the_code_of_each_token_first_character():
-    from pipeline.components.entity_tagger import lexicon_features
-    from pipeline.lexicon import NameLexicon
-    from pipeline.nlp import CharTokenizer
+    from pipeline.language.components.entity_tagger import lexicon_features
+    from pipeline.core.lexicon import NameLexicon
+    from pipeline.language.build import CharTokenizer
 
     lex = NameLexicon.from_text("北京 1 ns\n李鹏 1 nr\n")
     nlp = spacy.blank("zh")
@@ -257,7 +257,7 @@ TRAIN = [
 
 
 def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2"):
-    import pipeline.components  # noqa: F401  (registers biluo_ner and the embedding)
+    import pipeline.language.components  # noqa: F401  (registers biluo_ner and the embedding)
 
     if encoder == "news.DilatedWindowEncoder.v1":
         encode = {"@architectures": encoder, "width": 32, "dilations": [1, 3], "maxout_pieces": 2}
@@ -409,7 +409,7 @@ def test_weights_of_spacys_encoder_load_into_ours(trained, tmp_path):
 # ---------------------------------------------------------------- the dilated encoder
 
 def test_dilated_columns_put_each_row_beside_the_rows_d_away():
-    from pipeline.components.window_encoder import dilated_columns
+    from pipeline.language.components.window_encoder import dilated_columns
 
     X = numpy.array([[1.0], [2.0], [3.0], [4.0], [5.0]], dtype="float32")
     # worked by hand: row i is [X[i-2], X[i], X[i+2]], zero past either end
@@ -418,7 +418,7 @@ def test_dilated_columns_put_each_row_beside_the_rows_d_away():
 
 
 def test_dilated_window_gradient_is_the_transpose_of_its_forward():
-    from pipeline.components.window_encoder import dilated_window
+    from pipeline.language.components.window_encoder import dilated_window
 
     layer = dilated_window(2)
     rng = numpy.random.default_rng(0)

@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 import pipeline
-from pipeline.api import Extractor
+from pipeline.run.extractor import Extractor
 from pipeline.errors import (
     ERROR_CLASSES,
     ERROR_KINDS,

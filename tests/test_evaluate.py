@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate as ev
-from pipeline.gold import GoldArticle, GoldEntity, GoldEvent, GoldPage
+from pipeline.tools import evaluate as ev
+from pipeline.tools.gold import GoldArticle, GoldEntity, GoldEvent, GoldPage
 from pipeline.schema import Arg, Article, Dateline, DocumentResult, Entity, Event, Offsets, Trigger
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
@@ -532,7 +532,7 @@ def test_gold_reader_takes_chrome_mentions(tmp_path: Path):
     # OUTPUT.md (web pages): a mention in page chrome (来源:, 责任编辑:, related news) is marked
     # part "chrome" and is optional; 23 of the 40 shared real pages carry such mentions and the
     # reader refused them
-    from pipeline.gold import load_gold
+    from pipeline.tools.gold import load_gold
 
     path = tmp_path / "web.gold.json"
     path.write_text(json.dumps({"source": "web.txt", "articles": [{"index": 0, "entities": [

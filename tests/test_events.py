@@ -13,11 +13,11 @@ import spacy
 
 import time
 
-from pipeline.components.events import EventExtractor
-from pipeline.document import ArticleInfo, DatelineInfo, Mention, register_extensions
-from pipeline.events import compiled
+from pipeline.language.components.events import EventExtractor
+from pipeline.language.document import ArticleInfo, DatelineInfo, Mention, register_extensions
+from pipeline.grammars.events import compiled
 from pipeline.schema import Arg, Event, Offsets, Stage, Trigger
-from pipeline.text import split_page, split_sentences
+from pipeline.core.text import split_page, split_sentences
 
 register_extensions()
 NLP = spacy.blank("zh")
@@ -528,12 +528,12 @@ def test_known_miss_both_sides_division():
 
 def test_end_to_end_through_the_extractor():
     """With the whole pipeline (values, names, page structure), events reach the contract."""
-    pytest.importorskip("pipeline.dates")
-    from pipeline.api import Extractor
+    pytest.importorskip("pipeline.core.dates")
+    from pipeline.run.extractor import Extractor
 
     ex = Extractor(use_model=False)
     if "event_extractor" not in ex.nlp.pipe_names:
-        pytest.skip("event_extractor not registered in pipeline.components yet")
+        pytest.skip("event_extractor not registered in pipeline.language.components yet")
     result = ex.extract("城北光伏产业园一期项目已完工通过验收。", pub_date="2024-08-06")
     events = [e for a in result.articles for e in a.events]
     assert any(e.type == "project_milestone" for e in events)

@@ -13,7 +13,7 @@ import pytest
 
 from fuzzing import KINDS, case, cases, check_result, run_case
 
-from pipeline.api import Extractor
+from pipeline.run.extractor import Extractor
 
 #: cases per CI run (NEWSIE_FUZZ_CASES raises it locally); seed fixed so a red run reproduces
 CI_CASES = int(os.environ.get("NEWSIE_FUZZ_CASES", "3000"))

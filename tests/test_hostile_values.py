@@ -14,9 +14,9 @@ import time
 
 import pytest
 
-from pipeline import dates, numbers
-from pipeline.components.values import find_values
-from pipeline.document import Mention
+from pipeline.core import dates, numbers
+from pipeline.language.components.values import find_values
+from pipeline.language.document import Mention
 
 #: the watchdog per case, in seconds (a catastrophic pattern would take hours)
 WATCHDOG = 120

@@ -1,4 +1,4 @@
-"""The name lexicon the NER reads (``pipeline/lexicon.py``): parsing jieba's dictionary format,
+"""The name lexicon the NER reads (``pipeline/core/lexicon.py``): parsing jieba's dictionary format,
 matching, and the per-character codes. Cases written by hand; codes worked out on paper."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 import pytest
 
-from pipeline.lexicon import BEGIN, END, MIDDLE, LEXICON_VERSION, NameLexicon, name_lexicon
+from pipeline.core.lexicon import BEGIN, END, MIDDLE, LEXICON_VERSION, NameLexicon, name_lexicon
 
 # jieba dict.txt format: word, frequency, tag; only name tags are kept, one-character words not
 DICT = """\
@@ -71,7 +71,7 @@ def test_the_installed_jieba_is_the_lexicon_the_model_was_trained_with():
 def test_parsed_lexicon_is_cached_between_processes_and_checked(tmp_path, monkeypatch):
     import marshal
 
-    from pipeline import lexicon
+    from pipeline.core import lexicon
 
     monkeypatch.setenv("NEWSIE_CACHE_DIR", str(tmp_path))
     lexicon.name_lexicon.cache_clear()
@@ -97,7 +97,7 @@ def test_parsed_lexicon_is_cached_between_processes_and_checked(tmp_path, monkey
 
 
 def test_without_a_writable_cache_the_lexicon_is_still_built(tmp_path, monkeypatch):
-    from pipeline import lexicon
+    from pipeline.core import lexicon
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

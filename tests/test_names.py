@@ -12,9 +12,9 @@ import time
 import pytest
 from names_pipeline import build, run
 
-from pipeline.components.names import clipped_forms, find_names, is_generic, is_generic_org, rules
-from pipeline.components.titles import name_after, split_titles
-from pipeline.document import Mention
+from pipeline.grammars.names import clipped_forms, find_names, is_generic, is_generic_org, rules
+from pipeline.grammars.titles import name_after, split_titles
+from pipeline.language.document import Mention
 
 NAME_LABELS = ("PER", "ORG", "LOC")
 
@@ -559,7 +559,7 @@ def test_offsets_and_speed_on_hostile_input():
 # ---------------------------------------------------------------- model and rules meet
 
 def _mention(label, start, end, text, source, priority):
-    from pipeline.document import Mention
+    from pipeline.language.document import Mention
 
     return Mention(label, start, end, text, source=source, priority=priority)
 
@@ -571,7 +571,7 @@ def _mention(label, start, end, text, source, priority):
     ("日本首相桥本龙太郎在", ("LOC", 2, 5, 5), (4, 9)),
 ])
 def test_rule_suffix_that_begins_a_model_person_is_dropped(text, rule, person):
-    from pipeline.components.resolver import drop_rules_crossing_a_person
+    from pipeline.language.components.resolver import drop_rules_crossing_a_person
 
     label, s, e, prio = rule
     ps, pe = person
@@ -581,7 +581,7 @@ def test_rule_suffix_that_begins_a_model_person_is_dropped(text, rule, person):
 
 
 def test_rule_span_containing_or_before_a_person_is_kept():
-    from pipeline.components.resolver import drop_rules_crossing_a_person
+    from pipeline.language.components.resolver import drop_rules_crossing_a_person
 
     road = _mention("LOC", 0, 5, "白建成大街", "rule", 5)      # the person is inside: nested, not crossing
     person = _mention("PER", 0, 3, "白建成", "model", 3)
@@ -622,7 +622,7 @@ def test_model_span_loses_the_xun_that_closes_a_dateline_agency():
     # seed.gold.json: 科学导报讯 10月14日 has the (optional) ORG 科学导报, not 科学导报讯
     from spacy.tokens import Span
 
-    from pipeline.document import ArticleInfo, DatelineInfo
+    from pipeline.language.document import ArticleInfo, DatelineInfo
 
     nlp = build()
     text = "涪江晚报讯 3月5日，会议召开。"
@@ -674,7 +674,7 @@ SINGLE_DIVISION_CASES = [
 @pytest.mark.parametrize("name,text,org,places,wins", SINGLE_DIVISION_CASES,
                          ids=[c[0] for c in SINGLE_DIVISION_CASES])
 def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, places, wins):
-    from pipeline.components.resolver import promote_single_division_bodies
+    from pipeline.language.components.resolver import promote_single_division_bodies
 
     assert _promoted(promote_single_division_bodies, "ORG", text, org, places) is wins
 
@@ -682,7 +682,7 @@ def test_model_body_with_a_single_place_in_front_is_one_org(name, text, org, pla
 def _promoted(promote, label, text, span, places) -> bool:
     """Whether ``promote`` lifts a model span of ``label`` to a confident rule among gazetteer
     places given as (start, end, priority)."""
-    from pipeline.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY
+    from pipeline.language.components.resolver import CONFIDENT_RULE, MODEL_PRIORITY
 
     model = _mention(label, span[0], span[1], text[span[0]:span[1]], "model", MODEL_PRIORITY)
     rule_places = [_mention("LOC", s, e, text[s:e], "lexicon", p) for s, e, p in places]
@@ -706,7 +706,7 @@ DICTIONARY_PLACE_CASES = [
 @pytest.mark.parametrize("name,text,loc,places,wins", DICTIONARY_PLACE_CASES,
                          ids=[c[0] for c in DICTIONARY_PLACE_CASES])
 def test_model_place_that_is_a_dictionary_place_outranks_the_place_inside(name, text, loc, places, wins):
-    from pipeline.components.resolver import promote_dictionary_places
+    from pipeline.language.components.resolver import promote_dictionary_places
 
     assert _promoted(promote_dictionary_places, "LOC", text, loc, places) is wins
 
@@ -729,7 +729,7 @@ AROUND_A_PLACE_CASES = [
 @pytest.mark.parametrize("name,text,org,places,promoted", AROUND_A_PLACE_CASES,
                          ids=[c[0] for c in AROUND_A_PLACE_CASES])
 def test_model_body_around_a_place_outranks_the_place(name, text, org, places, promoted):
-    from pipeline.components.resolver import promote_bodies_around_a_place
+    from pipeline.language.components.resolver import promote_bodies_around_a_place
 
     span = (text.index(org), text.index(org) + len(org))
     spans = [(text.index(p), text.index(p) + len(p), priority) for p, priority in places]
@@ -771,7 +771,7 @@ def _found(label, text, sub, source, start_at=0):
     ("擒获了海岸集团毒枭", "海岸集团", "岸集团", None, "海岸集团"),
 ])
 def test_rule_org_starts_where_the_model_starts_after_a_glued_word(text, rule_org, model_org, other, expected):
-    from pipeline.components.resolver import trim_rule_orgs_to_model_starts
+    from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
 
     rule = _found("ORG", text, rule_org, "rule")
     model = _found("ORG", text, model_org, "model", start_at=rule.start)
@@ -783,7 +783,7 @@ def test_rule_org_starts_where_the_model_starts_after_a_glued_word(text, rule_or
 
 
 def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():
-    from pipeline.components.resolver import trim_rule_orgs_to_model_starts
+    from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
 
     text = "应中国人民外交学会邀请"
     rule = _found("ORG", text, "应中国人民外交学会", "rule")
@@ -836,7 +836,7 @@ def test_a_verb_before_a_generic_place_word_makes_no_place():
      "江苏恒联重工集团有限公司董事局", False),
 ])
 def test_model_org_with_its_own_sub_body_outranks_the_rule(text, rule_org, model_org, promoted):
-    from pipeline.components.resolver import CONFIDENT_RULE, promote_model_sub_bodies
+    from pipeline.language.components.resolver import CONFIDENT_RULE, promote_model_sub_bodies
 
     rule = _found("ORG", text, rule_org, "rule")
     model = _found("ORG", text, model_org, "model")
@@ -848,7 +848,7 @@ def test_model_org_with_its_own_sub_body_outranks_the_rule(text, rule_org, model
 
 @pytest.fixture(scope="module")
 def rules_extractor():
-    from pipeline.api import Extractor
+    from pipeline.run.extractor import Extractor
 
     return Extractor(use_model=False)
 
@@ -874,7 +874,7 @@ def test_a_government_its_article_identifies_is_emitted_with_its_name(rules_extr
     "在大连街遛弯的王大爷说，心里特别敞亮。",  # seed.gold.json's 王大爷 (optional)
 ])
 def test_a_person_known_only_by_an_honorific_is_not_emitted(text):
-    from pipeline.api import Extractor
+    from pipeline.run.extractor import Extractor
 
     result = Extractor().extract(text)  # with the model, which may tag the surname alone
     assert [e.text for a in result.articles for e in a.entities if e.label == "PER"] == []
@@ -892,7 +892,7 @@ def test_a_person_known_only_by_an_honorific_is_not_emitted(text):
     ("《人民日报》", "《人民日报》", "《人民日报》"),
 ])
 def test_model_span_stops_at_a_mark_it_does_not_close(text, span, expected):
-    from pipeline.components.resolver import balanced_span
+    from pipeline.language.components.resolver import balanced_span
 
     start = text.index(span)
     s, e = balanced_span(text, start, start + len(span))

@@ -1,4 +1,4 @@
-"""pipeline.numbers: numerals, money, areas, percentages and quantities.
+"""pipeline.core.numbers: numerals, money, areas, percentages and quantities.
 
 Tables of cases are named by where they came from; known misses are strict xfails so that a fix
 shows up as an unexpected pass.
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers import (
+from pipeline.core.numbers import (
     decimal_to_chinese,
     find_amounts,
     int_to_chinese,

@@ -1,4 +1,4 @@
-"""pipeline.pairscan: candidate starts of dictionary words, numpy path vs the plain loop."""
+"""pipeline.core.pairscan: candidate starts of dictionary words, numpy path vs the plain loop."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.pairscan import PairIndex
+from pipeline.core.pairscan import PairIndex
 
 
 def loop_starts(longest: dict[str, int], text: str) -> list[tuple[int, int]]:

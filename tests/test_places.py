@@ -1,4 +1,4 @@
-"""The place lexicon (pipeline.places) and place_resolver's LOC values.
+"""The place lexicon (pipeline.core.places) and place_resolver's LOC values.
 
 Cases are named by where they came from: ``output_md`` (the contract), ``own`` (sentences
 written for these tests in the style of Shanxi local news), ``table`` (facts of the division
@@ -13,7 +13,7 @@ import sys
 import pytest
 from names_pipeline import build, run
 
-from pipeline.places import gazetteer, short_form
+from pipeline.core.places import gazetteer, short_form
 
 SX = "山西省"
 
@@ -74,7 +74,7 @@ def test_find_is_leftmost_longest():
 
 
 def test_table_read_without_importing_cpca():
-    code = ("import sys; from pipeline.places import gazetteer; gazetteer(); "
+    code = ("import sys; from pipeline.core.places import gazetteer; gazetteer(); "
             "print('cpca' in sys.modules, 'pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
@@ -186,8 +186,8 @@ def test_county_short_misses(nlp, case):
 def test_model_span_with_division_chain():
     """A LOC the model keeps whole (阳泉市洪城北路) takes the divisions it begins with; a street
     named after a city (大连街) does not."""
-    from pipeline.components.places import resolve_article
-    from pipeline.document import Mention
+    from pipeline.language.components.places import resolve_article
+    from pipeline.language.document import Mention
 
     ents = [Mention("LOC", 0, 7, "阳泉市洪城北路", source="model"),
             Mention("LOC", 8, 11, "大连街", source="model")]

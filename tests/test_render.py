@@ -1,4 +1,4 @@
-"""The HTML report (``pipeline.render``, ``cli.py render``), checked in a real headless browser.
+"""The HTML report (``pipeline.tools.render``, ``cli.py render``), checked in a real headless browser.
 
 The document below is built by hand (a page written for this test in the genre: a county
 secretary's inspection, a dateline, a money amount, an area), so the DOM assertions do not depend
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.render import _Mark, _nest, fmt_value, highlight, render_html, summarize
+from pipeline.tools.render import _Mark, _nest, fmt_value, highlight, render_html, summarize
 from pipeline.schema import (
     Arg,
     Article,
@@ -492,7 +492,7 @@ def test_browser_screenshot_is_not_blank(page, tmp_path):
     assert ink / sampled > 0.1, f"only {ink / sampled:.0%} of the page is not white"
     # the label colours are on screen
     for label in ("PER", "MONEY", "AREA"):
-        from pipeline.render import LABEL_COLORS
+        from pipeline.tools.render import LABEL_COLORS
 
         rgb = bytes.fromhex(LABEL_COLORS[label][1:])
         assert rgb in colours or any(rgb in r for r in rows), f"no {label} colour in the screenshot"

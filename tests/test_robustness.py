@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.api import ExtractionError, Extractor
+from pipeline.run.extractor import ExtractionError, Extractor
 from pipeline.schema import DocumentResult
-from pipeline.text import normalize_char
+from pipeline.core.text import normalize_char
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +195,7 @@ def test_a_value_outside_the_contract_is_dropped_with_a_warning_not_the_page():
     """A component bug (here: a MONEY value without a currency unit) must cost that value only."""
     from spacy.language import Language
 
-    from pipeline.document import doc_list
+    from pipeline.language.document import doc_list
 
     @Language.component("test_bad_money_value")
     def bad_money_value(doc):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.api import Extractor
-from pipeline.text import decode
+from pipeline.run.extractor import Extractor
+from pipeline.core.text import decode
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -55,7 +55,7 @@ def test_worker_processes_run_the_callers_pipeline_not_a_default_one():
 
 
 def test_dask_local_cluster_matches_one_process(single_process, tmp_path: Path):
-    from pipeline.distributed import run
+    from pipeline.run.cluster import run
 
     items = corpus_items()
     src = tmp_path / "in"
@@ -75,7 +75,7 @@ def test_local_cluster_workers_run_without_the_dask_profiler():
     import dask
     from dask.distributed import Client
 
-    from pipeline.distributed import local_cluster
+    from pipeline.run.cluster import local_cluster
 
     with local_cluster(1) as cluster, Client(cluster) as client:
         settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
@@ -84,20 +84,20 @@ def test_local_cluster_workers_run_without_the_dask_profiler():
 
 
 def test_warm_up_builds_the_pipeline_in_every_worker_and_runs_a_page():
-    import pipeline
+    import pipeline.run.default
     from dask.distributed import Client
 
-    from pipeline.distributed import local_cluster, warm_up
+    from pipeline.run.cluster import local_cluster, warm_up
 
     with local_cluster(1) as cluster, Client(cluster) as client:
         warm_up(client)
-        built = client.run(lambda: pipeline._default is not None)
+        built = client.run(lambda: pipeline.run.default._default is not None)
     assert list(built.values()) == [True]
 
 
 def test_the_warm_up_page_reaches_the_rules_and_the_events():
     from pipeline import get_extractor
-    from pipeline.distributed import WARM_UP_TEXT
+    from pipeline.run.cluster import WARM_UP_TEXT
 
     result = get_extractor().extract(WARM_UP_TEXT)
     # 王建国 (PER), 10月14日 (DATE), 26亿元 (MONEY), 100亩 (AREA), 12.5% (PERCENT); 开工 and 总投资 events

@@ -11,7 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.text import (
+from pipeline.core.text import (
     DecodeError,
     byline_names,
     decode,
@@ -98,7 +98,7 @@ def test_every_normalized_char_maps_back_to_its_source(raw):
 def reference_lines(raw: str) -> list[tuple[str, list[int], bool]]:
     """Lines as ``_read_lines`` must give them, written the slow, obvious way: every character
     through ``normalize_char``, spaces folded and stripped, ``\r\n`` one break."""
-    from pipeline.text import normalize_char
+    from pipeline.core.text import normalize_char
 
     out, blank, i = [], True, 0
     for part in regex.split(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])", raw)[::2]:
@@ -120,13 +120,13 @@ def reference_lines(raw: str) -> list[tuple[str, list[int], bool]]:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="县委书记，。１Ａ（ 　\t\u200b\x07\r\n\u2028\xa0ａ；", max_size=60))
 def test_read_lines_fast_path_equals_the_character_by_character_reading(raw):
-    from pipeline.text import _read_lines
+    from pipeline.core.text import _read_lines
 
     assert [(ln.text, ln.idx, ln.blank_before) for ln in _read_lines(raw)] == reference_lines(raw)
 
 
 def test_every_character_normalize_char_changes_is_listed_for_the_fast_paths():
-    from pipeline.text import _CHANGED_CODES, normalize_char
+    from pipeline.core.text import _CHANGED_CODES, normalize_char
 
     changed = {c for c in range(0x110000) if not 0xD800 <= c < 0xE000 and normalize_char(chr(c)) != chr(c)}
     assert changed <= set(_CHANGED_CODES)

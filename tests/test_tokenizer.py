@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import load
-from pipeline.document import doc_text
-from pipeline.nlp import CharTokenizer
+from pipeline.language.document import doc_text
+from pipeline.language.build import CharTokenizer
 
 SPACY_ZH = spacy.blank("zh")
 OURS = CharTokenizer(SPACY_ZH.vocab)

@@ -1,4 +1,4 @@
-"""How People's Daily 1998 tokens become NER labels (pipeline/train/prepare_ner.py).
+"""How People's Daily 1998 tokens become NER labels (train/prepare_ner.py).
 
 Token lists are written by hand in the corpus's format (word, PKU tag); the expected entities
 are worked out by hand from pd_ner.dev's conventions, which the training labels must follow.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.train.prepare_ner import (org_lexicon, pd_sentence_spans, persons_inside_doctrine,
+from train.prepare_ner import (org_lexicon, pd_sentence_spans, persons_inside_doctrine,
                                         split_person_run)
 
 

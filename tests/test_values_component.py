@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 import spacy
 
-import pipeline.components.values  # noqa: F401  (registers value_ruler)
-from pipeline.components.values import find_values
-from pipeline.document import ArticleInfo, DatelineInfo, Mention, register_extensions
+import pipeline.language.components.values  # noqa: F401  (registers value_ruler)
+from pipeline.language.components.values import find_values
+from pipeline.language.document import ArticleInfo, DatelineInfo, Mention, register_extensions
 from pipeline.schema import AreaValue, DateValue, MoneyValue, PercentValue, QuantityValue
 
 register_extensions()

@@ -1,0 +1,620 @@
+"""Date expressions as the Chinese press writes them, resolved to ISO/TIMEX-like values.
+
+Pure functions, no spaCy.
+
+>>> from datetime import date
+>>> parse_date("2025年10月14日")
+{'iso': '2025-10-14', 'approx': False}
+>>> parse_date("10月14日上午", anchor=date(2025, 10, 16))
+{'iso': '2025-10-14', 'approx': False}
+>>> parse_date("今年以来", anchor=date(2025, 10, 16))
+{'iso': '2025', 'approx': False}
+>>> parse_date("前三季度", year_hint=2025)
+{'iso': '2025-Q1/2025-Q3', 'approx': False}
+>>> parse_date("4月11日至12日", year_hint=2025)
+{'iso': '2025-04-11/2025-04-12', 'approx': False}
+>>> parse_date("12月20日", anchor=date(2026, 1, 5))
+{'iso': '2025-12-20', 'approx': False}
+>>> parse_date("10月14日")
+{'iso': 'XXXX-10-14', 'approx': False}
+>>> parse_date("年底", anchor=date(2025, 3, 1))
+{'iso': '2025-12', 'approx': True}
+>>> parse_date("十四五")
+{'iso': '2021/2025', 'approx': False}
+>>> parse_date("近20年") is None, parse_date("60日内") is None
+(True, True)
+
+Year-less expressions resolve against ``anchor`` (the article's dateline date, else the
+paper's publication date), else ``year_hint`` (the year the page states most often, see
+:func:`infer_year`), else the year stays ``XXXX``.  A year-less month more than six months after
+the anchor's month belongs to the year before (a December date in a January paper).
+
+The date pattern is built once per process from ``rules/values/dates.toml``; repetition in it
+is bounded, so scanning is linear in the length of the text.
+
+Leaf module: imports only :mod:`pipeline.core.rules` and :mod:`pipeline.core.numbers`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+
+from .numbers import Scanner, groups, lead, parse_number, triggers
+from .rules import RuleError, alternation, compile_pattern, load_table
+
+__all__ = ["parse_date", "infer_year", "resolve_year", "find_dates", "DateMatch"]
+
+YEAR_MIN, YEAR_MAX = 1000, 2100
+INFER_MIN, INFER_MAX = 1949, 2100
+
+
+def resolve_year(month: int, anchor: dt.date | None) -> int | None:
+    """The year of a year-less month, given the anchor date.
+
+    A month more than six months after the anchor's month belongs to the year before:
+
+    >>> resolve_year(12, dt.date(2026, 1, 8)), resolve_year(10, dt.date(2025, 10, 16))
+    (2025, 2025)
+    >>> resolve_year(3, None) is None
+    True
+    """
+    if anchor is None:
+        return None
+    return anchor.year - 1 if month - anchor.month > 6 else anchor.year
+
+
+# --------------------------------------------------------------------------- pattern
+
+
+@dataclass(frozen=True)
+class _DateRules:
+    pattern: Scanner
+    separators: tuple[str, ...]
+    relative_years: dict[str, int]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    halves: dict[str, str]
+    seasons: dict[str, str]
+    year_parts: dict[str, int]
+    year_parts_after_year: dict[str, int]
+    vague: dict[str, str]
+    year_pattern: regex.Pattern
+
+
+def _cls(chars: str) -> str:
+    return "[" + "".join(regex.escape(c) for c in chars) + "]"
+
+
+def _not_after(words) -> str:
+    return "".join(f"(?<!{regex.escape(w)})" for w in words)
+
+
+@functools.cache
+def _rules() -> _DateRules:
+    t = load_table("values/dates.toml")
+    where = "values/dates.toml"
+    try:
+        rel_years = {k: int(v) for k, v in t["relative_years"].items()}
+        rel_months = {k: int(v) for k, v in t["relative_months"].items()}
+        rel_days = {k: int(v) for k, v in t["relative_days"].items()}
+        halves = dict(t["halves"])
+        seasons = dict(t["seasons"])
+        year_parts = {k: int(v) for k, v in t["year_parts"].items()}
+        yp_after = {k: int(v) for k, v in t["year_parts_after_year"].items()}
+        month_parts = list(t["month_parts"])
+        month_parts_alone = list(t["month_parts_alone"])
+        vague_tables = t["vague"]
+        since = t["since"]["words"]
+        tod_words = t["time_of_day"]["words"]
+        seps = tuple(t["range"]["separators"])
+        dur = t["duration"]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"{where}: {exc!r}") from exc
+
+    vague: dict[str, str] = {}
+    vague_alts = []
+    for iso, words in vague_tables.items():
+        for word, spec in words.items():
+            vague[word] = iso
+            na = (spec or {}).get("not_after", "")
+            vague_alts.append((word, (f"(?<!{_cls(na)})" if na else "") + regex.escape(word)))
+    vague_alt = "(?:" + "|".join(a for _, a in sorted(vague_alts, key=lambda x: -len(x[0]))) + ")"
+
+    cn_d = "〇零○一二三四五六七八九"
+    cn_any = cn_d + "两十百千万亿"
+    sep = alternation(seps)
+    since_g = f"(?P<since>{alternation(since)})?"
+    clock = r"(?:[0-9]{1,2}(?:[:：][0-9]{2}|[时点](?:[0-9]{1,2}分|半|许)?))"
+    tod = f"(?P<tod>{alternation(tod_words)}{clock}?|{clock})?"
+
+    year_ar = r"(?<![0-9０-９.])(?:1[0-9]{3}|20[0-9]{2}|2100)(?![0-9])"
+    year_cn = f"(?<!{_cls(cn_any)})[一二]{_cls(cn_d)}{{3}}"
+    year_lb = _not_after(dur["year_not_after"])
+    year_la = "(?!" + alternation(dur["year_not_before"]) + ")"
+    year = f"{year_lb}(?P<y>{year_ar}|{year_cn})年{year_la}(?P<ydu>度)?"
+    relyear = f"(?<!过)(?P<ry>{alternation(rel_years)})"
+
+    mon_ar = r"(?<![0-9０-９.])(?:1[0-2]|0?[1-9])(?![0-9])"
+    mon_cn = f"(?<!{_cls(cn_any)})(?:十[一二]?|[一二三四五六七八九])"
+    mon_lb = _not_after(dur["month_not_after"])
+    mon_la = "(?![薪租供票饼嫂球亮光度])"
+    day_ar = r"(?<![0-9０-９.])(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+    day_cn = "(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    day_mark = "(?:日|号(?![楼线院房]))"
+    mp = f"(?P<mp>{alternation(month_parts)})"
+
+    month_expr = (
+        f"{mon_lb}(?P<m>{mon_ar}|{mon_cn})月{mon_la}(?P<mfen>份)?"
+        f"(?:(?P<d>{day_ar}|{day_cn}){sep}(?P<d2>{day_ar}|{day_cn}){day_mark}"
+        f"|(?P<d>{day_ar}|{day_cn}){day_mark}{tod}"
+        f"|{mp})?"
+    )
+    mrange = (
+        f"{mon_lb}(?P<m>{mon_ar}|{mon_cn})(?:月份?)?{sep}(?P<m2>{mon_ar}|{mon_cn})月{mon_la}"
+        f"(?P<mfen>份)?"
+    )
+    quarter = (
+        f"(?:前(?P<qn>[两二三23])个?季度"
+        f"|第?(?P<q>[一二三1-3])(?:季度)?{sep}第?(?P<q2>[二三四2-4])季度"
+        f"|(?<![0-9一二三四五六七八九十])第?(?P<q>[一二三四1-4])季度(?P<qp>末|初|底)?)"
+    )
+    half = f"(?P<half>{alternation(halves)})"
+    season = f"(?P<se>{alternation(seasons)})"
+    first_n = "前(?P<fn>十一|十|[两二三四五六七八九]|1[01]|[2-9])个?月(?:份)?"
+    yp_after_re = f"(?P<yp>{alternation(yp_after)})"
+    yp_alone = f"(?P<yp>{alternation(year_parts)})"
+    relmonth = f"(?P<rm>{alternation(rel_months)})(?:{mp})?"
+    mp_alone = f"(?P<mpa>{alternation(month_parts_alone)})"
+    reldays = f"(?P<rd>{alternation(rel_days)})(?![之头])"
+    iso = (
+        r"(?<![0-9０-９.])(?P<iy>(?:19|20)[0-9]{2}|2100)(?P<isep>[-./])(?P<im>1[0-2]|0?[1-9])"
+        r"(?P=isep)(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+    )
+    yrange = f"{year_lb}(?P<y>{year_ar}){sep}(?P<y2>{year_ar})年{year_la}"
+    five = (
+        "(?:(?<=[“\"‘「『《])(?P<fy>十[一二三四五六七八九]|[一二三四五六七八九])五(?=[”\"’」』》])"
+        "|(?<![“\"‘「『《])(?P<fy>十[一二三四五六七八九])五(?=规划|时期|期间|末|以来|计划))"
+    )
+    day_lb = f"(?<!{_cls(dur['day_not_after'])})" + _not_after(dur.get("day_not_after_words", ()))
+    day_la = "(?!" + alternation(dur["day_not_before"]) + ")"
+    bare_day = f"{day_lb}(?P<d>{day_ar})日{day_la}{tod}"
+
+    words = [*rel_years, *rel_months, *rel_days, *halves, *seasons, *year_parts,
+             *month_parts_alone, *vague]
+    numerals = "0123456789０１２３４５６７８９" + cn_any
+    others = "".join(sorted({w[0] for w in words} | {"前", "第"}))
+    first = "0123456789０１２３４５６７８９" + cn_d + "十两" + others
+    # a numeral starts a date only if a date word follows it (2025年, 10月, 14日, 一季度), or it
+    # is an ISO date or a five-year plan: one possessive look-ahead rejects all other numbers
+    numberish = _cls(numerals + "".join(seps) + " ")
+    # a word starts a date only if it is one of the date words (近日, 今年, 上半年, 第一季度…)
+    start_words = alternation(words) + "|第[一二三四1-4]季|前[两二三23]个?季"
+    numeral_gate = (
+        f"(?:(?!{_cls(numerals)})(?={start_words})|(?={numberish}{{0,24}}+[年月日号季])"
+        "|(?=[0-9]{4}[-./])|(?=十?[一二三四五六七八九]五))"
+    )
+    pattern = (
+        lead(first, numerals)
+        + numeral_gate
+        + "(?:"
+        f"{iso}"
+        f"|{five}"
+        f"|(?P<vague>{vague_alt})"
+        f"|{reldays}{tod}"
+        f"|{yrange}{since_g}"
+        f"|(?:{year}|{relyear})(?:{half}|{quarter}|{first_n}|{yp_after_re}|{season}|{mrange}|{month_expr}|全年)?{since_g}"
+        f"|(?:{half}|{quarter}|{yp_alone}|{season}|{mrange}|{month_expr}|{relmonth}|{mp_alone}){since_g}"
+        f"|{bare_day}"
+        ")"
+    )
+    year_pattern = compile_pattern(
+        rf"{year_lb}(?<![0-9])(?P<y>19[4-9][0-9]|20[0-9]{{2}}|2100)"
+        rf"(?:(?=年{year_la})|(?=[-./](?:1[0-2]|0?[1-9])[-./][0-9]))"
+        f"|{year_lb}(?<!{_cls(cn_any)})(?P<c>[一二]{_cls(cn_d)}{{3}})(?=年{year_la})",
+        f"{where} [infer_year]",
+    )
+    return _DateRules(
+        pattern=Scanner(
+            compile_pattern(pattern, where),
+            triggers(numerals, start_words, f"{where} [trigger]"),
+        ),
+        separators=seps,
+        relative_years=rel_years,
+        relative_months=rel_months,
+        relative_days=rel_days,
+        halves=halves,
+        seasons=seasons,
+        year_parts=year_parts,
+        year_parts_after_year=yp_after,
+        vague=vague,
+        year_pattern=year_pattern,
+    )
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _num(t: str | None) -> int | None:
+    if not t:
+        return None
+    try:
+        v = parse_number(t)
+    except ValueError:
+        return None
+    return int(v) if v == int(v) else None
+
+
+def _year_num(t: str) -> int | None:
+    # 二〇二五 is read digit by digit; parse_number does that for runs of digits
+    return _num(t)
+
+
+def _five_year_plan(k: int) -> tuple[int, int] | None:
+    if k == 1:
+        return 1953, 1957
+    if k == 2:
+        return 1958, 1962
+    if 3 <= k <= 19:
+        start = 5 * k + 1951  # 三五 1966-1970 … 十四五 2021-2025
+        return start, start + 4
+    return None
+
+
+def _days_in(year: int | None, month: int) -> int:
+    return calendar.monthrange(year if year else 2000, month)[1]
+
+
+@dataclass
+class _Parts:
+    """What one date expression says, before resolution."""
+
+    year: int | None = None  # explicit
+    year_rel: int | None = None  # 今年 0, 去年 -1 …
+    year2: int | None = None
+    month: int | None = None
+    month2: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    half: str | None = None
+    q1: int | None = None
+    q2: int | None = None
+    season: str | None = None
+    yp_month: int | None = None
+    month_part: bool = False
+    quarter_part: bool = False  # 三季度末
+    month_alone: bool = False
+    first_n: int | None = None
+    rel_month: int | None = None
+    rel_day: int | None = None
+    vague: str | None = None
+    plan: tuple[int, int] | None = None
+    since: bool = False
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.year_rel is not None
+
+    @property
+    def simple(self) -> bool:
+        """A point (year, month or day) that can be one end of an `A至B` range."""
+        return (
+            self.vague is None and self.plan is None and self.year2 is None
+            and self.month2 is None and self.day2 is None and self.q2 is None
+            and self.first_n is None and not self.since and self.rel_day is None
+            and self.rel_month is None and not self.month_alone
+            and (self.has_year or self.month is not None or self.day is not None)
+            and self.half is None and self.q1 is None and self.season is None
+            and self.yp_month is None and not self.month_part and not self.quarter_part
+        )
+
+
+def _parts(m: regex.Match) -> _Parts | None:
+    r = _rules()
+    g = groups(m)
+    p = _Parts()
+    if g.get("iy"):
+        p.year, p.month, p.day = int(g["iy"]), int(g["im"]), int(g["id"])
+        return p if p.day <= _days_in(p.year, p.month) else None
+    if g.get("fy"):
+        p.plan = _five_year_plan(_num(g["fy"]) or 0)
+        return p if p.plan else None
+    if g.get("vague"):
+        p.vague = r.vague[g["vague"]]
+        return p
+    if g.get("rd"):
+        p.rel_day = r.relative_days[g["rd"]]
+        return p
+    if g.get("y"):
+        p.year = _year_num(g["y"])
+        if p.year is None or not YEAR_MIN <= p.year <= YEAR_MAX:
+            return None
+    if g.get("y2"):
+        p.year2 = _year_num(g["y2"])
+        if p.year2 is None or p.year is None or not p.year < p.year2 <= YEAR_MAX:
+            return None
+    if g.get("ry"):
+        p.year_rel = r.relative_years[g["ry"]]
+    if g.get("half"):
+        p.half = r.halves[g["half"]]
+    p.quarter_part = bool(g.get("qp"))
+    if g.get("qn"):
+        p.q1, p.q2 = 1, _num(g["qn"])
+    elif g.get("q"):
+        p.q1 = _num(g["q"])
+        if g.get("q2"):
+            p.q2 = _num(g["q2"])
+            if p.q2 is None or p.q1 is None or p.q2 <= p.q1:
+                return None
+    if g.get("fn"):
+        p.first_n = _num(g["fn"])
+        if p.first_n is None or not 2 <= p.first_n <= 11:
+            return None
+    if g.get("yp"):
+        table = r.year_parts_after_year if p.has_year else r.year_parts
+        p.yp_month = table.get(g["yp"]) or r.year_parts.get(g["yp"])
+    if g.get("se"):
+        p.season = r.seasons[g["se"]]
+    if g.get("m"):
+        p.month = _num(g["m"])
+        if p.month is None or not 1 <= p.month <= 12:
+            return None
+    if g.get("m2"):
+        p.month2 = _num(g["m2"])
+        if p.month2 is None or not 1 <= p.month2 <= 12 or p.month2 <= (p.month or 0):
+            return None
+    if g.get("d"):
+        p.day = _num(g["d"])
+        if p.day is None or not 1 <= p.day <= 31:
+            return None
+        if p.month and p.day > _days_in(p.year, p.month):
+            return None
+    if g.get("d2"):
+        p.day2 = _num(g["d2"])
+        if p.day2 is None or not (p.day or 0) < p.day2 <= 31:
+            return None
+    if g.get("mp"):
+        p.month_part = True
+    if g.get("rm"):
+        p.rel_month = r.relative_months[g["rm"]]
+    if g.get("mpa"):
+        p.month_alone = True
+    p.since = bool(g.get("since"))
+    return p
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[str, Any] | None:
+    """{"iso", "approx"} for parsed parts, or None when the expression needs an anchor it lacks."""
+    if p.vague:
+        return {"iso": p.vague, "approx": True}
+    if p.plan:
+        return {"iso": f"{p.plan[0]}/{p.plan[1]}", "approx": False}
+    if p.rel_day is not None:
+        if anchor is None:
+            return None
+        return {"iso": (anchor + dt.timedelta(days=p.rel_day)).isoformat(), "approx": False}
+    if p.rel_month is not None or p.month_alone:
+        if anchor is None:
+            return None
+        y, mo = _shift_month(anchor.year, anchor.month, p.rel_month or 0)
+        return {"iso": f"{y:04d}-{mo:02d}", "approx": p.month_part or p.month_alone}
+
+    base = anchor.year if anchor else year_hint
+    if p.year is not None:
+        year: int | None = p.year
+    elif p.year_rel is not None:
+        year = base + p.year_rel if base else None
+    elif p.month is not None:
+        year = resolve_year(p.month, anchor) if anchor else year_hint
+    else:
+        year = base
+
+    def Y(y: int | None) -> str:
+        return f"{y:04d}" if y else "XXXX"
+
+    ys = Y(year)
+    approx = False
+    if p.year2 is not None:
+        iso = f"{ys}/{p.year2:04d}"
+    elif p.half:
+        iso = f"{ys}-{p.half}"
+    elif p.q1 is not None:
+        iso = f"{ys}-Q{p.q1}" + (f"/{ys}-Q{p.q2}" if p.q2 else "")
+        approx = p.quarter_part
+    elif p.first_n:
+        iso = f"{ys}-01/{ys}-{p.first_n:02d}"
+    elif p.season:
+        iso = f"{ys}-{p.season}"
+    elif p.yp_month:
+        iso, approx = f"{ys}-{p.yp_month:02d}", True
+    elif p.month is not None and p.month2 is not None:
+        y2 = year + 1 if (year and p.month2 < p.month) else year
+        iso = f"{ys}-{p.month:02d}/{Y(y2)}-{p.month2:02d}"
+    elif p.month is not None and p.day is not None:
+        if year and p.day > _days_in(year, p.month):
+            return None  # 2月29日 in a common year
+        iso = f"{ys}-{p.month:02d}-{p.day:02d}"
+        if p.day2:
+            iso += f"/{ys}-{p.month:02d}-{p.day2:02d}"
+    elif p.month is not None:
+        iso, approx = f"{ys}-{p.month:02d}", p.month_part
+    elif p.day is not None:
+        if anchor is None:
+            iso = f"XXXX-XX-{p.day:02d}"
+        else:
+            y, mo = anchor.year, anchor.month
+            if p.day - anchor.day > 15:  # 30日 in a paper of the 2nd: last month
+                y, mo = _shift_month(y, mo, -1)
+            if p.day > _days_in(y, mo):
+                return None
+            iso = f"{y:04d}-{mo:02d}-{p.day:02d}"
+    elif p.has_year:
+        iso = ys
+    else:
+        return None
+    return {"iso": iso, "approx": approx}
+
+
+def _merge_parts(a: _Parts, b: _Parts) -> _Parts:
+    """The second end of `A至B` inherits what it leaves out (4月11日至12日)."""
+    b = _Parts(**b.__dict__)
+    if not b.has_year:
+        b.year, b.year_rel = a.year, a.year_rel
+        if b.month is None and b.day is not None:
+            b.month = a.month
+    return b
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    value: dict[str, Any]
+
+
+def _expressions(text: str) -> list[tuple[int, int, _Parts, _Parts | None]]:
+    """(start, end, parts, second parts of a range or None) for every date expression."""
+    r = _rules()
+    items: list[tuple[int, int, _Parts]] = []
+    for m in r.pattern.finditer(text):
+        p = _parts(m)
+        if p is not None:
+            items.append((m.start(), m.end(), p))
+    out: list[tuple[int, int, _Parts, _Parts | None]] = []
+    i = 0
+    while i < len(items):
+        s, e, p = items[i]
+        if i + 1 < len(items) and p.simple:
+            s2, e2, p2 = items[i + 1]
+            if text[e:s2] in r.separators and p2.simple:
+                q = _merge_parts(p, p2)
+                if _granularity(p) == _granularity(q) or (p.day is not None and q.day is not None):
+                    out.append((s, e2, p, q))
+                    i += 2
+                    continue
+        out.append((s, e, p, None))
+        i += 1
+    return out
+
+
+def _granularity(p: _Parts) -> int:
+    return 3 if p.day is not None else 2 if p.month is not None else 1
+
+
+def _value(p: _Parts, q: _Parts | None, anchor: dt.date | None, year_hint: int | None):
+    v = _resolve(p, anchor, year_hint)
+    if v is None or q is None:
+        return v
+    w = _resolve(q, anchor, year_hint)
+    if w is None:
+        return None
+    if "XXXX" not in v["iso"] and "XXXX" not in w["iso"] and w["iso"] < v["iso"]:
+        return None  # 2025年至2023年 is not a range
+    return {"iso": f"{v['iso']}/{w['iso']}", "approx": v["approx"] or w["approx"]}
+
+
+def find_dates(
+    text: str,
+    anchor_at: Callable[[int], dt.date | None] | None = None,
+    year_hint: int | None | Callable[[], int | None] = None,
+) -> list[DateMatch]:
+    """Every date expression in ``text`` with its value.
+
+    ``anchor_at(offset)`` gives the anchor date for an expression starting at ``offset`` (the
+    article's dateline, else the publication date); ``year_hint`` (or a callable computing it
+    lazily) is used where there is no anchor.
+
+    >>> [(m.start, m.end, m.value["iso"]) for m in find_dates("今年上半年，1-5月", year_hint=2025)]
+    [(0, 5, '2025-H1'), (6, 10, '2025-01/2025-05')]
+    """
+    hint_cache: list[int | None] = []
+
+    def hint() -> int | None:
+        if callable(year_hint):
+            if not hint_cache:
+                hint_cache.append(year_hint())
+            return hint_cache[0]
+        return year_hint
+
+    out: list[DateMatch] = []
+    for s, e, p, q in _expressions(text):
+        anchor = anchor_at(s) if anchor_at else None
+        value = _value(p, q, anchor, hint() if anchor is None else None)
+        if value is not None:
+            out.append(DateMatch(s, e, value))
+    return out
+
+
+_DATELINE_TAIL = regex.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?$|[电讯]$")
+
+
+def parse_date(
+    text: str, *, anchor: dt.date | None = None, year_hint: int | None = None
+) -> dict[str, Any] | None:
+    """The value {"iso", "approx"} of one date expression (the whole of ``text``), else None.
+
+    >>> parse_date("2025-10-14"), parse_date("二〇二五年十月十四日")["iso"]
+    ({'iso': '2025-10-14', 'approx': False}, '2025-10-14')
+    >>> parse_date("去年", anchor=dt.date(2025, 5, 1))["iso"], parse_date("4月份", year_hint=2025)["iso"]
+    ('2024', '2025-04')
+    >>> parse_date("2025年10月14日 星期二")["iso"], parse_date("10月14日电", year_hint=2025)["iso"]
+    ('2025-10-14', '2025-10-14')
+    """
+    if isinstance(anchor, str):
+        try:
+            anchor = dt.date.fromisoformat(anchor)
+        except ValueError:
+            anchor = None
+    # a dateline may carry a weekday or the agency's 电/讯 after the date, and stray spaces
+    s = _DATELINE_TAIL.sub("", regex.sub(r"\s+", "", text))
+    for candidate, lo in ((s, 0), (f"“{s}”", 1)):  # a five-year plan is written in quotes
+        exprs = _expressions(candidate)
+        if len(exprs) == 1:
+            start, end, p, q = exprs[0]
+            if start == lo and end == lo + len(s):
+                return _value(p, q, anchor, year_hint if anchor is None else None)
+    return None
+
+
+#: Words right before a year that make it a plan's target year (see infer_year).
+_FUTURE_CUE = regex.compile(r"(?:计划于?|预计于?|力争|争取|将于|将在|确保|(?<!截)到)\s?$")
+
+
+def infer_year(text: str) -> int | None:
+    """The year the page states most often (1949–2100; ties go to the latest), else None.
+
+    Target years of plans (``计划于2024年底建成``, ``预计2019年``, ``到2030年``) say nothing about
+    when the page was written, so they are not counted.
+
+    >>> infer_year("2024年全年…2025年上半年…2025年10月")
+    2025
+    >>> infer_year("2017年完成投资…召开2018年重点项目推进会…预计2019年底建成")
+    2018
+    >>> infer_year("无年份") is None
+    True
+    """
+    counts: Counter[int] = Counter()
+    for m in _rules().year_pattern.finditer(text):
+        y = _num(m.group("y") or m.group("c"))
+        if y is None or not INFER_MIN <= y <= INFER_MAX:
+            continue
+        if _FUTURE_CUE.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        counts[y] += 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -1,0 +1,125 @@
+"""What the grammars find, as plain dataclasses in character offsets of the normalized text.
+
+``Mention`` (an entity candidate or decided entity), ``ArticleInfo`` and ``DatelineInfo`` (page
+structure), ``EventRecord`` and ``ArgRecord`` (events). The spaCy layer keeps lists of them on the
+``Doc`` (:mod:`pipeline.language.document` says which component writes which); the grammars and
+the run layer read and write them without importing spaCy.
+
+Leaf module: imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Mention:
+    """One entity mention in character offsets of ``doc.text``."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    source: str = "rule"  # model | rule | lexicon
+    value: dict[str, Any] | None = None
+    canonical: str | None = None
+    part: str | None = None  # title | dateline | caption | byline | None
+    priority: int = 0  # higher wins ties in entity_resolver (see its docstring)
+    id: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class DatelineInfo:
+    text: str
+    start: int
+    end: int
+    agency: str | None = None
+    date_text: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    date: str | None = None  # resolved ISO date
+
+
+@dataclass
+class ArticleInfo:
+    """One article of the page; ``regions`` are (start, end, part) of title/dateline/caption/byline."""
+
+    index: int
+    start: int
+    end: int
+    title: str | None = None
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: DatelineInfo | None = None
+    authors: list[str] = field(default_factory=list)
+    author_spans: list[tuple[int, int]] = field(default_factory=list)
+    caption_spans: list[tuple[int, int]] = field(default_factory=list)
+    body_start: int = 0
+
+    def part_at(self, start: int, end: int) -> str | None:
+        for s, e in self.title_spans:
+            if s <= start and end <= e:
+                return "title"
+        if self.dateline and self.dateline.start <= start and end <= self.dateline.end:
+            return "dateline"
+        for s, e in self.caption_spans:
+            if s <= start and end <= e:
+                return "caption"
+        for s, e in self.author_spans:
+            if s <= start and end <= e:
+                return "byline"
+        return None
+
+    def anchor_date(self) -> dt.date | None:
+        """The dateline's date, the anchor for year-less and relative dates."""
+        if self.dateline and self.dateline.date and len(self.dateline.date) == 10:
+            try:
+                return dt.date.fromisoformat(self.dateline.date)
+            except ValueError:
+                return None
+        return None
+
+
+@dataclass
+class ArgRecord:
+    text: str
+    start: int
+    end: int
+    entity: Mention | None = None
+    value: Any = None
+
+
+@dataclass
+class EventRecord:
+    type: str
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    sentence: tuple[int, int]
+    date: str | None = None
+    args: dict[str, list[ArgRecord]] = field(default_factory=dict)
+
+
+def article_at(articles: list[ArticleInfo], offset: int) -> ArticleInfo | None:
+    """The article containing ``offset`` (articles are sorted and disjoint): the last one that
+    starts at or before it, if it reaches that far. A page has a handful of articles and this is
+    asked for every mention, so a backward scan beats building a list to bisect."""
+    for art in reversed(articles):
+        if art.start <= offset:
+            return art if offset < max(art.end, art.start + 1) else None
+    return None
+
+
+def sentence_at(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    starts = [s for s, _ in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return None

@@ -1,0 +1,662 @@
+"""Bytes to normalized text, with a map back to the input; the page's articles and sentences.
+
+Three steps, each a pure function (no spaCy):
+
+1. :func:`decode` — bytes to ``str``: BOMs, UTF-8, GB18030 (a superset of GBK/GB2312), Big5,
+   UTF-16; the choice is reported, undecodable input raises :class:`DecodeError`.
+2. :func:`normalize` — removes layout and keeps meaning (OUTPUT.md): full-width ASCII to
+   half-width, control and zero-width characters dropped, whitespace folded, lines broken
+   mid-sentence by columns joined, photo captions moved out of the running text to a line of their
+   own after the paragraph they interrupted. Each normalized character keeps the offset of the
+   input character it came from (``Normalized.raw_offsets``), so any span maps back.
+3. :func:`split_page` — the normalized text, one unit a line, read as a page: articles with
+   headlines, datelines, bylines and captions, and the sentences of each.
+
+Line classes drive both 2 and 3, so the joiner and the splitter agree on what a headline is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from ..errors import DecodeError  # re-exported: callers import it from here too
+from .rules import compile_pattern, load_lexicon, load_table
+
+# --------------------------------------------------------------------------- decoding
+
+
+#: Characters common in Chinese news text; a decoding that yields more of them is the right one.
+_COMMON_HANZI = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"
+    "种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从"
+    "业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又"
+    "么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位"
+    "入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放"
+    "决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受"
+    "联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离"
+    "华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复"
+    "容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值"
+    "号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参"
+    "红细引听该铁价严龙飞"
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def _hanzi_score(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    common = sum(1 for ch in sample if ch in _COMMON_HANZI)
+    return common / len(sample)
+
+
+def decode(data: bytes, *, name: str = "<input>") -> Decoded:
+    """Decode a page's bytes; raises :class:`DecodeError` naming ``name`` when nothing fits.
+
+    >>> decode("科学导报讯".encode("gb18030")).encoding
+    'gb18030'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return Decoded(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"{name}: UTF-8 byte-order mark but invalid UTF-8: {exc}") from exc
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return Decoded(data[2:].decode(enc), "utf-16")
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"{name}: UTF-16 byte-order mark but invalid UTF-16: {exc}") from exc
+    if b"\x00" in data[:4096] and len(data) >= 2:
+        # UTF-16 without a BOM puts a NUL beside every ASCII byte; anything else with NULs is binary
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible_text_ratio(text) > 0.9:
+                return Decoded(text, "utf-16", (f"encoding guessed: utf-16 without BOM ({enc})",))
+        raise DecodeError(f"{name}: binary data (NUL bytes), not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    options = []
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        options.append((_hanzi_score(text), enc, text))
+    if not options:
+        raise DecodeError(f"{name}: not valid UTF-8, UTF-16, GB18030 or Big5 text")
+    score, enc, text = max(options)
+    if score < 0.05 and _plausible_text_ratio(text) < 0.8:
+        raise DecodeError(f"{name}: bytes decode as {enc} only to unreadable text; refusing mojibake")
+    return Decoded(text, enc, (f"encoding guessed: {enc}",))
+
+
+def _plausible_text_ratio(text: str) -> float:
+    """Share of characters a Chinese page is made of: hanzi, ASCII, CJK punctuation, spaces."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    ok = sum(
+        1 for ch in sample
+        if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t"
+        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+    )
+    return ok / len(sample)
+
+
+# --------------------------------------------------------------------------- characters
+
+#: Chinese sentence punctuation that lives in the full-width block but is the normal form in
+#: Chinese text: converting ，to , would rewrite every sentence, which OUTPUT.md forbids. The NER
+#: was trained with them folded; ``nlp.model_sees_halfwidth`` bridges that.
+KEPT_FULLWIDTH = "，；：！？"
+_KEEP_FULLWIDTH = frozenset(KEPT_FULLWIDTH)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SPACE_LIKE = "\u3000\u00a0\t\u2002\u2003\u2009\u202f\u205f"
+
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def normalize_char(ch: str) -> str:
+    """One input character as it appears in normalized text ('' = dropped, ' ' = space).
+
+    >>> normalize_char("１"), normalize_char("（"), normalize_char("，"), normalize_char("\\u3000")
+    ('1', '(', '，', ' ')
+    """
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # a lone surrogate (a str from bad decoding) cannot be written as UTF-8
+    if 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULLWIDTH:
+        return chr(code - 0xFEE0)
+    if ch in _SPACE_LIKE:
+        return " "
+    if ch in _ZERO_WIDTH:
+        return ""
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return ""  # control characters from PDF copy (newlines are handled before this)
+    return ch
+
+
+# --------------------------------------------------------------------------- line classes
+
+
+@functools.cache
+def _page_rules():
+    table = load_table("page/layout.toml")
+    agencies = load_lexicon("page/agencies.txt")
+    surnames = load_lexicon("names/surnames.txt")
+    where = "rules/page/layout.toml"
+    compiled = {
+        "caption": [compile_pattern(p, f"{where}: caption") for p in table["caption"]["patterns"]],
+        "byline": [compile_pattern(p, f"{where}: byline") for p in table["byline"]["patterns"]],
+        "dateline": [
+            compile_pattern(p.replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
+            for p in table["dateline"]["patterns"]
+        ],
+        "terminal": frozenset(table["line"]["terminal_punctuation"]),
+        "headline_max": int(table["line"]["headline_max_chars"]),
+        "body_min": int(table["line"]["body_min_chars"]),
+        "surnames": frozenset(s for s in surnames if len(s) == 1),
+        "double_surnames": frozenset(s for s in surnames if len(s) == 2),
+        "glued_byline": compile_pattern(table["byline"]["glued"], f"{where}: byline.glued"),
+    }
+    return compiled
+
+
+def _alt(words) -> str:
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
+
+
+def is_caption(line: str) -> bool:
+    """``阳泉高新区俯瞰图 ■ 阳泉高新区供图``, ``图为…（张三 摄）``."""
+    return len(line) <= 120 and any(p.search(line) for p in _page_rules()["caption"])
+
+
+def ends_sentence(line: str) -> bool:
+    # closing quotes and brackets are looked through: 他说：“好。” ends, 驶入“快车道” does not
+    line = line.rstrip().rstrip("”’」』)）\"'")
+    return bool(line) and line[-1] in _page_rules()["terminal"]
+
+
+def is_headline_like(line: str) -> bool:
+    """Short and unterminated: a headline, subhead or byline, never a broken body line."""
+    rules = _page_rules()
+    return 0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
+
+
+def looks_like_name(word: str) -> bool:
+    """2–4 hanzi beginning with a surname: ``李俊萍``, ``欧阳明``."""
+    rules = _page_rules()
+    if not regex.fullmatch(r"\p{Han}{2,4}", word):
+        return False
+    return word[0] in rules["surnames"] or word[:2] in rules["double_surnames"]
+
+
+def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
+    """Names if ``line`` is a byline (``记者 王某``, ``文/图 李某 张某``, a lone name), else None.
+
+    A lone 2–4 hanzi line is a byline when it starts with a surname, or when it closes an
+    article (``at_article_end``): rare surnames (进晓宇) are still bylines in that position.
+    """
+    rules = _page_rules()
+    for pattern in rules["byline"]:
+        m = pattern.fullmatch(line)
+        if m:
+            names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
+            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
+                return names
+    if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
+        return [line]
+    return None
+
+
+_SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
+
+
+def looks_like_subhead(line: str) -> bool:
+    """``治山理水 筑牢生态屏障`` (two phrases, a space between) or a numbered ``一、…`` heading."""
+    return bool(_SUBHEAD.fullmatch(line))
+
+
+def match_dateline(line: str) -> regex.Match | None:
+    """A dateline at the start of a paragraph; groups ``agency``, ``reporters``, ``date``."""
+    for pattern in _page_rules()["dateline"]:
+        m = pattern.match(line)
+        if m:
+            return m
+    return None
+
+
+# --------------------------------------------------------------------------- normalization
+
+
+@dataclass
+class Normalized:
+    text: str
+    raw_offsets: list[int]  # raw_offsets[i] = index in the decoded input of text[i]
+    raw_length: int
+    warnings: list[str] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The input offsets of ``text[start:end]`` (end exclusive)."""
+        if end <= start:
+            raise ValueError("empty span")
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    idx: list[int]
+    blank_before: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def extend(self, other: "_Line") -> None:
+        self.chars.extend(other.chars)
+        self.idx.extend(other.idx)
+
+
+#: Every character ``normalize_char`` changes is in one of these (tests/test_text.py checks it).
+_CHANGED_CODES = [*range(0x00, 0x20), *range(0x7F, 0xA1), *range(0xD800, 0xE000), *range(0xFF01, 0xFF5F),
+                  *map(ord, _SPACE_LIKE), *map(ord, _ZERO_WIDTH)]
+#: Line breaks as ``_read_lines`` knows them; ``\r\n`` is one break.
+_LINE_BREAK = regex.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+#: Characters ``normalize_char`` changes or drops, and the space that gets folded: a line without
+#: any of them is copied as it is (most lines).
+_NEEDS_NORMALIZING = regex.compile("[ %s]" % "".join(regex.escape(chr(c)) for c in _CHANGED_CODES
+                                                  if chr(c) not in _KEEP_FULLWIDTH))
+#: ``normalize_char`` as a ``str.translate`` table, for the characters it maps one to one.
+_ONE_TO_ONE = {c: normalize_char(chr(c)) for c in _CHANGED_CODES if normalize_char(chr(c)) not in ("", chr(c))}
+#: Characters ``normalize_char`` drops: a line with one goes character by character.
+_DROPPED = regex.compile("[%s]" % "".join(regex.escape(chr(c)) for c in _CHANGED_CODES
+                                           if normalize_char(chr(c)) == ""))
+_SPACE_RUN = regex.compile(" +")
+
+
+def _line_chars(raw: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """Normalized characters of ``raw[start:end]`` (one line) and their raw offsets; spaces folded
+    to one and stripped at both ends."""
+    if not _NEEDS_NORMALIZING.search(raw, start, end):
+        return list(raw[start:end]), list(range(start, end))
+    if _DROPPED.search(raw, start, end):  # rare: characters vanish, go one by one
+        out_c: list[str] = []
+        out_i: list[int] = []
+        for pos in range(start, end):
+            c = normalize_char(raw[pos])
+            if not c or (c == " " and (not out_c or out_c[-1] == " ")):
+                continue
+            out_c.append(c)
+            out_i.append(pos)
+        if out_c and out_c[-1] == " ":
+            out_c.pop()
+            out_i.pop()
+        return out_c, out_i
+    # every character maps to exactly one: translate, then keep one space of each inner run
+    line = raw[start:end].translate(_ONE_TO_ONE)
+    chars: list[str] = []
+    idx: list[int] = []
+    kept = 0  # line[kept:] is still to copy
+    for run in _SPACE_RUN.finditer(line):
+        a, b = run.span()
+        chars.extend(line[kept:a])
+        idx.extend(range(start + kept, start + a))
+        if a > 0 and b < len(line):  # inner run: its first space stays
+            chars.append(" ")
+            idx.append(start + a)
+        kept = b
+    chars.extend(line[kept:])
+    idx.extend(range(start + kept, end))
+    return chars, idx
+
+
+def _read_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank_run = True  # start of input counts as a paragraph break
+    pos = 0
+    breaks = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(raw)]
+    breaks.append((len(raw), len(raw)))
+    for end, after in breaks:
+        chars, idx = _line_chars(raw, pos, end)
+        if chars:
+            lines.append(_Line(chars, idx, blank_before=blank_run))
+            blank_run = False
+        else:
+            blank_run = True
+        pos = after
+    return lines
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
+    rules = _page_rules()
+    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
+        return False
+    if len(prev) >= rules["body_min"]:
+        # a long unterminated line is body text cut by layout, whatever follows
+        return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
+    return False
+
+
+def _next_is_title_block(line: str) -> bool:
+    # A short line that itself ends without punctuation and is not a fragment like 绿色引擎。
+    return not ends_sentence(line) and byline_names(line, at_article_end=True) is None and len(line) >= 8
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize a decoded page; see the module docstring.
+
+    >>> n = normalize("水污染防治同步推进，杨家庄乡农村污水处理项目获908万元省\\n\\n级资金支持。\\n")
+    >>> n.text
+    '水污染防治同步推进，杨家庄乡农村污水处理项目获908万元省级资金支持。'
+    >>> n.raw_span(28, 30)  # 省级: the line break between them is inside the raw span
+    (28, 32)
+    """
+    lines = _read_lines(raw)
+    warnings: list[str] = []
+    surrogates = len(_SURROGATE.findall(raw))
+    if surrogates:
+        warnings.append(f"{surrogates} lone surrogate code point(s) replaced by U+FFFD")
+    units: list[_Line] = []
+    pending_captions: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if is_caption(line.text):
+            units.append(line)
+            i += 1
+            continue
+        current = _Line(list(line.chars), list(line.idx))
+        j = i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if is_caption(nxt.text):
+                # a caption between two halves of a sentence: hold it, look past it
+                k = j + 1
+                while k < len(lines) and is_caption(lines[k].text):
+                    k += 1
+                if k < len(lines) and _continues(current.text, lines[k].text):
+                    pending_captions.extend(lines[j:k])
+                    warnings.append(f"caption moved out of running text: {lines[j].text[:30]}")
+                    current.extend(lines[k])
+                    j = k + 1
+                    continue
+                break
+            if _continues(current.text, nxt.text):
+                current.extend(nxt)
+                j += 1
+                continue
+            break
+        units.append(current)
+        units.extend(pending_captions)
+        pending_captions = []
+        i = j
+    out_chars: list[str] = []
+    out_idx: list[int] = []
+    for k, unit in enumerate(units):
+        if k:
+            out_chars.append("\n")
+            out_idx.append(units[k - 1].idx[-1] + 1 if units[k - 1].idx[-1] + 1 < len(raw) else units[k - 1].idx[-1])
+        out_chars.extend(unit.chars)
+        out_idx.extend(unit.idx)
+    return Normalized("".join(out_chars), out_idx, len(raw), warnings)
+
+
+# --------------------------------------------------------------------------- page structure
+
+
+@dataclass
+class DatelineSpan:
+    text: str
+    start: int
+    end: int
+    agency: str | None
+    reporters: list[str]
+    date_text: str | None
+    date_start: int | None
+    date_end: int | None
+
+
+@dataclass
+class PageArticle:
+    index: int
+    start: int
+    end: int
+    title: str | None = None
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: DatelineSpan | None = None
+    authors: list[str] = field(default_factory=list)
+    author_spans: list[tuple[int, int]] = field(default_factory=list)
+    caption_spans: list[tuple[int, int]] = field(default_factory=list)
+    body_start: int = 0
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    kind: str  # caption | dateline | short | body
+
+
+def _units(text: str) -> list[_Unit]:
+    units = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line:
+            if is_caption(line):
+                kind = "caption"
+            elif match_dateline(line):
+                kind = "dateline"
+            elif is_headline_like(line):
+                kind = "short"
+            else:
+                kind = "body"
+            units.append(_Unit(pos, end, line, kind))
+        pos = end + 1
+    return units
+
+
+def split_page(text: str) -> list[PageArticle]:
+    """Articles of a normalized page, in reading order.
+
+    An article starts at the page's first line, at the headline lines right before a dateline,
+    after a byline (which closes the article it follows), or at a block of two or more headline
+    lines followed by body text. A single short line inside an article is a subhead.
+    """
+    units = _units(text)
+    if not units:
+        return []
+    n = len(units)
+    # bylines: short unit after body text and before a new article or the end of the page
+    byline_of: dict[int, list[str]] = {}
+    for k, u in enumerate(units):
+        if u.kind != "short" or k == 0 or units[k - 1].kind not in ("body", "dateline", "caption"):
+            continue
+        nxt = units[k + 1] if k + 1 < n else None
+        at_end = nxt is None or nxt.kind in ("short", "dateline")
+        names = byline_names(u.text, at_article_end=at_end) if at_end else None
+        if names is None and nxt is None and regex.fullmatch(r"\p{Han}{2,4}", u.text):
+            names = [u.text]  # the page's last line, a lone name after body text
+        if names is None and at_end and regex.fullmatch(r"\p{Han}{2,4}", u.text) and nxt is not None:
+            # a lone name before a new article's headline block or dateline
+            names = [u.text] if _starts_article(units, k + 1) else None
+        if names:
+            byline_of[k] = names
+    datelines_before = [0] * (n + 1)  # prefix counts: "a dateline since the article began" in O(1)
+    for i, u in enumerate(units):
+        datelines_before[i + 1] = datelines_before[i] + (u.kind == "dateline")
+    starts = [0]
+    k = 1
+    while k < n:
+        if k in byline_of:
+            if k + 1 < n:
+                starts.append(k + 1)
+            k += 1
+            continue
+        if units[k].kind == "dateline":
+            # the headline lines right before it (captions may sit between) open this article
+            h = k
+            shorts = 0
+            while (
+                h - 1 >= starts[-1]
+                and units[h - 1].kind in ("short", "caption")
+                and (h - 1) not in byline_of
+                and shorts < 3
+            ):
+                h -= 1
+                shorts += units[h].kind == "short"
+            while h < k and units[h].kind == "caption":
+                h += 1  # a caption above the headline belongs to the article before
+            if h > starts[-1]:
+                starts.append(h)
+            k += 1
+            continue
+        if units[k].kind == "short" and k > starts[-1] + 1 and k not in byline_of:
+            # two or more headline lines followed by body text: a new article without dateline
+            h = k
+            while h < n and units[h].kind == "short" and h not in byline_of:
+                h += 1
+            # a single short line is a subhead in a feature article, but a dateline article
+            # (a news brief) has no subheads: there it is the next article's headline
+            current_has_dateline = datelines_before[k] > datelines_before[starts[-1]]
+            enough = h - k >= 2 or (current_has_dateline and not looks_like_subhead(units[k].text))
+            if enough and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption"):
+                starts.append(k)
+            # only the first line of a run of short lines can open an article by this rule
+            k = max(h, k + 1)
+            continue
+        k += 1
+    starts = sorted(set(starts))
+    articles: list[PageArticle] = []
+    for a, s in enumerate(starts):
+        e = starts[a + 1] if a + 1 < len(starts) else n
+        articles.append(_build_article(a, units[s:e], byline_of, s, text))
+    _glued_bylines(articles, text)
+    return articles
+
+
+def _starts_article(units: list[_Unit], k: int) -> bool:
+    h = k
+    while h < len(units) and units[h].kind == "short" and h - k < 3:
+        h += 1
+    return h < len(units) and (units[h].kind == "dateline" or (h - k >= 1 and units[h].kind == "body" and h - k >= 2))
+
+
+def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str]], offset: int, text: str) -> PageArticle:
+    art = PageArticle(index=index, start=units[0].start, end=units[-1].end)
+    k = 0
+    titles: list[_Unit] = []
+    while k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of:
+        titles.append(units[k])
+        k += 1
+        if len(titles) == 3:
+            break
+    # a single leading short line counts as a headline only if body follows (not a lone byline)
+    if titles and k < len(units):
+        art.title = " ".join(t.text for t in titles)
+        art.title_spans = [(t.start, t.end) for t in titles]
+    elif titles and k >= len(units):
+        titles = []
+        k = 0
+    captions_before = [u for u in units[k:] if u.kind == "caption"]
+    art.caption_spans = [(u.start, u.end) for u in captions_before]
+    body = [u for u in units[k:] if u.kind != "caption"]
+    art.body_start = body[0].start if body else art.start
+    if body and body[0].kind == "dateline":
+        art.dateline = _dateline(body[0], text)
+        art.authors.extend(art.dateline.reporters)
+    for j, u in enumerate(units):
+        names = byline_of.get(offset + j)
+        if names:
+            art.authors.extend(names)
+            art.author_spans.append((u.start, u.end))
+    return art
+
+
+def _dateline(unit: _Unit, text: str) -> DatelineSpan:
+    m = match_dateline(unit.text)
+    assert m is not None
+    base = unit.start
+    groups = m.groupdict()
+    agency = groups.get("agency")
+    reporters = []
+    if groups.get("reporters"):
+        words = regex.split(r"[\s、,，:：]+", groups["reporters"])
+        reporters = [w for w in words if regex.fullmatch(r"\p{Han}{2,4}", w) and w not in _REPORTER_ROLES]
+    date_text = groups.get("date")
+    if date_text:
+        ds, de = base + m.start("date"), base + m.end("date")
+        end = de
+    else:
+        ds = de = None
+        end = base + m.end("agency") if agency else base + m.end()
+    return DatelineSpan(
+        text=text[base:end], start=base, end=end, agency=agency, reporters=reporters,
+        date_text=date_text, date_start=ds, date_end=de,
+    )
+
+
+#: Words in a dateline's bracket that say who someone is, not who they are.
+_REPORTER_ROLES = frozenset({"记者", "通讯员", "实习生", "本报记者", "本报通讯员", "特约记者", "见习记者", "摄影", "摄"})
+
+
+def _glued_bylines(articles: list[PageArticle], text: str) -> None:
+    """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article."""
+    pattern = _page_rules()["glued_byline"]
+    for art in articles:
+        if art.authors and art.author_spans:
+            continue
+        body_end = art.end
+        # last non-caption line of the article
+        segment = text[art.start:body_end]
+        last_nl = segment.rfind("\n")
+        line_start = art.start + last_nl + 1
+        line = text[line_start:body_end]
+        m = pattern.search(line)
+        if m and looks_like_name(m.group("name")):
+            s = line_start + m.start("name")
+            art.authors.append(m.group("name"))
+            art.author_spans.append((s, line_start + m.end("name")))
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?…]+[”’」』)）]*|\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``: a full stop (with closing quotes) or a line ends one.
+
+    >>> split_sentences("他说：“好。”我们走。\\n标题")
+    [(0, 7), (7, 11), (12, 14)]
+    """
+    end = len(text) if end is None else end
+    spans = []
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        e = m.end() if m.group() != "\n" else m.start()
+        if e > s and text[s:e].strip():
+            spans.append((s, e))
+        s = m.end()
+    if s < end and text[s:end].strip():
+        spans.append((s, end))
+    return spans

@@ -1,0 +1,94 @@
+"""``agreement``: 签约, 签署 … with the parties and amount (``rules/events/agreement.toml``)."""
+
+from __future__ import annotations
+
+from ...core.records import Mention
+from .common import add, after_open, emit, has, new_event, place_before
+from .context import ORGLOC, R, ArticleView, PageView, Sent
+
+
+def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
+    t, P = v.text, v.P
+    conf_names = [(a.start, a.end) for e in art.events if e.type == "conference" for a in e.args.get("name", [])]
+    verbs = [m for m in P.a_verbs.finditer(t, sent.start, sent.end) if v.ent_covering(m.start()) is None]
+    inside = [m for m in verbs if any(a <= m.start() < b for a, b in conf_names)]
+    free = [m for m in verbs if m not in inside]
+    nouns = [m for m in P.a_nouns.finditer(t, sent.start, sent.end)]
+    for m in free + inside + nouns:
+        ts, te = m.span()
+        if m.group() in P.a_weak and not P.a_nouns.match(t, after_open(v, te, sent.end)):
+            continue
+        cs, ce = v.clause_at(sent, ts)
+        if v.is_future(cs, ts) or v.in_speech(sent, ts):
+            continue
+        ev = new_event(v, art, sent, "agreement", ts, te)
+        # parties: ORG/LOC before the trigger joined by 与/和; 双方 → the sides of the meeting
+        parties = [o for o in v.ents_in(cs, ts, ("ORG", "LOC")) if not v.person_org(o)
+                   and not any(a <= o.start < b for a, b in conf_names)]
+        projects: list[tuple[int, int]] = []
+        # A公司B项目、C公司D项目等5个项目现场签约
+        lst = R(r"等?(?P<n>[0-9一二三四五六七八九十]{1,3})个(?:项目|重点项目|重大项目)").search(t[cs:ts])
+        if lst:
+            items_end = cs + lst.start()
+            items = v.split_list(cs, items_end)
+            for x, y in items:
+                head = [o for o in v.ents_in(x, y, ("ORG",)) if o.start == x]
+                if head and y - head[0].end >= 2:
+                    projects.append((head[0].end, y))
+            a, b = cs + lst.start("n"), cs + lst.end()
+            if not projects:
+                projects.append((a, b))
+        if P.a_both.search(t, cs, ts) and len(parties) < 2:
+            parties = _meeting_sides(v, art) or parties
+        for p in parties:
+            add(ev, "party", v.ent_arg(p))
+        if not projects:
+            after = v.find_projects(te, ce) or v.find_projects(cs, ts)
+            projects = [v.project_parts(s)[0] for s in after]
+        for s in projects:
+            add(ev, "project", v.arg(*s))
+        money = _agreement_amount(v, art, sent, ts)
+        if money is not None:
+            add(ev, "amount", v.value_arg(money))
+        place = place_before(v, sent.start, ts)
+        if place is not None:
+            add(ev, "place", place)
+        if not (has(ev, "party") or has(ev, "project")):
+            continue
+        emit(art, ev)
+        return
+
+
+def _meeting_sides(v: PageView, art: ArticleView) -> list[Mention]:
+    meeting = next((e for e in reversed(art.events) if e.type == "meeting"), None)
+    if meeting is None:
+        return []
+    out = []
+    for role in ("host", "guest"):
+        for a in meeting.args.get(role, []):
+            if a.entity is None:
+                continue
+            if a.entity.label in ORGLOC:
+                out.append(a.entity)
+                break
+            orgs = [o for o in v.ents_in(max(0, a.start - 30), a.start, ("ORG", "LOC")) if v.person_org(o)]
+            if orgs:
+                out.append(orgs[-1])
+                break
+    return out if len(out) == 2 else []
+
+
+def _agreement_amount(v: PageView, art: ArticleView, sent: Sent, ts: int) -> Mention | None:
+    monies = v.ents_in(sent.start, sent.end, ("MONEY",))
+    for m in monies:
+        if v.P.a_amount_cue.search(v.text, max(sent.start, m.start - 8), m.start):
+            return m
+    after = [m for m in monies if m.start > ts]
+    if after:
+        return after[0]
+    nxt = art.sents[sent.index + 1] if sent.index + 1 < len(art.sents) else None
+    if nxt is not None and nxt.para == sent.para and v.P.project_anaphor_start.match(v.text, nxt.start):
+        for m in v.ents_in(nxt.start, nxt.end, ("MONEY",)):
+            if v.P.a_amount_cue.search(v.text, max(nxt.start, m.start - 8), m.start):
+                return m
+    return None

@@ -1,0 +1,102 @@
+"""``investment``: who invests how much in what (``rules/events/investment.toml``)."""
+
+from __future__ import annotations
+
+from .common import CLAUSE, add, date_arg, emit, new_event
+from .context import ORGLOC, R, ArticleView, Measure, PageView, Sent, parse_number
+
+
+def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
+    t, P = v.text, v.P
+    for m in P.inv_trigger.finditer(t, sent.start, sent.end):
+        ts, te = m.span()
+        cs, ce = v.clause_at(sent, ts)
+        money = next((x for x in v.ents_in(te, min(ce, te + P.inv_gap + 12), ("MONEY",))
+                      if x.start - te <= P.inv_gap and not R(f"[{CLAUSE}]").search(t[te:x.start])), None)
+        if money is None:
+            continue
+        if v.is_future(cs, max(cs, ts - 2)) or v.in_speech(sent, ts):
+            continue  # (拟/计划 right before the trigger state the investment, they do not defer it)
+        if any(e.type == "investment" and any(a.start == money.start for a in e.args.get("amount", [])) for e in art.events):
+            continue
+        ev = new_event(v, art, sent, "investment", ts, te)
+        add(ev, "amount", v.value_arg(money))
+        count, scope = _project_count(v, sent, ts)
+        org_from_project = None
+        if count is not None:
+            add(ev, "project_count", v.count_arg(count))
+        if scope is None:
+            named = v.find_projects(sent.start, ts, weak=False)
+            pre = t[v.trim(cs, ts)[0]:ts]
+            if named:
+                core, _, org_from_project = v.project_parts(named[-1])
+                scope = core
+            elif P.project_anaphor.search(pre) or P.project_anaphor_start.match(pre):
+                scope = v.antecedent(art, ts)
+        if scope is not None:
+            add(ev, "scope", v.arg(*scope))
+        orgs = [org_from_project] if org_from_project is not None else v.subject_orgs(art, sent, ts, carry=True)
+        for a in v.org_args(orgs):
+            add(ev, "org", a)
+        add(ev, "period", date_arg(v, v.period(sent, ts)))
+        emit(art, ev)
+    _company_investments(v, art, sent)
+
+
+def _company_investments(v: PageView, art: ArticleView, sent: Sent) -> None:
+    """``宜昌鑫港物流有限公司投资4.2亿元建设的冷链物流园项目``: an ORG invests an amount."""
+    t, P = v.text, v.P
+    for m in P.inv_org_trigger.finditer(t, sent.start, sent.end):
+        ts, te = m.span()
+        if P.inv_trigger.match(t, ts) and P.inv_trigger.match(t, ts).end() > te:
+            continue  # 总投资/计划投资 are read above
+        cs, ce = v.clause_at(sent, ts)
+        money = next((x for x in v.ents_in(te, min(ce, te + 8), ("MONEY",)) if x.start - te <= 2), None)
+        if money is None or P.inv_not_after.search(t, max(cs, ts - 6), ts):
+            continue
+        orgs = [o for o in v.ents_in(max(cs, ts - 30), ts, ("ORG",)) if not v.person_org(o)]
+        if not orgs or R(r"[，,。；;]").search(t, orgs[-1].end, ts) or ts - orgs[-1].end > 12:
+            continue
+        if v.is_future(cs, max(cs, ts - 2)) or v.in_speech(sent, ts):
+            continue
+        if any(e.type == "investment" and any(a.start == money.start for a in e.args.get("amount", [])) for e in art.events):
+            continue
+        ev = new_event(v, art, sent, "investment", ts, te)
+        add(ev, "org", v.ent_arg(orgs[-1]))
+        add(ev, "amount", v.value_arg(money))
+        named = v.find_projects(money.end, min(ce, money.end + 40), weak=True)
+        if named:
+            add(ev, "scope", v.arg(*v.project_parts(named[0])[0]))
+        add(ev, "period", date_arg(v, v.period(sent, ts)))
+        emit(art, ev)
+
+
+def _project_count(v: PageView, sent: Sent, ts: int) -> tuple[Measure | None, tuple[int, int] | None]:
+    t, P = v.text, v.P
+    best = None
+    for pat in (P.inv_count_after, P.inv_count_before):
+        for m in pat.finditer(t, sent.start, ts):
+            if best is None or m.end() > best.end():
+                best = m
+    if best is None:
+        return None, None
+    cs, ce = best.span("count")
+    num = parse_number(t[cs:ce])
+    if num is None:
+        return None, None
+    count = Measure(cs, ce + 1, t[cs:ce + 1], num, "个")
+    a, b = best.span("scope")
+    # cut the subject, verbs and adverbs off the front: 阳泉高新区共实施省、市重点工程项目 → 省、市重点工程项目
+    for e in v.ents_in(a, b):
+        if e.start == a and e.label in ORGLOC | {"DATE"}:
+            a = e.end
+    while True:
+        m = R(r"(?:此次|本次|今年|全年|年内|年度|会上|发布|全市|全区|全县|全省|共|累计|计划|已|新|正在|集中|" + P.inv_project_verbs.pattern[3:-1] + r")").match(t[a:b])
+        if not m or m.end() == 0 or b - (a + m.end()) < 2:
+            break
+        if t[a:b].startswith(("新开工", "集中开工")) and a + m.end() < b and t[a + m.end():b] == "项目":
+            break
+        a += m.end()
+    a, b = v.trim(a, b)
+    scope = (a, b) if b - a >= 2 and t[a:b] != "项目" else None
+    return count, scope

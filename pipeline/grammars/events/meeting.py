@@ -1,0 +1,83 @@
+"""``meeting``: 会议, 座谈会 … with chair, attendees, place and topics (``rules/events/meeting.toml``)."""
+
+from __future__ import annotations
+
+from ...core.records import ArgRecord, Mention
+from .common import add, attendance_args, emit, new_event, pers, place_before, texts
+from .context import LOOKBACK, ArticleView, PageView, Sent
+
+
+def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:
+    t, P = v.text, v.P
+    triggers = sorted(
+        [(m.start(), m.end(), "visit") for m in P.m_visit.finditer(t, sent.start, sent.end)]
+        + [(m.start(), m.end(), "joint") for m in P.m_joint.finditer(t, sent.start, sent.end)]
+    )
+    for ts, te, kind in triggers:
+        if v.ent_covering(ts) is not None:
+            continue
+        cs, ce = v.clause_at(sent, ts)
+        if v.is_future(cs, ts) or v.in_speech(sent, ts):
+            continue
+        hosts: list[Mention] = []
+        guests: list[Mention] = []
+        if kind == "visit":
+            hosts = pers(v, cs, ts)
+            end = ce
+            d = P.m_delegation.search(t, te, ce)
+            if d:
+                end = d.start()
+            guests = pers(v, te, end) or [m for m in v.ents_in(te, end, ("ORG",)) if not v.person_org(m)]
+            if not hosts:
+                hosts = [m for m in v.subject_orgs(art, sent, ts, carry=False) if isinstance(m, Mention)]
+        else:
+            conn = None
+            cs = max(cs, ts - LOOKBACK)
+            for k in range(cs, ts):
+                if t[k] in P.m_connectors and v.ent_covering(k) is None and v.ents_in(cs, k, ("PER", "ORG", "LOC")):
+                    conn = k
+                    break
+            if conn is None:
+                continue
+            hosts = pers(v, cs, conn) or [m for m in v.ents_in(cs, conn, ("ORG", "LOC")) if not v.person_org(m)]
+            end = ts
+            d = P.m_delegation.search(t, conn, ts)
+            if d:
+                end = d.start()
+            guests = pers(v, conn, end) or [m for m in v.ents_in(conn, end, ("ORG",)) if not v.person_org(m)]
+        if not hosts or not guests:
+            continue
+        host_t, guest_t = {h.text for h in hosts}, {g.text for g in guests}
+        if any(e.type == "meeting" and (texts(e, "guest") & guest_t) for e in art.events):
+            return
+        ev = new_event(v, art, sent, "meeting", ts, te)
+        for h in hosts:
+            add(ev, "host", v.ent_arg(h))
+        for g in guests:
+            add(ev, "guest", v.ent_arg(g))
+        place = place_before(v, cs, ts)
+        if place is not None:
+            add(ev, "place", place)
+        for a in _topics(v, art, sent, ts):
+            add(ev, "topic", a)
+        for a in attendance_args(v, art, sent, P.m_attend, from_pos=ce, exclude=host_t | guest_t):
+            add(ev, "attendee", a)
+        emit(art, ev)
+        return
+
+
+def _topics(v: PageView, art: ArticleView, sent: Sent, ts: int) -> list[ArgRecord]:
+    sents = [sent]
+    if sent.index + 1 < len(art.sents) and art.sents[sent.index + 1].para == sent.para:
+        sents.append(art.sents[sent.index + 1])
+    for s in sents:
+        m = v.P.m_topic.search(v.text, ts if s is sent else s.start, s.end)
+        if m:
+            a, b = m.span("topic")
+            out = []
+            for x, y in v.split_list(a, b):
+                arg = v.arg(x, y)
+                if arg is not None:
+                    out.append(arg)
+            return out
+    return []

@@ -1,0 +1,118 @@
+"""``metric``: a figure and its change for a subject (``rules/events/metric.toml``)."""
+
+from __future__ import annotations
+
+from ...core.records import Mention
+from .common import add, date_arg, emit, new_event
+from .context import R, ArticleView, PageView, Sent
+
+
+def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
+    t, P = v.text, v.P
+    # a metric is only kept with a percentage (see flush), so a sentence without one has none
+    if not v.ents_in(sent.start, sent.end, ("PERCENT",)) or v.in_speech(sent, sent.end):
+        return
+    current: dict | None = None
+    results: list[dict] = []
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and current["percent"]:
+            results.append(current)
+        current = None
+
+    for cs, ce in v.clauses(sent):
+        if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce):
+            flush()
+            continue
+        if R(r"^对[^，,。]{0,30}的").match(t[v.trim(cs, ce)[0]:ce]):
+            flush()  # 对…增长20%以上的企业，给予…: a policy condition, not a statistic
+            continue
+        values = [m for m in v.ents_in(cs, ce, ("PERCENT", "MONEY", "AREA", "QUANTITY"))]
+        subj = _metric_subject(v, cs, ce, values)
+        if subj is not None and not values and R(r"[0-9]").search(t, subj[1], ce):
+            values = []  # 货邮吞吐量50.2万吨，增长10.1%: a level without a value entity
+            flush()
+            current = {"subject": subj, "values": [], "percent": False, "trigger": None}
+            continue
+        continuing = subj is None and current is not None and (
+            P.mt_continuation.match(t, v.trim(cs, ce)[0]) or not _has_noun_start(v, cs, ce))
+        if subj is not None and values:
+            flush()
+            current = {"subject": subj, "values": [], "percent": False, "trigger": None}
+        elif not continuing:
+            if values:
+                flush()
+            continue
+        if current is None:
+            continue
+        for m in values:
+            if m.label == "PERCENT":
+                change = list(P.mt_change.finditer(t, max(cs, m.start - 10), m.start))
+                negate = bool(change) and change[-1].group() in P.mt_decline
+                current["values"].append(v.value_arg(m, negate=negate))
+                current["percent"] = True
+                if current["trigger"] is None:
+                    cands = [c for c in P.mt_change.finditer(t, max(cs, current["subject"][1] if current["subject"][1] >= cs else cs), m.start)]
+                    if cands:
+                        best = min(cands, key=lambda c: (P.mt_pref.get(c.group(), 99), -c.start()))
+                        current["trigger"] = best.span()
+            elif m.label in ("MONEY", "AREA", "QUANTITY"):
+                if m.start - (current["subject"][1] if current["subject"][1] >= cs else cs) <= 6:
+                    current["values"].append(v.value_arg(m))
+    flush()
+    for r in results:
+        # without a change word the indicator itself signals the metric (整改率95%)
+        ts, te = r["trigger"] or r["subject"]
+        ev = new_event(v, art, sent, "metric", ts, te)
+        add(ev, "subject", v.arg(*r["subject"]))
+        for a in r["values"]:
+            ev.args.setdefault("value", []).append(a)
+        own = v.own_date(sent, ts)
+        add(ev, "period", date_arg(v, own))
+        emit(art, ev)
+
+
+def _has_noun_start(v: PageView, cs: int, ce: int) -> bool:
+    a, b = v.trim(cs, ce)
+    return bool(R(r"[\p{Han}]{2}").match(v.text[a:b])) and not v.P.mt_change.match(v.text, a)
+
+
+def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tuple[int, int] | None:
+    t, P = v.text, v.P
+    a = cs
+    for m in v.ents_in(cs, ce):
+        if m.start > a + 1:
+            break
+        if m.label == "DATE" or m.part == "dateline":
+            a = m.end
+    a, _ = v.trim(a, ce)
+    end = ce
+    if values:
+        end = min(end, values[0].start)
+    if P.mt_continuation.match(t, a):
+        return None
+    while True:
+        p = P.mt_strip_prefix.match(t, a, end)
+        if not p or p.end() == a:
+            break
+        a = p.end()
+    mk = P.mt_marker.search(t, a, end)
+    if mk:
+        end = mk.start()
+    dg = R(r"(?:约|近|超|逾)?[0-9]").search(t, a, end)
+    if dg:
+        end = dg.start()  # a level without a value entity (货运量1.8万吨)
+    s = P.mt_strip_suffix.search(t, a, end)
+    if s and s.start() > a:
+        end = s.start()
+    de = t.rfind("的", a, end)
+    if de >= 0 and end - de > 2:
+        a = de + 1
+    a, end = v.trim(a, end)
+    text = t[a:end]
+    if not (2 <= len(text) <= P.mt_subject_max) or text in P.mt_bad_subjects:
+        return None
+    if R(r"[0-9，,。]").search(text):
+        return None
+    return a, end

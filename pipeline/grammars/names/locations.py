@@ -1,0 +1,168 @@
+"""Places: the gazetteer's divisions, short forms and regions, cities abroad, and places by
+suffix grammar (roads, bridges, parks, villages, industrial parks)."""
+
+from __future__ import annotations
+
+from ...core import places
+from ...core.records import Mention
+from .orgs import division_word, skip_generic_lead
+from .page import Page, article_of, last_at_or_before, not_word_hit
+from .rules import ALL_HAN, COUNT, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES
+
+
+def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    g = page.rules.gazetteer
+    # full names present per article: evidence for county short forms
+    full_by_art: dict[tuple[int, int], set[str]] = {}
+    city_by_art: dict[tuple[int, int], set[str]] = {}  # 4-digit codes of cities named
+    for m in page.anchors:
+        if m.kind == "full":
+            for d in m.divisions:
+                full_by_art.setdefault(article_of(arts, m.start), set()).add(d.code)
+        divs = m.divisions
+        if divs and len({d.code for d in divs}) == 1 and divs[0].level == "city" and m.kind != "region":
+            city_by_art.setdefault(article_of(arts, m.start), set()).add(divs[0].code[:4])
+    accepted: list[places.Match] = []
+    vetoed = bytearray(len(text) + 1)
+    for v in g.veto_re.finditer(text) if g.veto_re is not None else ():
+        vetoed[v.start():v.end()] = b"\x01" * (v.end() - v.start())
+    for m in page.anchors:
+        if 1 in vetoed[m.start:m.end]:
+            continue
+        if m.kind == "full":
+            if len(m.text) == 2 and not _left_ok(page, m.start):
+                continue
+            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长":
+                continue
+            accepted.append(m)
+        elif m.kind == "region":
+            accepted.append(m)
+        else:  # short form
+            divs = m.divisions
+            if any(d.level in ("province", "city") for d in divs):
+                accepted.append(m)
+            else:
+                art = article_of(arts, m.start)
+                codes = full_by_art.get(art, set())
+                cities = city_by_art.get(art, set())
+                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m):
+                    accepted.append(m)  # 太谷 beside 太谷区; 浑源 in an article naming 大同
+    # longest first, no overlaps
+    chosen: list[places.Match] = []
+    occupied = bytearray(len(text) + 1)
+    for m in sorted(accepted, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(occupied[i] for i in range(m.start, m.end)):
+            continue
+        for i in range(m.start, m.end):
+            occupied[i] = 1
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    page.places = chosen
+    page.place_starts = {m.start for m in chosen}
+    return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
+                    priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
+            for m in chosen]
+
+
+#: Below the model's spans (3): a city abroad fills a gap or takes a longer span than the
+#: model's (维也纳市 over 维也纳), but a model ORG of the same span stays (利物浦 the club).
+ABROAD_PRIORITY = 2
+
+
+def _left_ok(page: Page, start: int) -> bool:
+    """A stop (punctuation, stop word) or another place ends right before ``start``."""
+    if start == 0:
+        return True
+    if page.is_mark(start):
+        return True
+    return start in page.anchor_ends
+
+
+def _in_zone_name(page: Page, m: places.Match) -> bool:
+    """A county short form right before a zone suffix (太谷经开区): the zone confirms it."""
+    r = page.rules
+    text = page.text
+    for s in r.zone_suffixes:
+        if text.startswith(s, m.end):
+            return True
+    return False
+
+
+def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
+    text = page.text
+    r = page.rules
+    ends = sorted(entity_ends)
+    place_end = {m.end: m for m in page.places}
+    # ends of complete names only: a bare place glued to a park name stays inside it
+    # (太原晋阳湖数字经济产业园), a complete division is a name of its own (胡村镇 + 玛钢产业园)
+    short_ends = {m.end for m in page.places if m.kind == "short" or m.text[-1] not in "省市县区州盟旗"}
+    full_ends = sorted(k for k in ends if k not in short_ends)
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in r.loc_re.finditer(text):
+        suffix = m.group(1)
+        s, e = m.start(), m.start() + len(suffix)
+        cls = r.loc_suffix[suffix]
+        if e < len(text) and (text[e] in cls.not_before or any(
+                suffix == k and text[e] in v for k, v in cls.not_before_suffix)):
+            continue
+        b = max(page.barrier(s), last_at_or_before(full_ends if cls.through_short_places else ends, s))
+        alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
+        if prev is not None and prev.end <= s:
+            if prev.end == s:
+                b = min(b, prev.start)  # 杨家庄 + 乡
+            elif prev.end > b:
+                alt = prev.start if prev.start >= page.barrier(s) else None
+                b = prev.end
+        start = None
+        if cls.digits:
+            j = s
+            while j > 0 and j > s - cls.max_body and text[j - 1].isascii() and text[j - 1].isalnum():
+                j -= 1
+            if j < s and any(c.isdigit() for c in text[j:s]):
+                start = j
+            elif cls.name == "highway":
+                continue
+        if start is None:
+            if b == s and s in place_end and place_end[s].kind == "short" \
+                    and cls.name in ("road", "bridge", "park"):  # 大连 + 街 (but not 上城区 + 湖)
+                start = place_end[s].start
+            else:
+                retry = None
+                if s - b <= 1:  # 魏都大道, 东于镇: a one-character stop word inside the name
+                    b0 = page.barrier(b - 1) if b in page.single_stop_ends and b >= 2 else None
+                    if b0 is not None and text[b - 1] in STOPS_IN_LOC_NAMES and places.is_han(text[b - 2]) \
+                            and b0 >= last_at_or_before(ends, s):
+                        retry = b0
+                for cand in (b, alt, retry):
+                    if cand is None:
+                        continue
+                    cand = skip_generic_lead(text, cand, s, cls.min_body, r)  # 园区纵三路
+                    body = text[cand:s]
+                    if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
+                        start = cand  # 西大街
+                        break
+                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
+                    if min_body <= len(body) <= cls.max_body and not r.is_generic(body, False) \
+                            and not COUNT.search(body):
+                        start = cand
+                        break
+                if start is None:
+                    continue
+        if not_word_hit(text, start, e, suffix, cls.not_words):
+            continue
+        if text.endswith(r.zone_suffixes, start, e):
+            continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
+        if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
+            continue  # 大同至浑源高速公路: a road between places, not a road's name
+        if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
+            continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
+        if not all(HARD_OK.match(c) for c in text[start:e]):
+            continue
+        if not cls.digits and not ALL_HAN.match(text, start, e):
+            continue  # USG石村: a place name here is written in characters
+        cand = Mention("LOC", start, e, text[start:e], source="rule", priority=cls.priority)
+        out.append(cand)
+        prev = cand
+    return out

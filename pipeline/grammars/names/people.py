@@ -1,0 +1,51 @@
+"""People after a title (``区委书记张驰``), lists after one title, and their other mentions."""
+
+from __future__ import annotations
+
+import re
+
+from ...core import places
+from ...core.records import Mention
+from ...core.rules import alternation
+from ..titles import name_after
+from .page import Page, article_of
+
+
+def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
+    text = page.text
+    tg = page.rules.titles
+    out: list[Mention] = []
+    names_by_art: dict[tuple[int, int], set[str]] = {}
+    title_ends: set[int] = set()
+    for m in tg.core_any.finditer(text):
+        pos = m.end()
+        title_ends.add(pos)
+        while True:
+            end = name_after(text, pos, tg)
+            if end is None:
+                break
+            out.append(Mention("PER", pos, end, text[pos:end], source="rule", priority=6))
+            names_by_art.setdefault(article_of(arts, pos), set()).add(text[pos:end])
+            if end < len(text) and text[end] == "、":
+                pos = end + 1
+                continue
+            break
+    # honorifics: 王大爷, 王女士 (an unnamed person; optional)
+    for m in tg.honorific.finditer(text):
+        if m.start() == 0 or page.is_mark(m.start()) or not places.is_han(text[m.start() - 1]) \
+                or m.start() in title_ends:
+            out.append(Mention("PER", m.start(), m.end(), m.group(), source="rule", priority=2))
+    # every other mention of those names in the article
+    seen = {(p.start, p.end) for p in out}
+    occupied = bytearray(len(text) + 1)
+    for s, e in taken:
+        occupied[s:e] = b"\x01" * (e - s)
+    for art, names in names_by_art.items():
+        pat = re.compile(alternation(names))
+        for m in pat.finditer(text, art[0], art[1]):
+            if (m.start(), m.end()) in seen:
+                continue
+            if any(occupied[m.start():m.end()]):
+                continue
+            out.append(Mention("PER", m.start(), m.end(), m.group(), source="rule", priority=4))
+    return out

@@ -1,0 +1,55 @@
+"""``canonical_names``: the full name a short mention stands for in its article, article by
+article; the reading is :mod:`pipeline.grammars.canonical`.
+
+Config: ``rules_dir`` (default ``None``: the shipped rules), whose name rules (zone families,
+generic words, company suffixes) the component compiles once, when it is built, and keeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...grammars.canonical import assign_canonical
+from ...grammars.names import load_rules
+from ..document import ArticleInfo, Mention, doc_text, register_extensions
+
+register_extensions()
+
+
+@Language.factory(
+    "canonical_names",
+    assigns=["doc._.entities"],
+    requires=["doc._.entities", "doc._.articles"],
+    default_config={"rules_dir": None},
+)
+def make_canonical_names(nlp: Language, name: str, rules_dir: str | None) -> "CanonicalNames":
+    return CanonicalNames(rules_dir)
+
+
+class CanonicalNames:
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.rules = load_rules(Path(rules_dir) if rules_dir else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[Mention] = doc._.entities or []
+        if not entities:
+            return doc
+        text = doc_text(doc)
+        articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
+        for lo, hi in _bounds(articles, len(text)):
+            ents = [m for m in entities if lo <= m.start < hi]
+            if ents:
+                assign_canonical(ents, self.rules)
+        return doc
+
+
+def _bounds(articles: list[ArticleInfo], n: int) -> list[tuple[int, int]]:
+    out = []
+    for i, a in enumerate(articles):
+        lo = 0 if i == 0 else a.start
+        hi = articles[i + 1].start if i + 1 < len(articles) else n
+        out.append((lo, hi))
+    return out

@@ -1,0 +1,410 @@
+"""``entity_resolver``: the one place that decides between the model and the rules.
+
+Every entity-finding component only proposes (``doc._.candidates``; the statistical NER writes
+``doc.ents``). This component decides, in this order:
+
+1. Values (DATE, MONEY, AREA, PERCENT, QUANTITY) come from rules only; among themselves the
+   longest span wins (``近9.3万平方米`` over ``9.3万``).
+2. Confident name rules (priority >= ``CONFIDENT_RULE``: suffix grammar, titles before a name,
+   division chains) are placed next, longest first: where they read a span, the model's
+   reading of it is not taken.
+3. The rest of the names (the model's spans, lexicon and weaker rule candidates) compete by
+   length, longest first, because OUTPUT.md says "no nested entities: the longest wins"; equal
+   lengths go to the higher ``priority``, then to the earlier start. No name may overlap an
+   accepted value or confident name.
+4. Mentions inside a byline are dropped except PER (bylines are ``authors``, not participants).
+
+Before all that:
+
+- a model span stops before a bracket or quote it opens and does not close (联邦委员会(议会 →
+  联邦委员会; ``balanced_span``);
+- a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
+- the model's ORGs without a proper name (县政府, 区服务中心; not those jieba's dictionary lists as
+  one body, 世界银行, 全国妇联) are left to the rules, which emit
+  such bodies as optional ORGs where they stand alone; a bare committee (市委, 县委, 纪委) standing
+  alone is kept as the model reads it (the rules take no two-character body), but not before a
+  title (市委书记: OUTPUT.md wants no entity inside a title);
+- a rule candidate whose last characters begin a person the model found is dropped: its suffix
+  reading is wrong (说明江|泽民 is no river, 首相桥|本龙太郎 no bridge);
+- a suffix-rule ORG that ends with a model ORG but glued one or two characters before it
+  (应|中国人民外交学会) starts where the model's does (see ``trim_rule_orgs_to_model_starts``);
+- a model ORG that begins with a place and names no second place (英国内政部, 韩国队) counts as a
+  confident rule, so the place does not cut the body (see ``promote_single_division_bodies``);
+  so does a model ORG that runs a rule's ORG on to its own sub-body (全国人大常委会法工委; see
+  ``promote_model_sub_bodies``).
+- a model LOC that jieba's dictionary lists as one place (中南海, 巴西利亚, 朝鲜半岛) counts as a
+  confident rule too, so a gazetteer place inside it (南海, 巴西, 朝鲜) does not cut it (see
+  ``promote_dictionary_places``);
+- a model ORG that opens with a name of its own and holds a place further in (中国国际贸易促进委员会
+  北京市分会, 国务院港澳办) counts as a confident rule too (see ``promote_bodies_around_a_place``).
+
+The result is ``doc._.entities``, sorted by start, each with its ``part`` (title, dateline,
+caption, byline) and an id ``e1``, ``e2``… in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...core.lexicon import CATEGORIES, name_lexicon
+from ...core.places import Gazetteer, gazetteer
+from ...core.rules import load_lexicon
+from ...grammars.names import Rules, load_rules, rules
+from ..document import Mention, article_at, doc_list, doc_text, register_extensions
+
+register_extensions()
+
+VALUE_LABELS = frozenset({"DATE", "MONEY", "AREA", "PERCENT", "QUANTITY"})
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "TITLE"})
+#: Default priority of the statistical model's spans (rules set their own on each Mention).
+MODEL_PRIORITY = 3
+#: Rule candidates at or above this priority are decided before the model's spans.
+CONFIDENT_RULE = 5
+
+
+@Language.factory(
+    "entity_resolver",
+    assigns=["doc._.entities"],
+    requires=["doc._.articles"],
+    default_config={"model_labels": ["PER", "ORG", "LOC"], "rules_dir": None},
+)
+def make_entity_resolver(nlp: Language, name: str, model_labels: list[str],
+                         rules_dir: str | None) -> "EntityResolver":
+    return EntityResolver(frozenset(model_labels), rules_dir)
+
+
+class EntityResolver:
+    def __init__(self, model_labels: frozenset[str], rules_dir: str | None = None):
+        """``rules_dir``: whose name rules (organization suffixes and bodies, titles) decide with
+        the model; compiled here, once (default: the shipped rules)."""
+        self.model_labels = model_labels
+        self.rules = load_rules(Path(rules_dir) if rules_dir else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc_list(doc, "candidates"))
+        agency_marks = dateline_marks(doc)
+        vetoed = veto_spans(doc_text(doc), self.rules.gazetteer)
+        for ent in doc.ents:
+            if ent.label_ not in self.model_labels:
+                continue
+            if ent.label_ == "ORG" and self.rules.is_generic_org(ent.text) and not is_dictionary_org(ent.text) and not (
+                    ent.text.endswith("委")
+                    and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None):
+                continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
+            if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
+                continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
+            if ent.label_ == "PER" and ent.text in self.rules.gazetteer.abroad:
+                continue  # 卡拉奇, 阿布贾: a city abroad read as a person; the lexicon's LOC stands
+            if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
+                continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
+            start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
+            if end - start < 1:
+                continue
+            if end - 1 in agency_marks and end - start > 2:
+                end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
+            candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
+                                      source="model", priority=MODEL_PRIORITY))
+        candidates = drop_rules_crossing_a_person(candidates)
+        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules)
+        promote_single_division_bodies(candidates, self.rules)
+        promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
+        promote_dictionary_places(candidates)
+        promote_bodies_around_a_place(candidates, self.rules)
+        doc._.entities = resolve(candidates, doc)
+        return doc
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def cuts_a_latin_word(text: str, start: int, end: int) -> bool:
+    """The span ``[start, end)`` begins or ends inside a run of Latin letters and digits.
+
+    >>> cuts_a_latin_word("vtos视频", 1, 4), cuts_a_latin_word("nba总决赛", 0, 3), cuts_a_latin_word("5kcal", 3, 5)
+    (True, False, True)
+    """
+    return (0 < start < len(text) and _latin(text[start - 1]) and _latin(text[start])) or (
+        0 < end < len(text) and _latin(text[end - 1]) and _latin(text[end]))
+
+
+def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
+    """Where ``text`` has a word that holds a place name and is no place (北京时间, 大同小异:
+    ``veto`` of rules/places/divisions.toml); the gazetteer ``g`` (default: the shipped rules')
+    already skips them."""
+    veto = (g or gazetteer()).veto_re
+    return [m.span() for m in veto.finditer(text)] if veto is not None else []
+
+
+_OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without what lies past a bracket or quote it does not close: the model
+    reads on into a parenthesis (联邦委员会|(议会 → 联邦委员会) or takes a closing quote (英军|”).
+    A name keeps a pair it holds whole (东方旭能(山东)科技发展有限公司).
+
+    >>> t = "会见了联邦委员会(议会上院)主席"; s, e = balanced_span(t, 3, 11); t[s:e]
+    '联邦委员会'
+    >>> t = "东方旭能(山东)科技发展有限公司"; balanced_span(t, 0, len(t)) == (0, len(t))
+    True
+    >>> t = "“英军”"; s, e = balanced_span(t, 1, 4); t[s:e]
+    '英军'
+    """
+    stack: list[int] = []
+    cut_end = end
+    new_start = start
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPENERS:
+            stack.append(i)
+        elif c in _CLOSERS:
+            if stack and text[stack[-1]] == _CLOSERS[c]:
+                stack.pop()
+            elif not stack:
+                if i > new_start:
+                    cut_end = i  # 英军|”: the span ran on into a closing mark
+                    break
+                new_start = i + 1  # ”|英军: the span began on one
+    if stack:
+        cut_end = min(cut_end, stack[0])  # the first opener left open: the span runs on into it
+    return new_start, max(new_start, cut_end)
+
+
+def dateline_marks(doc: Doc) -> set[int]:
+    """Offsets of the 讯 that closes a dateline's agency (科学导报讯, 本报讯)."""
+    marks = set()
+    for art in doc._.articles or []:
+        dl = art.dateline
+        if dl and dl.agency and dl.agency.endswith("讯") and dl.text.startswith(dl.agency):
+            marks.add(dl.start + len(dl.agency) - 1)
+    return marks
+
+
+def drop_rules_crossing_a_person(candidates: list[Mention]) -> list[Mention]:
+    """Without rule spans that end inside a model PER which starts inside them."""
+    persons = [m for m in candidates if m.source == "model" and m.label == "PER"]
+    if not persons:
+        return candidates
+    starts = {}
+    for p in persons:
+        starts.setdefault(p.start, []).append(p.end)
+
+    def crosses(m: Mention) -> bool:
+        return any(end > m.end for k in range(m.start + 1, m.end) for end in starts.get(k, ()))
+
+    return [m for m in candidates if not (m.source == "rule" and m.label in ("LOC", "ORG") and crosses(m))]
+
+
+#: A suffix-rule ORG may begin with a level word the model leaves out (市 + 青年志愿者协会).
+LEVEL_PREFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "乡", "镇", "村")
+#: Longest glued prefix (a verb, a preposition: 应, 担任) that the model's start may cut off.
+MAX_TRIMMED_PREFIX = 2
+
+
+@functools.cache
+def province_abbreviations() -> frozenset[str]:
+    return frozenset(line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt"))
+
+
+def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None) -> list[Mention]:
+    """A suffix-rule ORG that ends where a model ORG ends but starts earlier, with nothing
+    found at its own start, starts where the model's does.
+
+    The suffix grammar reads a body back to the last stop, so a verb or preposition glued to the
+    name joins it (应|中国人民外交学会, 当选|中国人口学会, 担任|华侨大学, 讯|广东香江企业集团);
+    the model, which sees the characters around, starts the name after it. The rule's start
+    stands when a place or another entity begins there (北京市 + 劳动争议仲裁委员会: the model
+    cut at the place), a level word does (市 + 青年志愿者协会) or a province's one-character
+    name does (粤海湾港投集团), when more than two characters would go (the model also cuts
+    names inside words: 雄安新区改|革发展局), and when less than two would be left before the
+    suffix (海|岸集团)."""
+    model_orgs: dict[int, list[int]] = {}  # end -> starts of the model's ORGs
+    names_at: dict[int, list[Mention]] = {}  # start -> names proposed there
+    for m in candidates:
+        if m.label in ("PER", "ORG", "LOC"):
+            names_at.setdefault(m.start, []).append(m)
+        if m.source == "model" and m.label == "ORG":
+            model_orgs.setdefault(m.end, []).append(m.start)
+    if not model_orgs:
+        return candidates
+    out = []
+    for m in candidates:
+        later = [k for k in model_orgs.get(m.end, ()) if 0 < k - m.start <= MAX_TRIMMED_PREFIX] if (
+            m.source == "rule" and m.label == "ORG") else []
+        if later and not _start_is_supported(m, names_at.get(m.start, ())):
+            k = min(later)
+            if _body_length(m.text[k - m.start:], r or rules()) < 2:
+                out.append(m)  # 该国海|岸集团: the model cut inside the name's only word
+                continue
+            m = Mention(m.label, k, m.end, m.text[k - m.start:], source=m.source, value=m.value,
+                        canonical=m.canonical, part=m.part, priority=m.priority)
+        out.append(m)
+    return out
+
+
+def _body_length(org_text: str, r: Rules) -> int:
+    """Characters of ``org_text`` before its longest organisation suffix (all, without one)."""
+    endings = r.org_endings(org_text)
+    return len(org_text) - (len(endings[0]) if endings else 0)
+
+
+def _start_is_supported(org: Mention, names_here: Iterable[Mention]) -> bool:
+    """A level word, or a shorter name proposed at the same start (a place, an organization)."""
+    if org.text.startswith(LEVEL_PREFIXES) or org.text[:1] in province_abbreviations():
+        return True
+    return any(c.end < org.end for c in names_here)
+
+
+def _model_bodies_over(candidates: list[Mention], leads: Iterable[Mention],
+                       r: Rules) -> Iterator[tuple[Mention, int]]:
+    """Model ORGs that end like a body name (``[model_body]`` in rules/names/org.toml, not where
+    the model cut a word) and start where one of ``leads`` starts and run past it, each with the
+    end of the longest such lead."""
+    final = r.body_final
+    lead_ends: dict[int, list[int]] = {}
+    for lead in leads:
+        lead_ends.setdefault(lead.start, []).append(lead.end)
+    if not lead_ends:
+        return
+    for m in candidates:
+        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final:
+            continue
+        ends = [e for e in lead_ends.get(m.start, ()) if e < m.end]
+        if ends:
+            yield m, max(ends)
+
+
+def promote_single_division_bodies(candidates: list[Mention], r: Rules | None = None) -> None:
+    """A model ORG that begins with a place and names no other place after it is one body:
+    corpus/GUIDELINES.md, "with a single division the body is one ORG" (郑州市发展和改革委员会,
+    英国内政部, 韩国队). Such an ORG is decided with the confident rules, so the place alone does
+    not cut it off; with a second division inside (长治市上党区委, 杭州市上城区人民政府) the chain
+    rule stands and the leading place stays LOC."""
+    places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
+    confident = [p for p in places if p.priority >= CONFIDENT_RULE]
+    for m, rest in _model_bodies_over(candidates, confident, r or rules()):
+        if not any(rest <= p.start and p.end <= m.end for p in places):
+            m.priority = CONFIDENT_RULE
+
+
+def promote_model_sub_bodies(candidates: list[Mention], text: str, r: Rules | None = None) -> None:
+    """A model ORG that starts where a confident rule ORG starts and runs on to a body name of its
+    own (全国人大常委会 + 法工委, 人民日报社 + 华闻影视中心) counts as a confident rule, so it wins
+    as the longer: OUTPUT.md, "an organization plus its own sub-body is one ORG". Not when what
+    follows the rule's ORG is a title (…有限公司|董事局主席: the board is the title's, not a
+    sub-body)."""
+    rule_orgs = [m for m in candidates
+                 if m.source == "rule" and m.label == "ORG" and m.priority >= CONFIDENT_RULE]
+    r = r or rules()
+    for m, inner_end in _model_bodies_over(candidates, rule_orgs, r):
+        if r.titles.chain_any.match(text, inner_end) is None:
+            m.priority = CONFIDENT_RULE
+
+
+def promote_bodies_around_a_place(candidates: list[Mention], r: Rules | None = None) -> None:
+    """A model ORG that opens with a name of its own (no place at its start) and holds a place
+    further in is one body, the place naming its branch or remit: 中国国际贸易促进委员会北京市分会,
+    国务院港澳办. It counts as a confident rule, so the place inside does not cut it. The chain
+    rule (长治市上党区委 → LOC + ORG) is about places at the start and is left alone."""
+    final = (r or rules()).body_final
+    places = _PlacesInside(candidates)
+    if not places:
+        return
+    place_starts = {p.start for p in candidates if p.label == "LOC"}
+    for m in candidates:
+        if m.source != "model" or m.label != "ORG" or m.text[-1:] not in final or m.start in place_starts:
+            continue
+        if places.any_within(m.start + 1, m.end - 1):
+            m.priority = CONFIDENT_RULE
+
+
+_PLACE_BIT = 1 << CATEGORIES["ns"]
+_ORG_BIT = 1 << CATEGORIES["nt"]
+
+
+def is_dictionary_org(text: str) -> bool:
+    """jieba's dictionary lists ``text`` as an organization (世界银行, 全国妇联, 国家统计局): made of
+    generic words, yet the name of one body, unlike 国际组织 or 县政府, which it does not list."""
+    return bool(name_lexicon().words.get(text, 0) & _ORG_BIT)
+
+
+def promote_dictionary_places(candidates: list[Mention]) -> None:
+    """A model LOC that holds a shorter gazetteer place and is itself one place word of jieba's
+    dictionary (中南海 ⊃ 南海, 巴西利亚 ⊃ 巴西, 墨西哥城 ⊃ 墨西哥, 朝鲜半岛 ⊃ 朝鲜) counts as a
+    confident rule, so it wins as the longer. The dictionary is the check: a model LOC that runs
+    a place on into other words (太原市小店, 乡野和村) is no dictionary word and stays below."""
+    inner = _PlacesInside(candidates)
+    if not inner:
+        return
+    words = name_lexicon().words
+    for m in candidates:
+        if m.source != "model" or m.label != "LOC" or not words.get(m.text, 0) & _PLACE_BIT:
+            continue
+        if inner.any_within(m.start, m.end, shorter_than=m.length):
+            m.priority = CONFIDENT_RULE
+
+
+class _PlacesInside:
+    """The confident rule and gazetteer places of a page, sorted by start, so that the places
+    inside a span are found by bisection (a long page has thousands of both)."""
+
+    def __init__(self, candidates: list[Mention]):
+        places = sorted((m for m in candidates
+                         if m.label == "LOC" and m.source != "model" and m.priority >= CONFIDENT_RULE),
+                        key=lambda m: m.start)
+        self.starts = [p.start for p in places]
+        self.places = places
+
+    def __bool__(self) -> bool:
+        return bool(self.places)
+
+    def any_within(self, lo: int, hi: int, shorter_than: int | None = None) -> bool:
+        """A place with ``lo <= start`` and ``end <= hi`` (and fewer characters than
+        ``shorter_than``, if given)."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.places) and self.starts[i] < hi:
+            p = self.places[i]
+            if p.end <= hi and (shorter_than is None or p.length < shorter_than):
+                return True
+            i += 1
+        return False
+
+
+def resolve(candidates: list[Mention], doc: Doc) -> list[Mention]:
+    text = doc_text(doc)
+    accepted: list[Mention] = []
+    taken = bytearray(len(text))  # one flag a character: overlap checks stay linear on long pages
+    values = [m for m in candidates if m.label in VALUE_LABELS]
+    # rules that know a grammar (suffixes, titles, division chains: priority >= CONFIDENT_RULE)
+    # go before the model, so 长治市上党区委 stays LOC 长治市 + ORG 上党区委 even when the
+    # model proposes one longer span; then the model and the weaker rules, longest first
+    confident = [m for m in candidates if m.label in NAME_LABELS and m.priority >= CONFIDENT_RULE]
+    rest = [m for m in candidates if m.label in NAME_LABELS and m.priority < CONFIDENT_RULE]
+    for group in (values, confident, rest):
+        for m in sorted(group, key=lambda m: (-m.length, -m.priority, m.start)):
+            if m.end <= m.start or text[m.start:m.end] != m.text:
+                continue  # a component broke the offset invariant; never emit such a span
+            if any(taken[m.start:m.end]):
+                continue
+            accepted.append(m)
+            taken[m.start:m.end] = b"\x01" * m.length
+    articles = doc._.articles or []
+    result = []
+    for m in sorted(accepted, key=lambda m: (m.start, m.end)):
+        art = article_at(articles, m.start)
+        part = art.part_at(m.start, m.end) if art else None
+        if part == "byline" and m.label != "PER":
+            continue
+        m.part = part
+        result.append(m)
+    for i, m in enumerate(result, 1):
+        m.id = f"e{i}"
+    return result

@@ -1,0 +1,255 @@
+"""``Extractor``: builds the pipeline once, runs documents, assembles contract results."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import itertools
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..core.script import simplified_view
+from ..core.text import decode, normalize
+from ..errors import (
+    BadInput,
+    DocumentTimeout,
+    DocumentTooLarge,
+    EmptyDocument,
+    ExtractionError,
+    InternalError,
+    extraction_error,
+)
+from ..language.build import build
+from ..schema import DocumentResult
+from .assemble import Prepared, assemble
+from .pool import pool_extract
+from .results import JsonRecord, Result, error_record, to_json_record
+
+Item = Union[str, bytes, dict[str, Any]]
+
+
+#: Documents larger than this many characters are refused with a clear error (see ``--max-chars``).
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+def parse_pub_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise BadInput(f"pub_date {value!r} is not a YYYY-MM-DD date") from None
+
+
+class Extractor:
+    """Run the pipeline on pages of Chinese news; build one and reuse it (loading takes seconds)::
+
+        ex = Extractor()
+        ex.extract("科学导报讯 10月14日，…", pub_date="2025-10-15").articles[0].dateline.date
+        # '2025-10-14'   (tests/test_cli.py and tests/test_robustness.py check this behaviour)
+    """
+
+    def __init__(self, *, use_model: bool = True, nlp: Language | None = None,
+                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float | None = None,
+                 rules_dir: str | None = None):
+        """``max_chars``: larger documents are refused with an error record. ``timeout``: seconds
+        one document may take before it becomes an error record (main thread on Unix only).
+        ``rules_dir``: a rules directory of one's own for the components that take one."""
+        self._nlp = nlp
+        self.use_model = use_model
+        self.rules_dir = rules_dir
+        self.max_chars = max_chars
+        self.timeout = timeout
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, built on first use: a command line that hands all work to worker
+        processes never builds one in the parent."""
+        if self._nlp is None:
+            self._nlp = build(use_model=self.use_model, rules_dir=self.rules_dir)
+        return self._nlp
+
+    def factory(self) -> Callable[[], "Extractor"]:
+        """A picklable recipe for an extractor like this one, for worker processes."""
+        return functools.partial(Extractor, use_model=self.use_model, max_chars=self.max_chars,
+                                 timeout=self.timeout, rules_dir=self.rules_dir)
+
+    # ------------------------------------------------------------------ single documents
+
+    def extract(self, text: str | bytes, *, pub_date: str | dt.date | None = None,
+                doc_id: str | None = None) -> DocumentResult:
+        """One page → :class:`DocumentResult`.
+
+        Raises :class:`~pipeline.errors.ExtractionError` (its subclass says the kind) and nothing
+        else, whatever the text: a failure of the pipeline itself comes as
+        :class:`~pipeline.errors.InternalError` naming the document, the original exception
+        chained as its cause."""
+        prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
+        try:
+            with time_limit(self.timeout, prepared.doc_id):
+                doc = self.nlp(self._make_doc(prepared))
+                return assemble(doc, prepared)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a caller must never see a bare IndexError
+            raise internal_error(prepared.doc_id, exc) from exc
+
+    # ------------------------------------------------------------------ batches
+
+    def extract_many(self, items: Iterable[Item], *, n_process: int = 1,
+                     batch_size: int = 16) -> Iterator[Result]:
+        """Stream results in input order; a bad document yields an :class:`ErrorRecord`.
+
+        Items are strings, bytes, or ``{"id", "text", "pub_date"}`` dicts. Memory stays bounded:
+        at most ``batch_size`` documents (per process) are in flight.
+        """
+        if n_process > 1:
+            yield from pool_extract(items, extractor_factory=self.factory(), n_process=n_process,
+                                    batch_size=batch_size, loaded=self._loaded())
+            return
+        numbered = enumerate(items)
+        while True:
+            batch = list(itertools.islice(numbered, batch_size))
+            if not batch:
+                return
+            yield from self.run_batch(batch)
+
+    def extract_json(self, items: Iterable[Item], *, n_process: int = 1,
+                     batch_size: int = 16) -> Iterator[JsonRecord]:
+        """Like :meth:`extract_many`, but records come serialized (:class:`JsonRecord`).
+
+        With several processes the workers serialize, so the parent only writes lines."""
+        if n_process > 1:
+            yield from pool_extract(items, extractor_factory=self.factory(), n_process=n_process,
+                                    batch_size=batch_size, loaded=self._loaded(), as_json=True)
+            return
+        for result in self.extract_many(items, batch_size=batch_size):
+            yield to_json_record(result)
+
+    def _loaded(self) -> "Extractor | None":
+        """This extractor if its pipeline is built (forked workers inherit it), else None."""
+        return self if self._nlp is not None else None
+
+    def run_batch(self, batch: list[tuple[int, Item]]) -> list[Result]:
+        """``(index, item)`` pairs → results in the same order; one bad document becomes an
+        error record and the rest go on."""
+        results: list[Result | None] = [None] * len(batch)
+        ready: list[tuple[int, Prepared]] = []
+        for pos, (i, item) in enumerate(batch):
+            try:
+                text, pub_date, doc_id, source = unpack_item(item, i)
+                ready.append((pos, self._prepare(text, pub_date=pub_date, doc_id=doc_id, source=source)))
+            except ExtractionError as exc:
+                results[pos] = error_record(_item_id(item, i), exc.kind, str(exc), _item_source(item))
+        if self.timeout is None:
+            try:
+                docs = self.nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
+                for (pos, prepared), doc in zip(ready, docs):
+                    results[pos] = assemble(doc, prepared)
+            except Exception:  # noqa: BLE001 - redo one by one below to isolate the failing one
+                pass
+        for pos, prepared in ready:
+            if results[pos] is not None:
+                continue
+            try:
+                with time_limit(self.timeout, prepared.doc_id):
+                    results[pos] = assemble(self.nlp(self._make_doc(prepared)), prepared)
+            except DocumentTimeout as exc:
+                results[pos] = error_record(prepared.doc_id, "timeout", str(exc), prepared.source)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                results[pos] = error_record(prepared.doc_id, "internal",
+                                            str(internal_error(prepared.doc_id, exc)), prepared.source)
+        return [r for r in results if r is not None]
+
+    # ------------------------------------------------------------------ helpers
+
+    def _prepare(self, text: str | bytes, *, pub_date: Any, doc_id: str,
+                 source: str | None = None) -> Prepared:
+        warnings: list[str] = []
+        if isinstance(text, bytes):
+            decoded = decode(text, name=doc_id)  # DecodeError names the document
+            warnings.extend(decoded.warnings)
+            text = decoded.text
+        if not isinstance(text, str):
+            raise BadInput(f"{doc_id}: text must be str or bytes, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise DocumentTooLarge(
+                f"{doc_id}: {len(text):,} characters exceeds the limit of {self.max_chars:,} "
+                "(raise it with --max-chars / Extractor(max_chars=...), or split the file)",
+            )
+        date = parse_pub_date(pub_date)
+        norm = normalize(text)
+        if not norm.text.strip():
+            raise EmptyDocument(f"{doc_id}: no text (empty or whitespace-only input)")
+        warnings.extend(norm.warnings)
+        view = simplified_view(norm.text)
+        if view is not None:
+            warnings.append("traditional script: rules and model ran on a simplified view; spans keep the original text")
+        return Prepared(doc_id, norm, date, warnings, source, view)
+
+    def _make_doc(self, prepared: Prepared) -> Doc:
+        doc = self.nlp.make_doc(prepared.view if prepared.view is not None else prepared.norm.text)
+        doc._.doc_id = prepared.doc_id
+        doc._.pub_date = prepared.pub_date
+        return doc
+
+
+def internal_error(doc_id: str, exc: BaseException) -> InternalError:
+    return InternalError(f"{doc_id}: {type(exc).__name__}: {exc}")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, doc_id: str):
+    """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (SIGALRM; main thread only)."""
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise DocumentTimeout(f"{doc_id}: processing took longer than {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _item_id(item: Item, i: int) -> str:
+    if isinstance(item, dict) and item.get("id") is not None:
+        return str(item["id"])
+    return f"doc{i + 1}"
+
+
+def _item_source(item: Item) -> str | None:
+    return str(item["source"]) if isinstance(item, dict) and item.get("source") else None
+
+
+def unpack_item(item: Item, i: int) -> tuple[str | bytes, Any, str, str | None]:
+    """(text, pub_date, doc_id, source) of a batch item; raises ExtractionError when malformed."""
+    if isinstance(item, (str, bytes)):
+        return item, None, _item_id(item, i), None
+    if isinstance(item, dict):
+        if "error" in item:  # a reader could not read it; pass its reason on
+            raise extraction_error(item.get("error_type", "read"), str(item["error"]))
+        text = item.get("text")
+        if text is None:
+            raise BadInput(f"{_item_id(item, i)}: item has no 'text'")
+        return text, item.get("pub_date"), _item_id(item, i), _item_source(item)
+    raise BadInput(f"doc{i + 1}: unsupported item type {type(item).__name__}")
+
+

@@ -1,0 +1,28 @@
+"""What a run yields per document: the contract result or an error record, and its JSON line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from ..schema import DocumentResult, ErrorInfo, ErrorRecord
+
+Result = Union[DocumentResult, ErrorRecord]
+
+
+@dataclass(frozen=True)
+class JsonRecord:
+    """One result already serialized: what a batch writer needs, cheap to send between processes."""
+
+    doc_id: str
+    json: str
+    error: str | None = None  # the error message when the record is an error record
+
+
+def to_json_record(result: Result) -> JsonRecord:
+    error = result.error.message if isinstance(result, ErrorRecord) else None
+    return JsonRecord(result.doc_id, result.model_dump_json(), error)
+
+
+def error_record(doc_id: str, kind: str, message: str, source: str | None = None) -> ErrorRecord:
+    return ErrorRecord(doc_id=doc_id, error=ErrorInfo(type=kind, message=message), source=source)
