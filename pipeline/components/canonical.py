@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, doc_text, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
 from .names import clipped_forms, is_generic, rules
 
 register_extensions()
@@ -112,8 +112,7 @@ class CanonicalNames:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for lo, hi in _bounds(articles, len(text)):
-            ents = [m for m in entities if lo <= m.start < hi]
+        for ents in group_by_bounds(entities, _bounds(articles, len(text))):
             if ents:
                 assign_canonical(ents)
         return doc

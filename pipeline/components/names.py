@@ -276,6 +276,7 @@ class _Page:
         self.places: list[places.Match] = []  # accepted gazetteer places (set by _places)
         self.single_stop_ends: set[int] = set()  # ends of one-character stop words (为, 和)
         self.place_starts: set[int] = set()
+        self.place_starts_sorted: list[int] = []  # the same, in text order (for bisection)
         n = len(text)
         g = places.gazetteer()
         r = rules()
@@ -481,10 +482,15 @@ def _article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[in
 
 
 def _article_of(arts: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for lo, hi in arts:
-        if lo <= pos < hi:
-            return lo, hi
+    """The bounds holding ``pos`` (else the last): a bisection, as a file may hold thousands."""
+    i = bisect.bisect_right(arts, pos, key=_first) - 1
+    if i >= 0 and pos < arts[i][1]:
+        return arts[i]
     return arts[-1]
+
+
+def _first(bounds: tuple[int, int]) -> int:
+    return bounds[0]
 
 
 # -- 1. places from the gazetteer ----------------------------------------------------------------
@@ -539,6 +545,7 @@ def _places(page: _Page, arts: list[tuple[int, int]]) -> list[Mention]:
     chosen.sort(key=lambda m: m.start)
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
+    page.place_starts_sorted = sorted(page.place_starts)
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
                     priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
             for m in chosen]
@@ -731,11 +738,11 @@ def _skip_generic_lead(text: str, b: int, s: int, keep: int = 2) -> int:
 
 def _generic_lead(page: _Page, b: int, s: int) -> int | None:
     """Start of a place inside ``[b, s)`` when only generic words stand before it."""
-    for p in sorted(page.place_starts):
-        if b < p < s:
-            return p if is_generic(page.text[b:p]) else None
-        if p >= s:
-            break
+    starts = page.place_starts_sorted
+    i = bisect.bisect_right(starts, b)  # the first place after b, found without a page-long sort
+    if i < len(starts) and starts[i] < s:
+        p = starts[i]
+        return p if is_generic(page.text[b:p]) else None
     return None
 
 

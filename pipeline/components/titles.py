@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import places
-from ..document import ArticleInfo, Mention, doc_text, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
 from ..rules import alternation, compile_pattern, load_lexicon, load_table
 
 register_extensions()
@@ -237,8 +237,7 @@ class PersonTitles:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for lo, hi in _article_bounds(articles, len(text)):
-            ents = [m for m in entities if lo <= m.start < hi]
+        for ents in group_by_bounds(entities, _article_bounds(articles, len(text))):
             if any(m.label == "PER" for m in ents):
                 fill_values(text, ents)
         return doc
