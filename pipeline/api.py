@@ -89,6 +89,10 @@ class Extractor:
         one document may take before it becomes an error record (main thread on Unix only)."""
         self.nlp = nlp if nlp is not None else build(use_model=use_model)
         self.max_chars = max_chars
+        # spaCy refuses texts over nlp.max_length (1,000,000 by default) for the memory its own
+        # parser would take; our NER's memory is bounded (window_encoder.CHUNK_ROWS), so the
+        # limit a caller sets here is the only one
+        self.nlp.max_length = max(self.nlp.max_length, max_chars)
         self.timeout = timeout
 
     # ------------------------------------------------------------------ single documents

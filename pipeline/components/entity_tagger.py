@@ -170,6 +170,22 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
         width = norm.get_dim("nO")
         return [ops.alloc2f(n, width) for n in lengths], _no_backprop
     ids = numpy.concatenate(features)
+    out = numpy.empty((len(ids), norm.get_dim("nO")), dtype="float32")
+    # in stretches: the mixing layer's input is twice the output's width, which for a whole
+    # document of 750 k characters was hundreds of megabytes at once (rows are independent)
+    for start in range(0, len(ids), EMBED_CHUNK_ROWS):
+        end = min(len(ids), start + EMBED_CHUNK_ROWS)
+        out[start:end] = _mixed_rows(ids[start:end], tables, projected, norm, ops)
+    return list(numpy.split(out, numpy.cumsum(lengths)[:-1])), _no_backprop
+
+
+#: Tokens the fused embedding mixes at a time (see :func:`_fused_mixing_forward`).
+EMBED_CHUNK_ROWS = 16384
+
+
+def _mixed_rows(ids: numpy.ndarray, tables: list[Model], projected: _ProjectedTables, norm: Model,
+                ops) -> numpy.ndarray:
+    """The embedding of the tokens whose feature ids are ``ids``: one row each."""
     # A batch repeats its characters and bigrams: sum the four hashed rows once per distinct id,
     # then one row per table per token.
     per_id, rows, start = [], [], 0
@@ -182,8 +198,8 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
     mixed = ops.gather_add(numpy.concatenate(per_id), numpy.ascontiguousarray(numpy.stack(rows, axis=1)))
     mixed += projected.bias
     best, _ = ops.maxout(mixed.reshape(len(mixed), *projected.shape))
-    out, _ = norm(best, is_train)
-    return list(numpy.split(out, numpy.cumsum(lengths)[:-1])), _no_backprop
+    out, _ = norm(best, False)
+    return out
 
 
 def _no_backprop(d_out):

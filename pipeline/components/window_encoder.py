@@ -126,6 +126,13 @@ def _blocks(model: Model) -> list[_Block]:
     return from_weights(model, lambda: [_Block(b) for b in model.layers[0].layers])
 
 
+#: Rows of the flattened batch the inference path encodes at a time. The blocks' temporaries are
+#: several times the input's size (the window columns alone are three times as wide), so a
+#: document of 750 k characters took over a gigabyte at once; in stretches of this many rows
+#: they stay a few megabytes, and stay in the CPU's cache.
+CHUNK_ROWS = 4096
+
+
 def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
     if is_train or not isinstance(Xs, list):
         forget(model)
@@ -134,14 +141,47 @@ def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
     pad = model.attrs["pad"]
     lengths = ops.asarray1i([len(x) for x in Xs])
     X = ops.flatten(Xs, pad=pad)  # as with_array does: documents apart by the receptive field
-    for block in _blocks(model):
+    encode_in_chunks(X, _blocks(model), ops, CHUNK_ROWS)
+    return ops.unflatten(X, lengths, pad=pad), _no_backprop
+
+
+def receptive_radius(blocks: list[_Block]) -> int:
+    """How many rows away, each way, an output row reads its input (each block adds its reach)."""
+    return sum(block.window * block.dilation for block in blocks)
+
+
+def encode_in_chunks(X: numpy.ndarray, blocks: list[_Block], ops, chunk_rows: int) -> numpy.ndarray:
+    """Run ``blocks`` over ``X`` in place, ``chunk_rows`` rows at a time.
+
+    Each stretch is encoded with the receptive radius of input rows on either side, so its rows
+    see exactly the rows they see when the whole array is encoded at once (rows past the ends of
+    ``X`` are zeros either way); every operation is row by row (matrix product, maxout, layer
+    norm), so the result is the same array, bit for bit (tests/test_scaling.py). The input rows
+    just before a stretch are overwritten by the previous stretch's output, so they are kept."""
+    n = len(X)
+    radius = receptive_radius(blocks)
+    chunk_rows = max(chunk_rows, radius)  # the kept rows come from one stretch only
+    before = X[:0].copy()  # the input rows just before the current stretch
+    for start in range(0, n, chunk_rows):
+        end = min(n, start + chunk_rows)
+        lo, hi = max(0, start - radius), min(n, end + radius)
+        part = X[lo:hi].copy()
+        part[:start - lo] = before
+        before = X[max(0, end - radius):end].copy()
+        _encode(part, blocks, ops)
+        X[start:end] = part[start - lo:end - lo]
+    return X
+
+
+def _encode(X: numpy.ndarray, blocks: list[_Block], ops) -> None:
+    """The residual blocks, in place on ``X``."""
+    for block in blocks:
         columns = (ops.seq2col(X, block.window) if block.dilation == 1
                    else dilated_columns(X, block.dilation))
         Z = ops.gemm(columns, block.W, trans2=True)
         Z += block.b
         best, _ = ops.maxout(Z.reshape(len(Z), *block.shape))
         X += layer_norm(best, block.G, block.beta)
-    return ops.unflatten(X, lengths, pad=pad), _no_backprop
 
 
 def _no_backprop(dYs):
