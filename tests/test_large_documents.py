@@ -141,13 +141,19 @@ def encoder(extractor):
 
 
 @pytest.mark.parametrize("chunk_rows", [1000, 64, 31, 1])
-def test_encoding_in_stretches_is_bit_identical_to_encoding_at_once(encoder, chunk_rows):
+def test_encoding_in_stretches_in_place_is_bit_identical_to_the_flattened_batch(encoder, chunk_rows):
+    # what the encoder did before issue 18 (thinc's with_array): the batch flattened with
+    # padding between documents, every block over the whole array, the documents cut out again
     blocks = window_encoder._blocks(encoder)
-    X = numpy.random.default_rng(18).standard_normal((700, encoder.get_dim("nO"))).astype("float32")
-    whole = X.copy()
-    window_encoder._encode(whole, blocks, encoder.ops)
-    in_stretches = window_encoder.encode_in_chunks(X.copy(), blocks, encoder.ops, chunk_rows)
-    assert numpy.array_equal(in_stretches, whole)
+    ops, pad = encoder.ops, encoder.attrs["pad"]
+    rng = numpy.random.default_rng(18)
+    Xs = [rng.standard_normal((n, encoder.get_dim("nO"))).astype("float32") for n in (700, 0, 5, 260)]
+    flat = ops.flatten([x.copy() for x in Xs], pad=pad)
+    window_encoder._encode(flat, blocks, ops)
+    expected = ops.unflatten(flat, ops.asarray1i([len(x) for x in Xs]), pad=pad)
+    window_encoder.encode_in_chunks(window_encoder.FlatRows(Xs, pad), blocks, ops, chunk_rows)
+    for got, want in zip(Xs, expected):
+        assert got.shape == want.shape and numpy.array_equal(got, want)
 
 
 def corpus_pages(n: int) -> str:
@@ -179,3 +185,15 @@ def test_the_ner_works_on_bounded_stretches_and_gives_the_same_document(extracto
     assert len(page) > 3000 and len(encoded_rows) > 10 and len(mixed_rows) > 7
     assert max(encoded_rows) <= 200 + 2 * radius
     assert max(mixed_rows) <= 300
+
+
+def test_the_ner_scores_document_by_document_exactly_as_the_batch_model(extractor):
+    # BiluoEntityTagger.predict skips with_array's copy of the batch's vectors
+    nlp = extractor.nlp
+    texts = [decode(p.read_bytes()).text for p in sorted(CORPUS.glob("*.txt"))[:5]] + ["", "县"]
+    docs = list(nlp.get_pipe("tok2vec").pipe(nlp.make_doc(t) for t in texts))
+    ner = nlp.get_pipe("ner")
+    by_document, batch = ner.predict(docs), ner.model.predict(docs)
+    assert len(by_document) == len(batch) == len(texts)
+    for got, want in zip(by_document, batch):
+        assert got.shape == want.shape and numpy.array_equal(got, want)

@@ -402,6 +402,13 @@ class BiluoEntityTagger(Tagger):
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        if len(self.model.layers) == 2 and self.model.has_ref("tok2vec") and self.model.has_ref("softmax"):
+            # spaCy's Tagger.v2, chain(tok2vec, with_array(softmax)), one document at a time:
+            # with_array copies the batch's vectors into one array first, as large as the
+            # tok2vec output (190 MB for a document of 750 k characters); the output layer works
+            # row by row, so the scores are the same
+            output_layer = self.model.get_ref("softmax")
+            return [output_layer.predict(x) for x in self.model.get_ref("tok2vec").predict(docs)]
         return self.model.predict(docs)
 
     def set_annotations(self, docs: Iterable[Doc], batch_scores) -> None:
