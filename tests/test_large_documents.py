@@ -197,3 +197,24 @@ def test_the_ner_scores_document_by_document_exactly_as_the_batch_model(extracto
     assert len(by_document) == len(batch) == len(texts)
     for got, want in zip(by_document, batch):
         assert got.shape == want.shape and numpy.array_equal(got, want)
+
+
+def test_the_extractors_max_chars_is_the_only_length_limit(extractor):
+    # spaCy refuses texts over nlp.max_length (1,000,000) with its E088, sized for its parser's
+    # memory; the default max_chars (5,000,000) was never reached before issue 18
+    from pipeline.api import DEFAULT_MAX_CHARS
+
+    assert extractor.nlp.max_length >= DEFAULT_MAX_CHARS
+    assert Extractor(nlp=extractor.nlp, max_chars=12_000_000).nlp.max_length >= 12_000_000
+
+
+def test_the_vectors_are_released_before_the_result_is_built(extractor):
+    from pipeline.api import assemble
+
+    prepared = extractor._prepare(corpus_pages(1), pub_date=None, doc_id="p01")
+    doc = extractor.nlp(extractor._make_doc(prepared))
+    width = extractor.nlp.get_pipe("tok2vec").model.get_dim("nO")
+    assert doc.tensor.shape == (len(doc), width)  # the tok2vec output, 256 bytes a character
+    result = assemble(doc, prepared)
+    assert doc.tensor.size == 0
+    assert result.model_dump_json() == extractor.extract(corpus_pages(1), doc_id="p01").model_dump_json()
