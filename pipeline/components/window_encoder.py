@@ -7,7 +7,9 @@ The layers, their order and their weights are exactly those of ``spacy.MaxoutWin
 inference (``is_train=False``) each residual block ``x + LN(maxout(W · window(x) + b))`` runs
 as the same operations on one array, without thinc's per-layer bookkeeping, and the layer norm
 is computed in place (:func:`layer_norm`): same figures to ~1e-6, and on our pages the encoder
-took ~10 % less time (min of 7 runs: 1.03 → 0.93 s per 92 k characters).
+took ~10 % less time (min of 7 runs: 1.03 → 0.93 s per 92 k characters). It runs on stretches
+of ``CHUNK_ROWS`` rows, in place in the embedding's arrays (:func:`encode_in_chunks`), so a
+document of any length takes a few megabytes of temporaries (issue 18).
 """
 
 from __future__ import annotations
