@@ -218,3 +218,19 @@ def test_the_vectors_are_released_before_the_result_is_built(extractor):
     result = assemble(doc, prepared)
     assert doc.tensor.size == 0
     assert result.model_dump_json() == extractor.extract(corpus_pages(1), doc_id="p01").model_dump_json()
+
+
+def test_the_encoder_overwrites_only_the_embeddings_own_arrays(extractor, encoder):
+    # in place in the embedding's fresh output (no second copy of a long document's vectors),
+    # never in arrays a caller may use again
+    embed = extractor.nlp.get_pipe("tok2vec").model.layers[0]
+    docs = [extractor.nlp.make_doc(t) for t in ("县委书记王明调研", "市长李华")]
+    scratch = embed.predict(docs)
+    encoded = encoder.predict(scratch)
+    assert all(numpy.shares_memory(e, s) for e, s in zip(encoded, scratch))
+    assert all(type(e) is numpy.ndarray for e in encoded)
+    given = [numpy.asarray(s).copy() for s in embed.predict(docs)]
+    kept = [g.copy() for g in given]
+    again = encoder.predict(given)
+    assert all(numpy.array_equal(g, k) for g, k in zip(given, kept))
+    assert all(numpy.array_equal(a, e) for a, e in zip(again, encoded))

@@ -50,6 +50,7 @@ from thinc.types import Floats2d, Ints2d
 
 from ..document import doc_text
 from .inference_cache import forget, from_weights
+from .window_encoder import ScratchRows
 
 OUTSIDE = "O"
 
@@ -176,7 +177,8 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
     for start in range(0, len(ids), EMBED_CHUNK_ROWS):
         end = min(len(ids), start + EMBED_CHUNK_ROWS)
         out[start:end] = _mixed_rows(ids[start:end], tables, projected, norm, ops)
-    return list(numpy.split(out, numpy.cumsum(lengths)[:-1])), _no_backprop
+    # nothing else holds these rows: the encoder may encode them in place
+    return list(numpy.split(out.view(ScratchRows), numpy.cumsum(lengths)[:-1])), _no_backprop
 
 
 #: Tokens the fused embedding mixes at a time (see :func:`_fused_mixing_forward`).

@@ -136,13 +136,19 @@ def _blocks(model: Model) -> list[_Block]:
 CHUNK_ROWS = 4096
 
 
+class ScratchRows(numpy.ndarray):
+    """Arrays a layer made for the next layer alone, which may overwrite them: the NER's fused
+    embedding returns its vectors as these at inference, and the encoder then encodes them in
+    place instead of allocating its output (190 MB for a document of 750 k characters)."""
+
+
 def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
     if is_train or not isinstance(Xs, list):
         forget(model)
         return _with_array_forward(model, Xs, is_train)
-    # the embedding's fresh arrays, encoded in place: no flattened copy of the batch
-    Xs = [x if x.flags.writeable and x.flags.c_contiguous else numpy.ascontiguousarray(x).copy()
-          for x in Xs]
+    # the output: the embedding's scratch arrays themselves, or copies of anyone else's arrays
+    Xs = [x.view(numpy.ndarray) if isinstance(x, ScratchRows) and x.flags.writeable and x.flags.c_contiguous
+          else numpy.array(x, order="C", copy=True) for x in Xs]
     encode_in_chunks(FlatRows(Xs, model.attrs["pad"]), _blocks(model), model.ops, CHUNK_ROWS)
     return Xs, _no_backprop
 
