@@ -63,13 +63,15 @@ def lines_run(extractor: Extractor, text: str) -> tuple[int, int]:
 
 
 def test_work_per_article_does_not_grow_with_the_number_of_articles(extractor):
-    small, large = 20, 80
+    small, large = 20, 160
+    extractor.extract(file_of(2), doc_id="warm-up")  # lazily built tables are not per article
     lines_small, found_small = lines_run(extractor, file_of(small))
     lines_large, found_large = lines_run(extractor, file_of(large))
     assert (found_small, found_large) == (small, large)
-    # Measured on Python 3.11: 7,817 and 7,823 lines per article. Before issue 18 it was 8,860
-    # and 12,955, each component filtering the mentions (or sentences) of the whole file for
-    # every article; a pass like that again would add a term that grows with the file.
+    # Measured on Python 3.11: 7,846 and 7,870 lines per article (the bisections add a few as
+    # the log of the count). Before issue 18: 8,860 and 12,955 at 20 and 80 articles, each
+    # component filtering the mentions (or sentences) of the whole file for every article. One
+    # such pass, or one scan of the articles for every mention, adds more than 5 % at 160.
     assert lines_large / large <= 1.05 * lines_small / small
 
 
