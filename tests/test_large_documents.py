@@ -68,7 +68,7 @@ def test_work_per_article_does_not_grow_with_the_number_of_articles(extractor):
     lines_small, found_small = lines_run(extractor, file_of(small))
     lines_large, found_large = lines_run(extractor, file_of(large))
     assert (found_small, found_large) == (small, large)
-    # Measured on Python 3.11: 7,846 and 7,870 lines per article (the bisections add a few as
+    # Measured on Python 3.11: 7,823 and 7,845 lines per article (the bisections add a few as
     # the log of the count). Before issue 18: 8,860 and 12,955 at 20 and 80 articles, each
     # component filtering the mentions (or sentences) of the whole file for every article. One
     # such pass, or one scan of the articles for every mention, adds more than 5 % at 160.
