@@ -68,6 +68,8 @@ def test_too_large_document():
 class _BrokenPipeline:
     """Stands in for a Language whose component fails: what a bug looks like from outside."""
 
+    max_length = 10**9
+
     def make_doc(self, text):
         return pipeline.load().make_doc(text)
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
@@ -52,7 +53,12 @@ def _entity(m: Mention, norm: Normalized, warnings: list[str]) -> Entity:
 def assemble(doc: Doc, prepared: Prepared) -> DocumentResult:
     """The contract result of a processed doc, validated by pydantic in one call over the whole
     tree (a tenth of the pipeline's time went to building each model on its own). If that fails,
-    entities are validated one by one so a bad value is dropped with a warning, not the page."""
+    entities are validated one by one so a bad value is dropped with a warning, not the page.
+
+    The NER's vectors (``doc.tensor``, 256 bytes a character) are no part of the result and are
+    dropped first: building the result was the peak of a long document's memory with them."""
+    if doc.tensor is not None and doc.tensor.size:
+        doc.tensor = numpy.zeros((0, doc.tensor.shape[1]), dtype=doc.tensor.dtype)
     try:
         return DocumentResult.model_validate(_result_tree(doc, prepared, checked=False))
     except ValidationError:

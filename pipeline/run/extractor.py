@@ -77,6 +77,11 @@ class Extractor:
         processes never builds one in the parent."""
         if self._nlp is None:
             self._nlp = build(use_model=self.use_model, rules_dir=self.rules_dir)
+        if self._nlp.max_length < self.max_chars:
+            # spaCy refuses texts over nlp.max_length (1,000,000 by default) for the memory its
+            # own parser would take; our NER's memory is bounded (window_encoder.CHUNK_ROWS), so
+            # the limit a caller sets here is the only one
+            self._nlp.max_length = self.max_chars
         return self._nlp
 
     def factory(self) -> Callable[[], "Extractor"]:

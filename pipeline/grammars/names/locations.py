@@ -60,6 +60,7 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
     chosen.sort(key=lambda m: m.start)
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
+    page.place_starts_sorted = sorted(page.place_starts)
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
                     priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
             for m in chosen]

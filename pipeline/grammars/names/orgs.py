@@ -174,11 +174,11 @@ def skip_generic_lead(text: str, b: int, s: int, keep: int, r: Rules) -> int:
 
 def _generic_lead(page: Page, b: int, s: int) -> int | None:
     """Start of a place inside ``[b, s)`` when only generic words stand before it."""
-    for p in sorted(page.place_starts):
-        if b < p < s:
-            return p if page.rules.is_generic(page.text[b:p]) else None
-        if p >= s:
-            break
+    starts = page.place_starts_sorted
+    i = bisect.bisect_right(starts, b)  # the first place after b, found without a page-long sort
+    if i < len(starts) and starts[i] < s:
+        p = starts[i]
+        return p if page.rules.is_generic(page.text[b:p]) else None
     return None
 
 

@@ -30,6 +30,7 @@ class Page:
         self.places: list[places.Match] = []  # accepted gazetteer places (set by gazetteer_places)
         self.single_stop_ends: set[int] = set()  # ends of one-character stop words (为, 和)
         self.place_starts: set[int] = set()
+        self.place_starts_sorted: list[int] = []  # the same, in text order (for bisection)
         n = len(text)
         g = rules.gazetteer
         r = rules
@@ -124,7 +125,12 @@ def article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int
 
 
 def article_of(arts: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for lo, hi in arts:
-        if lo <= pos < hi:
-            return lo, hi
+    """The bounds holding ``pos`` (else the last): a bisection, as a file may hold thousands."""
+    i = bisect.bisect_right(arts, pos, key=_first) - 1
+    if i >= 0 and pos < arts[i][1]:
+        return arts[i]
     return arts[-1]
+
+
+def _first(bounds: tuple[int, int]) -> int:
+    return bounds[0]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ...grammars.canonical import assign_canonical
 from ...grammars.names import load_rules
-from ..document import ArticleInfo, Mention, doc_text, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -39,8 +39,7 @@ class CanonicalNames:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for lo, hi in _bounds(articles, len(text)):
-            ents = [m for m in entities if lo <= m.start < hi]
+        for ents in group_by_bounds(entities, _bounds(articles, len(text))):
             if ents:
                 assign_canonical(ents, self.rules)
         return doc

@@ -50,6 +50,7 @@ from thinc.types import Floats2d, Ints2d
 
 from ..document import doc_text
 from .inference_cache import forget, from_weights
+from .window_encoder import ScratchRows
 
 OUTSIDE = "O"
 
@@ -170,6 +171,23 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
         width = norm.get_dim("nO")
         return [ops.alloc2f(n, width) for n in lengths], _no_backprop
     ids = numpy.concatenate(features)
+    out = numpy.empty((len(ids), norm.get_dim("nO")), dtype="float32")
+    # in stretches: the mixing layer's input is twice the output's width, which for a whole
+    # document of 750 k characters was hundreds of megabytes at once (rows are independent)
+    for start in range(0, len(ids), EMBED_CHUNK_ROWS):
+        end = min(len(ids), start + EMBED_CHUNK_ROWS)
+        out[start:end] = _mixed_rows(ids[start:end], tables, projected, norm, ops)
+    # nothing else holds these rows: the encoder may encode them in place
+    return list(numpy.split(out.view(ScratchRows), numpy.cumsum(lengths)[:-1])), _no_backprop
+
+
+#: Tokens the fused embedding mixes at a time (see :func:`_fused_mixing_forward`).
+EMBED_CHUNK_ROWS = 16384
+
+
+def _mixed_rows(ids: numpy.ndarray, tables: list[Model], projected: _ProjectedTables, norm: Model,
+                ops) -> numpy.ndarray:
+    """The embedding of the tokens whose feature ids are ``ids``: one row each."""
     # A batch repeats its characters and bigrams: sum the four hashed rows once per distinct id,
     # then one row per table per token.
     per_id, rows, start = [], [], 0
@@ -182,8 +200,8 @@ def _fused_mixing_forward(model: Model, docs: List[Doc], is_train: bool):
     mixed = ops.gather_add(numpy.concatenate(per_id), numpy.ascontiguousarray(numpy.stack(rows, axis=1)))
     mixed += projected.bias
     best, _ = ops.maxout(mixed.reshape(len(mixed), *projected.shape))
-    out, _ = norm(best, is_train)
-    return list(numpy.split(out, numpy.cumsum(lengths)[:-1])), _no_backprop
+    out, _ = norm(best, False)
+    return out
 
 
 def _no_backprop(d_out):
@@ -386,6 +404,13 @@ class BiluoEntityTagger(Tagger):
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
+        if len(self.model.layers) == 2 and self.model.has_ref("tok2vec") and self.model.has_ref("softmax"):
+            # spaCy's Tagger.v2, chain(tok2vec, with_array(softmax)), one document at a time:
+            # with_array copies the batch's vectors into one array first, as large as the
+            # tok2vec output (190 MB for a document of 750 k characters); the output layer works
+            # row by row, so the scores are the same
+            output_layer = self.model.get_ref("softmax")
+            return [output_layer.predict(x) for x in self.model.get_ref("tok2vec").predict(docs)]
         return self.model.predict(docs)
 
     def set_annotations(self, docs: Iterable[Doc], batch_scores) -> None:

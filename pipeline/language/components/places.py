@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core import places
-from ..document import ArticleInfo, Mention, doc_text, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -53,11 +53,10 @@ class PlaceResolver:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        page_divs = _unambiguous(entities, self.gazetteer)
-        for i, a in enumerate(articles):
-            lo = 0 if i == 0 else a.start
-            hi = articles[i + 1].start if i + 1 < len(articles) else len(text)
-            ents = [m for m in entities if lo <= m.start < hi]
+        page_divs = DivisionCounts(_unambiguous(entities, self.gazetteer))
+        bounds = [(0 if i == 0 else a.start, articles[i + 1].start if i + 1 < len(articles) else len(text))
+                  for i, a in enumerate(articles)]
+        for ents in group_by_bounds(entities, bounds):
             if any(m.label == "LOC" for m in ents):
                 resolve_article(ents, page_divs, self.gazetteer)
         return doc
@@ -82,7 +81,34 @@ def _head_divisions(name: str, g: places.Gazetteer) -> list[places.Division]:
     return []
 
 
-def _pick(divs: list[places.Division], context: list[places.Division]) -> places.Division | None:
+class DivisionCounts:
+    """How many divisions of a context list share a city (code[:4]) or a province (code[:2])
+    with a candidate: what :func:`_pick` scores. The page's divisions are part of every
+    article's context, so walking the list for every candidate made a file of thousands of
+    articles quadratic; counts in dicts cost the same per candidate at any length. ``parent``
+    adds the counts of a larger context without copying them."""
+
+    def __init__(self, divs: list[places.Division], parent: "DivisionCounts | None" = None):
+        self.parent = parent
+        self.city: dict[str, int] = {}
+        self.city_below_province: dict[str, int] = {}
+        self.province: dict[str, int] = {}
+        for c in divs:
+            _add(self.city, c.code[:4])
+            _add(self.province, c.code[:2])
+            if c.level != "province":
+                _add(self.city_below_province, c.code[:4])
+
+    def count(self, table: str, key: str) -> int:
+        n = getattr(self, table).get(key, 0)
+        return n if self.parent is None else n + self.parent.count(table, key)
+
+
+def _add(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
+
+
+def _pick(divs: list[places.Division], context: DivisionCounts) -> places.Division | None:
     if not divs:
         return None
     codes = {d.code for d in divs}
@@ -90,8 +116,8 @@ def _pick(divs: list[places.Division], context: list[places.Division]) -> places
         return divs[0]
 
     def score(d: places.Division) -> tuple[int, int, int]:
-        same_city = sum(1 for c in context if c.code[:4] == d.code[:4] and d.level != "province")
-        same_prov = sum(1 for c in context if c.code[:2] == d.code[:2])
+        same_city = context.count("city", d.code[:4]) if d.level != "province" else 0
+        same_prov = context.count("province", d.code[:2])
         level = {"province": 2, "city": 1, "county": 0}[d.level]
         return same_city, same_prov, level
 
@@ -99,12 +125,15 @@ def _pick(divs: list[places.Division], context: list[places.Division]) -> places
     return max(divs, key=score)
 
 
-def resolve_article(ents: list[Mention], page_divs: list[places.Division],
+def resolve_article(ents: list[Mention], page_divs: "list[places.Division] | DivisionCounts",
                     g: places.Gazetteer | None = None) -> None:
     """Set the LOC values of one article's entities ``ents``, with the divisions named anywhere on
-    the page ``page_divs``, by the gazetteer ``g`` (default: the shipped rules')."""
+    the page ``page_divs`` (counted once per page by the caller, or a list), by the gazetteer
+    ``g`` (default: the shipped rules')."""
     g = g or places.gazetteer()
-    context = _unambiguous(ents, g) + page_divs
+    if not isinstance(page_divs, DivisionCounts):
+        page_divs = DivisionCounts(page_divs)
+    context = DivisionCounts(_unambiguous(ents, g), page_divs)
     full_names = {m.text for m in ents if m.label == "LOC"}
     resolved: list[tuple[int, places.Division]] = []  # (start, division) of division mentions
     zone_divs: list[tuple[int, places.Division]] = []
@@ -153,20 +182,20 @@ def resolve_article(ents: list[Mention], page_divs: list[places.Division],
             m.value = d.value
 
 
-def _own_divisions(m: Mention, context: list[places.Division], g: places.Gazetteer) -> places.Division | None:
+def _own_divisions(m: Mention, context: "DivisionCounts", g: places.Gazetteer) -> places.Division | None:
     """The most specific division a mention begins with (a chain the model kept as one span)."""
     best = None
     pos = 0
     for match in g.find(m.text):
         if match.start != pos or match.kind == "region":
             break
-        d = _pick(list(match.divisions), ([best] if best else []) + context)
+        d = _pick(list(match.divisions), DivisionCounts([best], context) if best else context)
         if d is None:
             break
         if match.kind == "short":
             # 霞山港区 in a 湛江 article is in 霞山区, 平遥古城 in 平遥县; but streets are often
             # named after other cities: 大连街 in a 阳泉 article is not in 大连市
-            in_context = any(c.code[:4] == d.code[:4] for c in context if c.level != "province")
+            in_context = context.count("city_below_province", d.code[:4]) > 0
             if not in_context and _STREET.search(m.text):
                 break
             best = d

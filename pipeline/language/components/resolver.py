@@ -290,9 +290,17 @@ def promote_single_division_bodies(candidates: list[Mention], r: Rules | None = 
     rule stands and the leading place stays LOC."""
     places = [m for m in candidates if m.label == "LOC" and m.source != "model"]
     confident = [p for p in places if p.priority >= CONFIDENT_RULE]
+    # by start, so each body looks only at the places that start inside it, not at the page's
+    places.sort(key=_start)
+    starts = [p.start for p in places]
     for m, rest in _model_bodies_over(candidates, confident, r or rules()):
-        if not any(rest <= p.start and p.end <= m.end for p in places):
+        inside = places[bisect.bisect_left(starts, rest):bisect.bisect_left(starts, m.end)]
+        if not any(p.end <= m.end for p in inside):
             m.priority = CONFIDENT_RULE
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def promote_model_sub_bodies(candidates: list[Mention], text: str, r: Rules | None = None) -> None:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...grammars.titles import fill_values, load_grammar
-from ..document import ArticleInfo, Mention, doc_text, register_extensions
+from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -38,8 +38,7 @@ class PersonTitles:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for lo, hi in _article_bounds(articles, len(text)):
-            ents = [m for m in entities if lo <= m.start < hi]
+        for ents in group_by_bounds(entities, _article_bounds(articles, len(text))):
             if any(m.label == "PER" for m in ents):
                 fill_values(text, ents, self.grammar)
         return doc

@@ -7,11 +7,14 @@ The layers, their order and their weights are exactly those of ``spacy.MaxoutWin
 inference (``is_train=False``) each residual block ``x + LN(maxout(W · window(x) + b))`` runs
 as the same operations on one array, without thinc's per-layer bookkeeping, and the layer norm
 is computed in place (:func:`layer_norm`): same figures to ~1e-6, and on our pages the encoder
-took ~10 % less time (min of 7 runs: 1.03 → 0.93 s per 92 k characters).
+took ~10 % less time (min of 7 runs: 1.03 → 0.93 s per 92 k characters). It runs on stretches
+of ``CHUNK_ROWS`` rows, in place in the embedding's arrays (:func:`encode_in_chunks`), so a
+document of any length takes a few megabytes of temporaries (issue 18).
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import List
 
 import numpy
@@ -126,22 +129,114 @@ def _blocks(model: Model) -> list[_Block]:
     return from_weights(model, lambda: [_Block(b) for b in model.layers[0].layers])
 
 
+#: Rows of the flattened batch the inference path encodes at a time. The blocks' temporaries are
+#: several times the input's size (the window columns alone are three times as wide), so a
+#: document of 750 k characters took over a gigabyte at once; in stretches of this many rows
+#: they stay a few megabytes, and stay in the CPU's cache.
+CHUNK_ROWS = 4096
+
+
+class ScratchRows(numpy.ndarray):
+    """Arrays a layer made for the next layer alone, which may overwrite them: the NER's fused
+    embedding returns its vectors as these at inference, and the encoder then encodes them in
+    place instead of allocating its output (190 MB for a document of 750 k characters)."""
+
+
 def _encoder_forward(model: Model, Xs: List[Floats2d], is_train: bool):
     if is_train or not isinstance(Xs, list):
         forget(model)
         return _with_array_forward(model, Xs, is_train)
-    ops = model.ops
-    pad = model.attrs["pad"]
-    lengths = ops.asarray1i([len(x) for x in Xs])
-    X = ops.flatten(Xs, pad=pad)  # as with_array does: documents apart by the receptive field
-    for block in _blocks(model):
+    # the output: the embedding's scratch arrays themselves, or copies of anyone else's arrays
+    Xs = [x.view(numpy.ndarray) if isinstance(x, ScratchRows) and x.flags.writeable and x.flags.c_contiguous
+          else numpy.array(x, order="C", copy=True) for x in Xs]
+    encode_in_chunks(FlatRows(Xs, model.attrs["pad"]), _blocks(model), model.ops, CHUNK_ROWS)
+    return Xs, _no_backprop
+
+
+class FlatRows:
+    """The rows of ``ops.flatten(Xs, pad=pad)``, as ``with_array`` lays a batch out (``pad``
+    zero rows before, between and after the documents, empty documents left out), without
+    building that array: stretches are read from the documents' own arrays and written back
+    into them."""
+
+    def __init__(self, Xs: List[numpy.ndarray], pad: int):
+        self.parts: list[tuple[int, int, numpy.ndarray | None]] = []  # (start, end, rows or zeros)
+        pos = 0
+        docs = [x for x in Xs if x.size]
+        for x in docs:
+            self.parts.append((pos, pos + pad, None))
+            self.parts.append((pos + pad, pos + pad + len(x), x))
+            pos += pad + len(x)
+        if docs:
+            self.parts.append((pos, pos + pad, None))
+            pos += pad
+        self.starts = [start for start, _, _ in self.parts]
+        self.width = docs[0].shape[1] if docs else 0
+        self.dtype = docs[0].dtype if docs else numpy.float32
+        self.n = pos
+
+    def __len__(self) -> int:
+        return self.n
+
+    def _overlapping(self, lo: int, hi: int):
+        i = max(0, bisect.bisect_right(self.starts, lo) - 1)
+        while i < len(self.parts) and self.parts[i][0] < hi:
+            start, end, rows = self.parts[i]
+            a, b = max(start, lo), min(end, hi)
+            if a < b:
+                yield a, b, start, rows
+            i += 1
+
+    def read(self, lo: int, hi: int) -> numpy.ndarray:
+        """A copy of rows ``[lo, hi)``."""
+        out = numpy.empty((hi - lo, self.width), dtype=self.dtype)
+        for a, b, start, rows in self._overlapping(lo, hi):
+            out[a - lo:b - lo] = 0.0 if rows is None else rows[a - start:b - start]
+        return out
+
+    def write(self, lo: int, values: numpy.ndarray) -> None:
+        """Rows ``[lo, lo + len(values))`` become ``values`` (the padding is not kept)."""
+        for a, b, start, rows in self._overlapping(lo, lo + len(values)):
+            if rows is not None:
+                rows[a - start:b - start] = values[a - lo:b - lo]
+
+
+def receptive_radius(blocks: list[_Block]) -> int:
+    """How many rows away, each way, an output row reads its input (each block adds its reach)."""
+    return sum(block.window * block.dilation for block in blocks)
+
+
+def encode_in_chunks(X: FlatRows, blocks: list[_Block], ops, chunk_rows: int) -> None:
+    """Run ``blocks`` over the rows of ``X``, in place, ``chunk_rows`` rows at a time.
+
+    Each stretch is encoded with the receptive radius of input rows on either side, so its rows
+    see exactly the rows they see when the whole array is encoded at once (rows past the ends
+    are zeros either way); every operation is row by row (matrix product, maxout, layer norm),
+    so the result is the same, bit for bit (tests/test_large_documents.py). The input rows just
+    before a stretch are overwritten by the previous stretch's output, so they are kept."""
+    n = len(X)
+    radius = receptive_radius(blocks)
+    chunk_rows = max(chunk_rows, radius)  # the kept rows come from one stretch only
+    before = X.read(0, 0)  # the input rows just before the current stretch
+    for start in range(0, n, chunk_rows):
+        end = min(n, start + chunk_rows)
+        lo, hi = max(0, start - radius), min(n, end + radius)
+        part = X.read(lo, hi)
+        part[:start - lo] = before
+        before = X.read(max(0, end - radius), end)
+        _encode(part, blocks, ops)
+        X.write(start, part[start - lo:end - lo])
+
+
+def _encode(X: numpy.ndarray, blocks: list[_Block], ops) -> None:
+    """The residual blocks, in place on ``X``."""
+    for block in blocks:
         columns = (ops.seq2col(X, block.window) if block.dilation == 1
                    else dilated_columns(X, block.dilation))
         Z = ops.gemm(columns, block.W, trans2=True)
         Z += block.b
         best, _ = ops.maxout(Z.reshape(len(Z), *block.shape))
         X += layer_norm(best, block.G, block.beta)
-    return ops.unflatten(X, lengths, pad=pad), _no_backprop
 
 
 def _no_backprop(dYs):
