@@ -10,7 +10,11 @@ In a source checkout the directory is ``<repo>/rules``; in an installed wheel it
 package data ``pipeline/_rules`` (pyproject maps one onto the other). ``NEWS_RULES_DIR`` overrides
 both, for a user's own rule set.
 
-Leaf module: imports nothing of ours.
+Every TOML file is checked against its schema (:mod:`pipeline.rule_schemas`) when it is read:
+an unknown key, a missing key, a wrong type or a broken pattern fails at load, naming the file
+and the key.
+
+Imports only :mod:`pipeline.rule_schemas` (no spaCy: this is the pure core).
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from pydantic import ValidationError
+
+from .rule_schemas import SCHEMAS
 
 
 class RuleError(ValueError):
@@ -50,13 +57,39 @@ def rule_path(name: str) -> Path:
 
 @functools.cache
 def load_table(name: str) -> dict[str, Any]:
-    """A TOML table from ``rules/NAME`` (e.g. ``"values/units.toml"``)."""
-    path = rule_path(name)
+    """A TOML table from ``rules/NAME`` (e.g. ``"values/units.toml"``), checked by its schema."""
+    return read_table(rule_path(name), name)
+
+
+def read_table(path: Path, name: str) -> dict[str, Any]:
+    """The TOML file at ``path``, checked against the schema of the rule file ``name``.
+
+    Not cached: the tests read broken copies through it. The table comes back as TOML wrote it
+    (the schema checks; it does not fill in defaults), so the code's own defaults still apply.
+    """
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        raise RuleError(f"{path}: no schema for rule file {name!r} (add one to pipeline/rule_schemas.py)")
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            table = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from exc
+    try:
+        schema.model_validate(table)
+    except ValidationError as exc:
+        raise RuleError(f"{path}: " + "; ".join(_describe(e) for e in exc.errors())) from exc
+    return table
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """One schema error as ``key.path: what is wrong``."""
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    if error["type"] == "missing":
+        return f"{key}: missing key"
+    return f"{key}: {error['msg']}"
 
 
 @functools.cache

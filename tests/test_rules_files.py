@@ -1,0 +1,96 @@
+"""Every rule file loads, and a broken copy fails at load naming its file and key.
+
+The broken copies are written by hand below (one edit each to a real file), read through
+:func:`pipeline.rules.read_table`, which does no caching, so the real rule set is untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.rule_schemas import SCHEMAS
+from pipeline.rules import RuleError, load_lexicon, load_table, read_table, rules_dir
+
+RULES = rules_dir()
+TOML_FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.toml"))
+TEXT_FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.txt"))
+
+
+def test_every_toml_file_has_a_schema_and_every_schema_a_file():
+    assert TOML_FILES, "no TOML rule files found"
+    assert set(TOML_FILES) == set(SCHEMAS)
+
+
+@pytest.mark.parametrize("name", TOML_FILES)
+def test_every_toml_file_loads(name):
+    table = load_table(name)
+    assert isinstance(table, dict) and table
+
+
+@pytest.mark.parametrize("name", TEXT_FILES)
+def test_every_lexicon_loads(name):
+    assert load_lexicon(name)
+
+
+# (where the case comes from, file, text replaced, replacement, words the error must name)
+BROKEN = [
+    ("typo in a top-level key", "events/meeting.toml",
+     "visit_verbs =", "visit_verb =", ["meeting.toml", "visit_verb", "unknown key"]),
+    ("the same typo leaves the real key missing", "events/meeting.toml",
+     "visit_verbs =", "visit_verb =", ["visit_verbs", "missing key"]),
+    ("typo inside a unit's table", "values/units.toml",
+     '"个" = { not_before = ', '"个" = { not_befor = ',
+     ["units.toml", "quantity.units.个.not_befor", "unknown key"]),
+    ("typo in a numeral mark", "values/numerals.toml",
+     "\nnot_after =", "\nnot_afterr =", ["numerals.toml", "marks.not_afterr", "unknown key"]),
+    ("unknown key in the second suffix class", "names/org.toml",
+     'name = "institution"', 'name = "institution"\nsufixes = ["院"]',
+     ["org.toml", "class.1.sufixes", "unknown key"]),
+    ("a class without suffixes", "places/loc.toml",
+     'suffixes = ["村", "社区", "乡", "镇", "街道", "屯"]', "",
+     ["loc.toml", "class.4.suffixes", "missing key"]),
+    ("unbalanced group in an event pattern", "events/meeting.toml",
+     "topic_re = '就(?P<topic>", "topic_re = '就((?P<topic>",
+     ["meeting.toml", "topic_re", "bad pattern"]),
+    ("unbalanced class in a caption pattern", "page/layout.toml",
+     "'^(?:图为|", "'^[(?:图为|", ["layout.toml", "caption.patterns.2", "bad pattern"]),
+    ("a stage the schema does not know", "events/milestone.toml",
+     "\ncompleted = [", "\nfinished = [", ["milestone.toml", "stages.finished"]),
+    ("a qualifier the contract does not know", "values/qualifiers.toml",
+     '"约" = "approx"', '"约" = "about"', ["qualifiers.toml", "prefix.约"]),
+    ("a word where a number belongs", "values/numerals.toml",
+     '"五" = 5', '"五" = "five"', ["numerals.toml", "digits.五"]),
+    ("a numeral key of two characters", "values/numerals.toml",
+     '"五" = 5', '"五五" = 55', ["numerals.toml", "digits", "single characters"]),
+    ("an empty word in a list", "events/agreement.toml",
+     '"签下", ', '"", ', ["agreement.toml", "verbs", "empty word"]),
+]
+
+
+@pytest.mark.parametrize("case,name,old,new,named", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_copy_fails_naming_file_and_key(tmp_path: Path, case, name, old, new, named):
+    text = (RULES / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{case}: the edit must hit exactly one place in {name}"
+    broken = tmp_path / Path(name).name
+    broken.write_text(text.replace(old, new), encoding="utf-8")
+    read_table(RULES / name, name)  # the real file is fine
+    with pytest.raises(RuleError) as err:
+        read_table(broken, name)
+    for word in named:
+        assert word in str(err.value), f"{case}: {word!r} not in {err.value}"
+
+
+def test_a_file_without_a_schema_is_refused(tmp_path: Path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text("words = []\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="no schema"):
+        read_table(extra, "events/extra.toml")
+
+
+def test_broken_toml_names_the_file(tmp_path: Path):
+    bad = tmp_path / "agreement.toml"
+    bad.write_text('verbs = ["签约"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="agreement.toml"):
+        read_table(bad, "events/agreement.toml")
