@@ -46,6 +46,7 @@ from typing import Any, Callable
 
 import regex
 
+from . import numbers
 from .numbers import Scanner, groups, lead, parse_number, triggers
 from .rules import RuleError, alternation, compile_pattern, load_table
 
@@ -127,8 +128,10 @@ def _rules() -> _DateRules:
             vague_alts.append((word, (f"(?<!{_cls(na)})" if na else "") + regex.escape(word)))
     vague_alt = "(?:" + "|".join(a for _, a in sorted(vague_alts, key=lambda x: -len(x[0]))) + ")"
 
-    cn_d = "〇零○一二三四五六七八九"
-    cn_any = cn_d + "两十百千万亿"
+    sets = numbers.numerals().classes  # the one numeral table's named sets
+    cn_d = sets["year_digits"]
+    cn_any = sets["date_numerals"]
+    d19 = _cls(sets["one_to_nine"])  # [一二三四五六七八九]
     sep = alternation(seps)
     since_g = f"(?P<since>{alternation(since)})?"
     clock = r"(?:[0-9]{1,2}(?:[:：][0-9]{2}|[时点](?:[0-9]{1,2}分|半|许)?))"
@@ -142,11 +145,11 @@ def _rules() -> _DateRules:
     relyear = f"(?<!过)(?P<ry>{alternation(rel_years)})"
 
     mon_ar = r"(?<![0-9０-９.])(?:1[0-2]|0?[1-9])(?![0-9])"
-    mon_cn = f"(?<!{_cls(cn_any)})(?:十[一二]?|[一二三四五六七八九])"
+    mon_cn = f"(?<!{_cls(cn_any)})(?:十[一二]?|{d19})"
     mon_lb = _not_after(dur["month_not_after"])
     mon_la = "(?![薪租供票饼嫂球亮光度])"
     day_ar = r"(?<![0-9０-９.])(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    day_cn = "(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    day_cn = f"(?:[二三]?十{d19}?|{d19})"
     day_mark = "(?:日|号(?![楼线院房]))"
     mp = f"(?P<mp>{alternation(month_parts)})"
 
@@ -163,7 +166,7 @@ def _rules() -> _DateRules:
     quarter = (
         f"(?:前(?P<qn>[两二三23])个?季度"
         f"|第?(?P<q>[一二三1-3])(?:季度)?{sep}第?(?P<q2>[二三四2-4])季度"
-        f"|(?<![0-9一二三四五六七八九十])第?(?P<q>[一二三四1-4])季度(?P<qp>末|初|底)?)"
+        f"|(?<![0-9{sets['one_to_ten']}])第?(?P<q>[一二三四1-4])季度(?P<qp>末|初|底)?)"
     )
     half = f"(?P<half>{alternation(halves)})"
     season = f"(?P<se>{alternation(seasons)})"
@@ -179,8 +182,8 @@ def _rules() -> _DateRules:
     )
     yrange = f"{year_lb}(?P<y>{year_ar}){sep}(?P<y2>{year_ar})年{year_la}"
     five = (
-        "(?:(?<=[“\"‘「『《])(?P<fy>十[一二三四五六七八九]|[一二三四五六七八九])五(?=[”\"’」』》])"
-        "|(?<![“\"‘「『《])(?P<fy>十[一二三四五六七八九])五(?=规划|时期|期间|末|以来|计划))"
+        f"(?:(?<=[“\"‘「『《])(?P<fy>十{d19}|{d19})五(?=[”\"’」』》])"
+        f"|(?<![“\"‘「『《])(?P<fy>十{d19})五(?=规划|时期|期间|末|以来|计划))"
     )
     day_lb = f"(?<!{_cls(dur['day_not_after'])})" + _not_after(dur.get("day_not_after_words", ()))
     day_la = "(?!" + alternation(dur["day_not_before"]) + ")"
@@ -198,7 +201,7 @@ def _rules() -> _DateRules:
     start_words = alternation(words) + "|第[一二三四1-4]季|前[两二三23]个?季"
     numeral_gate = (
         f"(?:(?!{_cls(numerals)})(?={start_words})|(?={numberish}{{0,24}}+[年月日号季])"
-        "|(?=[0-9]{4}[-./])|(?=十?[一二三四五六七八九]五))"
+        "|(?=[0-9]{4}[-./])|(?=十?" + d19 + "五))"
     )
     pattern = (
         lead(first, numerals)

@@ -50,6 +50,7 @@ from .rules import RuleError, alternation, compile_pattern, load_table
 
 __all__ = [
     "parse_number",
+    "numerals",
     "int_to_chinese",
     "decimal_to_chinese",
     "parse_money",
@@ -87,10 +88,14 @@ class _Numerals:
     thousand_unit_starts: str
     financial: str
     financial_alone_before: str
+    zeros: str  # the digits worth 0 (零〇○): they only mark a gap
+    standard: dict[str, str]  # the characters numbers are written out with
+    classes: dict[str, str]  # named sets of numeral characters for the grammars
 
 
 @functools.cache
-def _numerals() -> _Numerals:
+def numerals() -> _Numerals:
+    """The one numeral table, ``rules/values/numerals.toml`` (every numeral grammar reads it)."""
     t = load_table("values/numerals.toml")
     try:
         return _Numerals(
@@ -103,6 +108,9 @@ def _numerals() -> _Numerals:
             thousand_unit_starts=t["marks"]["thousand_unit_starts"],
             financial=t["marks"]["financial"],
             financial_alone_before=t["marks"]["financial_alone_before"],
+            zeros="".join(k for k, v in t["digits"].items() if v == 0),
+            standard=dict(t["standard"]),
+            classes=dict(t["classes"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"values/numerals.toml: {exc!r}") from exc
@@ -141,7 +149,7 @@ def parse_number(text: str) -> Decimal:
 
     Raises ``ValueError`` for anything else (an empty string, letters, a stray unit).
     """
-    nm = _numerals()
+    nm = numerals()
     s = _clean(text)
     if not s:
         raise ValueError(f"not a number: {text!r}")
@@ -172,7 +180,7 @@ def parse_number(text: str) -> Decimal:
                 while j < n and s[j] in nm.digits:
                     j += 1
                 run = s[i:j]
-                significant = run.lstrip("零〇○")
+                significant = run.lstrip(nm.zeros)
                 bare_tail = False
                 if len(significant) >= 2:  # positional: 二〇二五, 一九九八
                     number = Decimal("".join(str(nm.digits[c]) for c in run))
@@ -214,32 +222,32 @@ def parse_number(text: str) -> Decimal:
     return sign * value
 
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
 def _four(g: int) -> str:
     """1..9999 in Chinese, with 零 for inner gaps."""
+    std = numerals().standard
+    digits = std["digits"]
     out: list[str] = []
     gap = False
-    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+    for place, unit in ((1000, std["thousand"]), (100, std["hundred"]), (10, std["ten"]), (1, "")):
         d = g // place % 10
         if d == 0:
             if out:
                 gap = True
         else:
             if gap:
-                out.append("零")
+                out.append(digits[0])
                 gap = False
-            out.append(_CN_DIGITS[d] + unit)
+            out.append(digits[d] + unit)
     return "".join(out)
 
 
 def _below_1e8(x: int) -> str:
+    std = numerals().standard
     a, b = divmod(x, 10**4)
-    s = _four(a) + "万" if a else ""
+    s = _four(a) + std["ten_thousand"] if a else ""
     if b:
         if a and b < 1000:
-            s += "零"
+            s += std["digits"][0]
         s += _four(b)
     return s
 
@@ -253,34 +261,38 @@ def int_to_chinese(n: int) -> str:
     '一百零五亿八千万'
     >>> int_to_chinese(10**12)
     '一万亿'
+
+    The characters come from ``[standard]`` of ``rules/values/numerals.toml``.
     """
+    std = numerals().standard
     if n < 0:
-        return "负" + int_to_chinese(-n)
+        return std["minus"] + int_to_chinese(-n)
     if n >= 10**16:
         raise ValueError("int_to_chinese handles integers below 10^16")
     if n == 0:
-        return "零"
+        return std["digits"][0]
     hi, lo = divmod(n, 10**8)
-    s = _below_1e8(hi) + "亿" if hi else ""
+    s = _below_1e8(hi) + std["hundred_million"] if hi else ""
     if lo:
         if hi and lo < 10**7:
-            s += "零"
+            s += std["digits"][0]
         s += _below_1e8(lo)
-    if s.startswith("一十"):
+    if s.startswith(std["digits"][1] + std["ten"]):  # 十五, not 一十五
         s = s[1:]
     return s
 
 
 def decimal_to_chinese(d: Decimal) -> str:
     """A decimal as written in words: ``Decimal('105.8')`` -> ``一百零五点八``."""
+    std = numerals().standard
     d = Decimal(d)
-    sign = "负" if d < 0 else ""
+    sign = std["minus"] if d < 0 else ""
     d = abs(d)
     text = format(d, "f")
     whole, _, frac = text.partition(".")
     out = sign + int_to_chinese(int(whole))
     if frac:
-        out += "点" + "".join(_CN_DIGITS[int(c)] for c in frac)
+        out += std["point"] + "".join(std["digits"][int(c)] for c in frac)
     return out
 
 
@@ -409,7 +421,7 @@ def patterns() -> _Patterns:
     looking back from the match (:func:`_prefix_before`), which keeps the set of characters a
     match can start with small.
     """
-    nm = _numerals()
+    nm = numerals()
     q = load_table("values/qualifiers.toml")
     u = load_table("values/units.toml")
     where = "values/units.toml"
@@ -493,7 +505,7 @@ def patterns() -> _Patterns:
         + f"|(?P<n1>{number})(?:(?P<sep>{sep})(?P<n2>{number2}))?"
         + f"(?P<unit>个?百分点)(?P<suf>{suffix})?"
         + f"|(?<!{_class(cn_all + nm.not_after)})"
-        + "(?P<n1>[一二三四五六七八九]|(?<![0-9.])[1-9](?:\\.[0-9])?)(?P<unit>成)"
+        + f"(?P<n1>{_class(nm.classes['one_to_nine'])}|(?<![0-9.])[1-9](?:\\.[0-9])?)(?P<unit>成)"
         + f"(?!{_class(cheng_bad)})(?P<suf>{suffix})?"
         + ")"
     )
@@ -618,7 +630,7 @@ def _strip_infix(t: str) -> str:
 
 def _trailing_multiplier(t: str) -> Decimal:
     """The multiplier at the end of a numeral (``10万`` -> 10^4, ``6`` -> 1)."""
-    nm = _numerals()
+    nm = numerals()
     m = Decimal(1)
     core = t
     while core and core[-1] in nm.large:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import regex
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 
 def _compiles(pattern: str) -> str:
@@ -65,13 +65,48 @@ class NumeralMarks(Rule):
     thousand_unit_starts: Chars
 
 
+class NumeralStandard(Rule):
+    """The characters numbers are written out with (``int_to_chinese``)."""
+
+    digits: Annotated[str, Field(min_length=10, max_length=10)]
+    ten: str
+    hundred: str
+    thousand: str
+    ten_thousand: str
+    hundred_million: str
+    point: str
+    minus: str
+
+
 class NumeralsFile(Rule):
-    """``values/numerals.toml``: the one numeral table (digits, units, marks)."""
+    """``values/numerals.toml``: the one numeral table (digits, units, marks, named sets)."""
 
     digits: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
     small_units: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
     large_units: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
     marks: NumeralMarks
+    standard: NumeralStandard
+    classes: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], Annotated[str, Field(min_length=1)]]
+
+    @model_validator(mode="after")
+    def _one_table(self) -> NumeralsFile:
+        """The standard forms and the named sets only select from the tables above."""
+        value = {**self.digits, **self.small_units, **self.large_units}
+        std = self.standard
+        expected = {c: d for d, c in enumerate(std.digits)} | {
+            std.ten: 10, std.hundred: 100, std.thousand: 1000, std.ten_thousand: 10**4,
+            std.hundred_million: 10**8,
+        }
+        for char, number in expected.items():
+            if value.get(char) != number:
+                raise ValueError(f"standard: {char!r} is not {number} in the numeral tables")
+        if std.point not in self.marks.point or std.minus not in self.marks.minus:
+            raise ValueError("standard: point and minus must be among marks.point and marks.minus")
+        for name, chars in self.classes.items():
+            strays = [c for c in chars if c not in value]
+            if strays:
+                raise ValueError(f"classes.{name}: {strays} not in the numeral tables")
+        return self
 
 
 class WordList(Rule):

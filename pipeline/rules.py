@@ -137,6 +137,16 @@ def compile_pattern(pattern: str, where: str, flags: int = 0) -> regex.Pattern:
         raise RuleError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
 
 
+def numeral_class(name: str, extra: str = "") -> str:
+    """The named set of numeral characters ``name`` of ``values/numerals.toml`` as a regex
+    class, with the class items ``extra`` (a regex fragment: ``0-9``, other characters) added:
+    ``numeral_class("one_to_nine")`` -> ``[一二三四五六七八九]``."""
+    classes = load_table("values/numerals.toml")["classes"]
+    if name not in classes:
+        raise RuleError(f"values/numerals.toml: classes.{name}: no such numeral set")
+    return "[" + "".join(regex.escape(c) for c in classes[name]) + extra + "]"
+
+
 def alternation(words, *, escape: bool = True) -> str:
     """A regex alternation of ``words``, longest first so that ``万平方米`` beats ``平方米``."""
     items = sorted(set(words), key=lambda w: (-len(w), w))

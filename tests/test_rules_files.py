@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.rule_schemas import SCHEMAS
-from pipeline.rules import RuleError, load_lexicon, load_table, read_table, rules_dir
+from pipeline.rules import RuleError, load_lexicon, load_table, numeral_class, read_table, rules_dir
 
 RULES = rules_dir()
 TOML_FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.toml"))
@@ -64,6 +64,12 @@ BROKEN = [
      '"五" = 5', '"五" = "five"', ["numerals.toml", "digits.五"]),
     ("a numeral key of two characters", "values/numerals.toml",
      '"五" = 5', '"五五" = 55', ["numerals.toml", "digits", "single characters"]),
+    ("a named numeral set with a character the table lacks", "values/numerals.toml",
+     'one_to_nine = "一二三四五六七八九"', 'one_to_nine = "一二三四五六七八九x"',
+     ["numerals.toml", "classes.one_to_nine", "'x'"]),
+    ("standard digits out of order", "values/numerals.toml",
+     'digits = "零一二三四五六七八九"', 'digits = "零一二三四五六七九八"',
+     ["numerals.toml", "standard", "'九' is not 8"]),
     ("an empty word in a list", "events/agreement.toml",
      '"签下", ', '"", ', ["agreement.toml", "verbs", "empty word"]),
 ]
@@ -94,3 +100,21 @@ def test_broken_toml_names_the_file(tmp_path: Path):
     bad.write_text('verbs = ["签约"\n', encoding="utf-8")
     with pytest.raises(RuleError, match="agreement.toml"):
         read_table(bad, "events/agreement.toml")
+
+
+# the named sets of the one numeral table, as the grammars get them (worked out by hand from
+# rules/values/numerals.toml)
+NUMERAL_CLASSES = [
+    ("months and days", "one_to_nine", "", "[一二三四五六七八九]"),
+    ("organizations in a list", "to_hundreds", "0-9几多余", "[一二三四五六七八九十两百0-9几多余]"),
+]
+
+
+@pytest.mark.parametrize("case,name,extra,expected", NUMERAL_CLASSES, ids=[c[0] for c in NUMERAL_CLASSES])
+def test_numeral_class(case, name, extra, expected):
+    assert numeral_class(name, extra) == expected
+
+
+def test_an_unknown_numeral_class_names_file_and_key():
+    with pytest.raises(RuleError, match=r"numerals.toml: classes.one_to_eleven"):
+        numeral_class("one_to_eleven")

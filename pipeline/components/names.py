@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from .. import places
 from ..document import ArticleInfo, Mention, doc_list, doc_text, register_extensions
-from ..rules import RuleError, alternation, compile_pattern, load_lexicon, load_table
+from ..rules import RuleError, alternation, compile_pattern, load_lexicon, load_table, numeral_class
 from .titles import grammar as title_grammar
 from .titles import name_after
 
@@ -63,8 +63,12 @@ _STOPS_IN_NAMES = frozenset("为")
 _STOPS_IN_LOC_NAMES = frozenset("为都于和同向将")
 #: First characters of 2-character words ending in 江/河 that are no river (入河, 跨江, 过河)
 _NOT_RIVER = frozenset("入出沿跨过渡临大小内界运护天开拔银星冰山爱江河湖进下上到")
-#: A body that is a count (2个合作社, 36家企业), not a name.
-_COUNT = regex.compile(r"[0-9０-９]|[一二三四五六七八九十两几多数百千万余][个家项批类所座栋条户名位支只站届次场轮张段]|第[一二三四五六七八九十]+[大名个条批次届]")
+@functools.cache
+def _count_pattern() -> regex.Pattern:
+    """A body that is a count (2个合作社, 36家企业, 第三届), not a name."""
+    return regex.compile(
+        r"[0-9０-９]|" + numeral_class("to_ten_thousands", "几多数余")
+        + "[个家项批类所座栋条户名位支只站届次场轮张段]|第" + numeral_class("one_to_ten") + "+[大名个条批次届]")
 
 
 # -- rule tables ---------------------------------------------------------------------------------
@@ -691,7 +695,7 @@ def _org_at(page: _Page, s: int, e: int, suffix: str, cls: SuffixClass, found: l
         return None
     if is_generic(body):
         return _generic_body(page, b, s, e, cls)
-    if _COUNT.search(body):
+    if _count_pattern().search(body):
         return None
     if suffix in cls.weak and not _place_starts_at(page, b) and (
             len(body) < cls.weak_min_body or any(body[:L] in rules().generic for L in (2, 3, 4))):
@@ -867,7 +871,7 @@ def _locs(page: _Page, entity_ends: list[int]) -> list[Mention]:
                         break
                     min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
                     if min_body <= len(body) <= cls.max_body and not is_generic(body, False) \
-                            and not _COUNT.search(body):
+                            and not _count_pattern().search(body):
                         start = cand
                         break
                 if start is None:
@@ -934,9 +938,12 @@ def _people(page: _Page, arts: list[tuple[int, int]], taken: list[tuple[int, int
 
 # -- 5. organizations counted in a list: 昌鑫铸造、天雨消防、华海建材等5家企业 ------------------------
 
-_COUNTED = regex.compile(
-    r"(等)?[0-9一二三四五六七八九十两几百多余]{1,4}家"
-    r"(?:企业|公司|单位|银行|金融机构|机构|医院|学校|商户|门店|工厂|合作社|协会|商会|平台)")
+@functools.cache
+def _counted_pattern() -> regex.Pattern:
+    """等5家企业, 十家单位: a count of organizations closing a list."""
+    return regex.compile(
+        r"(等)?" + numeral_class("to_hundreds", "0-9几多余") + "{1,4}家"
+        r"(?:企业|公司|单位|银行|金融机构|机构|医院|学校|商户|门店|工厂|合作社|协会|商会|平台)")
 
 
 def _enumerated_orgs(page: _Page) -> list[Mention]:
@@ -944,7 +951,7 @@ def _enumerated_orgs(page: _Page) -> list[Mention]:
     without a suffix, which the suffix grammar cannot see)."""
     text = page.text
     out: list[Mention] = []
-    for m in _COUNTED.finditer(text):
+    for m in _counted_pattern().finditer(text):
         end = m.start()
         items: list[tuple[int, int]] = []
         for _ in range(20):
@@ -961,7 +968,7 @@ def _enumerated_orgs(page: _Page) -> list[Mention]:
         for s, e in items:
             body = text[s:e]
             if not (2 <= len(body) <= 10) or not _ALL_HAN.match(body) or is_generic(body) \
-                    or _COUNT.search(body) or places.gazetteer().is_key(body):
+                    or _count_pattern().search(body) or places.gazetteer().is_key(body):
                 continue
             out.append(Mention("ORG", s, e, body, source="rule", priority=4))
     return out

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from ..rules import RuleError, alternation, compile_pattern, load_table
+from ..rules import RuleError, alternation, compile_pattern, load_table, numeral_class
 
 TYPE_FILES = (
     "meeting", "inspection", "conference", "agreement", "milestone", "investment", "funding",
@@ -89,7 +89,6 @@ def lexicon() -> Lexicon:
 HAN = r"\p{Han}"
 #: Characters a name (project, site, indicator) may contain.
 NAME_CHARS = r"\p{Han}A-Za-z0-9“”‘’()（）·\-—《》+."
-NUM = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]{1,6})"
 
 
 class Compiled:
@@ -97,6 +96,8 @@ class Compiled:
 
     def __init__(self, lex: Lexicon):
         c = lex.common
+        # a count: Arabic, or up to six numeral characters (三十六, 一百零五) of the one table
+        NUM = r"(?:[0-9]+(?:\.[0-9]+)?|" + numeral_class("counting") + "{1,6})"
         self.clause_marks = "".join(c.words("clause_marks"))
         cm = regex.escape(self.clause_marks)
         self.clause_split = c.compile(f"[{cm}]", "clause_marks")
