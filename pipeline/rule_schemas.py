@@ -8,7 +8,7 @@ Every pattern key (``*_re``, ``patterns``) is compiled here as well, so a broken
 load with its file and key. Patterns may name fragments, ``{digit}``, that
 :func:`pipeline.rules.expand_fragments` replaces before this check.
 
-Leaf module: imports nothing of ours.
+Imports only :mod:`pipeline.schema` (the event type names of the output contract).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .schema import EventType
 
 
 def _compiles(pattern: str) -> str:
@@ -372,7 +374,14 @@ class EventsCommonFile(Rule):
     enumeration_first: Words
 
 
-class MeetingFile(Rule):
+class EventRuleFile(Rule):
+    """The rules of one event type; ``type`` is its name in the output contract
+    (:data:`pipeline.schema.EVENT_TYPES`), the one list of event type names."""
+
+    type: EventType
+
+
+class MeetingFile(EventRuleFile):
     visit_verbs: Words
     joint_verbs: Words
     connectors: Words
@@ -381,7 +390,7 @@ class MeetingFile(Rule):
     topic_re: Pattern
 
 
-class InspectionFile(Rule):
+class InspectionFile(EventRuleFile):
     object_verbs: Words
     arrival_verbs: Words
     not_followed_by: Words
@@ -391,7 +400,7 @@ class InspectionFile(Rule):
     accompany_verbs: Words
 
 
-class ConferenceFile(Rule):
+class ConferenceFile(EventRuleFile):
     verbs: Words
     name_suffixes: Words
     activity_heads: Words
@@ -401,7 +410,7 @@ class ConferenceFile(Rule):
     attendance_verbs: Words
 
 
-class AgreementFile(Rule):
+class AgreementFile(EventRuleFile):
     verbs: Words
     nouns: Words
     weak_verbs: Words
@@ -435,13 +444,13 @@ class MilestoneRules(Rule):
     construction_words: Words
 
 
-class MilestoneFile(Rule):
+class MilestoneFile(EventRuleFile):
     stage_order: list[Stage]
     stages: dict[Stage, Words]
     rules: MilestoneRules
 
 
-class InvestmentFile(Rule):
+class InvestmentFile(EventRuleFile):
     triggers: Words
     amount_gap: int = 6
     count_after_re: Pattern
@@ -451,7 +460,7 @@ class InvestmentFile(Rule):
     not_after: Words
 
 
-class FundingFile(Rule):
+class FundingFile(EventRuleFile):
     verbs: Words
     source_heads: Words
     source_strip_prefixes: Words
@@ -467,13 +476,13 @@ class RemediationRules(Rule):
     required_words: Words
 
 
-class RemediationFile(Rule):
+class RemediationFile(EventRuleFile):
     triggers: Words
     roles: dict[Literal["found", "rectified", "closed"], Words]
     rules: RemediationRules
 
 
-class EnterpriseActionFile(Rule):
+class EnterpriseActionFile(EventRuleFile):
     object_verbs: Words
     pivot_verbs: Words
     object_preps: Words
@@ -482,7 +491,7 @@ class EnterpriseActionFile(Rule):
     enterprise_heads: Words
 
 
-class MetricFile(Rule):
+class MetricFile(EventRuleFile):
     rise: Words
     decline: Words
     share: Words

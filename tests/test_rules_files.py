@@ -6,11 +6,14 @@ The broken copies are written by hand below (one edit each to a real file), read
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from pipeline.events.lexicon import lexicon
 from pipeline.rule_schemas import SCHEMAS
+from pipeline.schema import EVENT_TYPES
 from pipeline.rules import RuleError, load_lexicon, load_table, numeral_class, read_table, rules_dir
 
 RULES = rules_dir()
@@ -70,6 +73,10 @@ BROKEN = [
     ("standard digits out of order", "values/numerals.toml",
      'digits = "零一二三四五六七八九"', 'digits = "零一二三四五六七九八"',
      ["numerals.toml", "standard", "'九' is not 8"]),
+    ("an event type name the output contract does not know", "events/milestone.toml",
+     'type = "project_milestone"', 'type = "milestone"', ["milestone.toml", "type"]),
+    ("an event rule file that does not say its type", "events/metric.toml",
+     'type = "metric"', "", ["metric.toml", "type", "missing key"]),
     ("an empty word in a list", "events/agreement.toml",
      '"签下", ', '"", ', ["agreement.toml", "verbs", "empty word"]),
 ]
@@ -118,3 +125,37 @@ def test_numeral_class(case, name, extra, expected):
 def test_an_unknown_numeral_class_names_file_and_key():
     with pytest.raises(RuleError, match=r"numerals.toml: classes.one_to_eleven"):
         numeral_class("one_to_eleven")
+
+
+def test_the_event_lexicon_is_keyed_by_the_contract_type_names():
+    assert list(lexicon().types) == list(EVENT_TYPES)
+    assert lexicon()["project_milestone"].name == "milestone"
+
+
+@pytest.fixture
+def rules_copy(tmp_path, monkeypatch):
+    """A copy of the rule set, read through NEWS_RULES_DIR with the loaders' caches emptied
+    before and after (the real rule set is cached again on next use)."""
+    copy = tmp_path / "rules"
+    shutil.copytree(RULES, copy)
+    monkeypatch.setenv("NEWS_RULES_DIR", str(copy))
+    caches = (rules_dir, load_table, load_lexicon, lexicon)
+    for cache in caches:
+        cache.cache_clear()
+    yield copy
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_two_rule_files_of_one_event_type_fail(rules_copy):
+    text = (rules_copy / "events/metric.toml").read_text(encoding="utf-8")
+    (rules_copy / "events/metric.toml").write_text(
+        text.replace('type = "metric"', 'type = "funding"'), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"metric.toml: type 'funding' also in funding.toml"):
+        lexicon()
+
+
+def test_an_event_type_without_rules_fails(rules_copy):
+    (rules_copy / "events/agreement.toml").unlink()
+    with pytest.raises(RuleError, match=r"no rule file for event types \['agreement'\]"):
+        lexicon()

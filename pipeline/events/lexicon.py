@@ -1,6 +1,8 @@
 """The event rules of ``rules/events/*.toml``, loaded and compiled once per process.
 
-Every word list becomes a regex alternation (longest first); every ``*_re`` key is compiled with
+Each file but ``common.toml`` holds the rules of one event type and says which (``type =
+"project_milestone"``, a name of :data:`pipeline.schema.EVENT_TYPES`, the one list of event type
+names); the lexicon is keyed by that name. Every word list becomes a regex alternation (longest first); every ``*_re`` key is compiled with
 :func:`pipeline.rules.compile_pattern`, so a broken rule fails at load and names its file.
 """
 
@@ -12,12 +14,8 @@ from typing import Any
 
 import regex
 
-from ..rules import RuleError, alternation, compile_pattern, load_table, numeral_class
-
-TYPE_FILES = (
-    "meeting", "inspection", "conference", "agreement", "milestone", "investment", "funding",
-    "remediation", "enterprise_action", "metric",
-)
+from ..rules import RuleError, alternation, compile_pattern, load_table, numeral_class, rules_dir
+from ..schema import EVENT_TYPES
 
 
 class Table:
@@ -81,9 +79,25 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
+    """``events/common.toml`` and one table per event type, keyed by the type's name.
+
+    Every type of the output contract has exactly one rule file; a file for a second copy of a
+    type, or a type without a file, fails here.
+    """
     common = Table("common", load_table("events/common.toml"))
-    types = {name: Table(name, load_table(f"events/{name}.toml")) for name in TYPE_FILES}
-    return Lexicon(common, types)
+    by_type: dict[str, Table] = {}
+    for path in sorted((rules_dir() / "events").glob("*.toml")):
+        if path.stem == "common":
+            continue
+        table = Table(path.stem, load_table(f"events/{path.name}"))
+        etype = table.get("type")
+        if etype in by_type:
+            raise RuleError(f"rules/events/{path.name}: type {etype!r} also in {by_type[etype].name}.toml")
+        by_type[etype] = table
+    missing = [t for t in EVENT_TYPES if t not in by_type]
+    if missing:
+        raise RuleError(f"rules/events: no rule file for event types {missing}")
+    return Lexicon(common, {t: by_type[t] for t in EVENT_TYPES})
 
 
 HAN = r"\p{Han}"
@@ -181,13 +195,13 @@ class Compiled:
         self.a_both = a.compile(a.alt("both_sides"), "both_sides")
         self.a_amount_cue = a.compile("(?:" + a.alt("amount_cues") + ")(?:约|达|为|共|合计)?$", "amount_cues")
 
-        ms = lex["milestone"]
+        ms = lex["project_milestone"]
         self.stage_order = {s: k for k, s in enumerate(ms.words("stage_order"))}
         stages = ms.get("stages", {})
         self.stage_of: dict[str, str] = {}
         for stage, words in stages.items():
             if stage not in self.stage_order:
-                raise RuleError(f"rules/events/milestone.toml: unknown stage {stage!r}")
+                raise RuleError(f"rules/events/{ms.name}.toml: unknown stage {stage!r}")
             for w in words:
                 self.stage_of[w] = stage
         self.ms_trigger = ms.compile(alternation(self.stage_of), "stages")
