@@ -16,12 +16,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import regex
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from .schema import EventType
 
 
-def _compiles(pattern: str) -> str:
+def _compiles(pattern: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get("before_fragments"):
+        return pattern  # checked again once its {fragments} are expanded
     try:
         regex.compile(pattern, regex.VERSION1)
     except regex.error as exc:
@@ -55,6 +57,13 @@ class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class RuleFile(Rule):
+    """Base of a whole file's schema. ``[fragments]``: named pieces of regex the file's patterns
+    use as ``{name}`` (expanded by :func:`pipeline.rules.expand_fragments` before the check)."""
+
+    fragments: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str] = Field(default_factory=dict)
+
+
 # --------------------------------------------------------------------------- values/
 
 
@@ -80,7 +89,7 @@ class NumeralStandard(Rule):
     minus: str
 
 
-class NumeralsFile(Rule):
+class NumeralsFile(RuleFile):
     """``values/numerals.toml``: the one numeral table (digits, units, marks, named sets)."""
 
     digits: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
@@ -132,7 +141,7 @@ class Durations(Rule):
     day_not_after_words: Words = Field(default_factory=list)
 
 
-class DatesFile(Rule):
+class DatesFile(RuleFile):
     """``values/dates.toml``: date words and what makes a number a duration instead."""
 
     relative_years: dict[str, int]
@@ -151,7 +160,7 @@ class DatesFile(Rule):
     duration: Durations
 
 
-class QualifiersFile(Rule):
+class QualifiersFile(RuleFile):
     """``values/qualifiers.toml``: 约, 余, 以上 and the range separators."""
 
     prefix_not_after: Chars = ""
@@ -194,7 +203,7 @@ class Quantity(Rule):
     units: dict[str, QuantityUnit]
 
 
-class UnitsFile(Rule):
+class UnitsFile(RuleFile):
     """``values/units.toml``: currencies, area units and measure words."""
 
     money: Money
@@ -254,7 +263,7 @@ class Masthead(Rule):
     max_name: int
 
 
-class OrgFile(Rule):
+class OrgFile(RuleFile):
     """``names/org.toml``: organization suffix classes, mastheads, zone families."""
 
     defaults: ClassDefaults = Field(default_factory=ClassDefaults)
@@ -265,14 +274,14 @@ class OrgFile(Rule):
     zone_families: dict[str, Words]
 
 
-class LocFile(Rule):
+class LocFile(RuleFile):
     """``places/loc.toml``: place suffix classes (路, 桥, 村, 河…)."""
 
     defaults: ClassDefaults = Field(default_factory=ClassDefaults)
     class_: list[SuffixClass] = Field(alias="class")
 
 
-class TitlesFile(Rule):
+class TitlesFile(RuleFile):
     """``names/titles.toml``: the title grammar's words."""
 
     cores: Words
@@ -286,7 +295,7 @@ class TitlesFile(Rule):
     word_surnames: Chars = ""
 
 
-class CountryPairsFile(Rule):
+class CountryPairsFile(RuleFile):
     """``places/country_pairs.toml``: 中美两国, 中印边界."""
 
     followed_by: Words
@@ -307,7 +316,7 @@ class DivisionOptions(Rule):
     short_stop: Words = Field(default_factory=list)
 
 
-class DivisionsFile(Rule):
+class DivisionsFile(RuleFile):
     """``places/divisions.toml``: divisions renamed since the code table, and options."""
 
     division: list[Division] = Field(default_factory=list)
@@ -332,7 +341,7 @@ class BylineRules(Rule):
     glued: Pattern
 
 
-class LayoutFile(Rule):
+class LayoutFile(RuleFile):
     """``page/layout.toml``: captions, bylines, datelines (``{AGENCY}``: page/agencies.txt)."""
 
     line: LineRules
@@ -344,7 +353,7 @@ class LayoutFile(Rule):
 # --------------------------------------------------------------------------- events/
 
 
-class EventsCommonFile(Rule):
+class EventsCommonFile(RuleFile):
     """``events/common.toml``: words every event rule reads."""
 
     clause_marks: Words
@@ -366,19 +375,23 @@ class EventsCommonFile(Rule):
     count_units: Words
     length_units: dict[str, float]
     qualifier_before: dict[str, Qualifier]
-    qualifier_after: dict[str, Qualifier]
+    qualifier_after_number: dict[str, Qualifier]
+    qualifier_after_unit: dict[str, Qualifier]
     org_suffixes: Words
     attendee_heads: Words
     clause_openers: Words
     enumeration_starts: Words
     enumeration_first: Words
+    patterns: dict[str, Pattern]
 
 
-class EventRuleFile(Rule):
+class EventRuleFile(RuleFile):
     """The rules of one event type; ``type`` is its name in the output contract
     (:data:`pipeline.schema.EVENT_TYPES`), the one list of event type names."""
 
     type: EventType
+    #: regexes built from the lists, ``{list}`` for a list's alternation (read by name in code)
+    patterns: dict[str, Pattern] = Field(default_factory=dict)
 
 
 class MeetingFile(EventRuleFile):
@@ -404,7 +417,6 @@ class ConferenceFile(EventRuleFile):
     verbs: Words
     name_suffixes: Words
     activity_heads: Words
-    activity_suffix: str = "活动"
     false_suffixes: Words
     invite_re: Pattern
     attendance_verbs: Words

@@ -75,11 +75,116 @@ def read_table(path: Path, name: str) -> dict[str, Any]:
             table = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from exc
+    # keys first (a misspelt list must not show up as an unknown fragment), then the patterns
+    # with their fragments expanded
+    _check(schema, table, path, before_fragments=True)
+    shared = _numeral_fragments(table) if name == NUMERALS else shared_fragments()
+    table = expand_fragments(table, str(path), shared)
+    _check(schema, table, path, before_fragments=False)
+    return table
+
+
+def _check(schema: type, table: dict[str, Any], path: Path, *, before_fragments: bool) -> None:
     try:
-        schema.model_validate(table)
+        schema.model_validate(table, context={"before_fragments": before_fragments})
     except ValidationError as exc:
         raise RuleError(f"{path}: " + "; ".join(_describe(e) for e in exc.errors())) from exc
-    return table
+
+
+# --------------------------------------------------------------------------- fragments
+
+#: The one numeral table; its named sets and fragments may be used in every rule file.
+NUMERALS = "values/numerals.toml"
+
+#: ``{name}`` or ``{a|b}`` in a pattern; not ``\p{Han}`` nor a quantifier ``{2,8}``.
+_FRAGMENT = regex.compile(r"(?<!\\[pPN]|\\)\{([a-z_][a-z0-9_.]*(?:\|[a-z_][a-z0-9_.]*)*)\}")
+
+
+def _numeral_fragments(numerals: dict[str, Any]) -> dict[str, str]:
+    """The named sets of the numeral table as regex classes (``one_to_nine`` ->
+    ``[一二三四五六七八九]``)."""
+    classes = numerals.get("classes", {})
+    if not isinstance(classes, dict):
+        return {}
+    return {k: "[" + "".join(regex.escape(c) for c in v) + "]" for k, v in classes.items() if isinstance(v, str)}
+
+
+@functools.cache
+def shared_fragments() -> dict[str, str]:
+    """What every rule file's patterns may name: the numeral table's sets and fragments."""
+    numerals = load_table(NUMERALS)
+    return {**_numeral_fragments(numerals), **numerals.get("fragments", {})}
+
+
+def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) -> dict[str, Any]:
+    """``table`` with the named fragments in its patterns replaced by what they name.
+
+    Patterns are the strings under ``[patterns]`` and ``[fragments]`` and under keys ending in
+    ``_re``. In them ``{name}`` stands for, in this order: the file's own fragment ``name``
+    (``[fragments]``, which may name others; a cycle is an error), a shared one
+    (:func:`shared_fragments`: ``{one_to_nine}``, ``{count_number}``), or the file's word list
+    ``name`` (a dotted key, ``{rules.stage_tails}``; a table stands for its keys) as an
+    alternation, longest first. ``{a|b}`` is the alternation of the word lists ``a`` and ``b``
+    together. An unknown name fails, naming the file and the key it is in.
+    """
+    own = table.get("fragments", {})
+    if not isinstance(own, dict):
+        return table
+    done: dict[str, str] = {}
+
+    def words(key: str) -> list[str] | None:
+        node: Any = table
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        if isinstance(node, dict):
+            node = list(node)
+        if isinstance(node, list) and node and all(isinstance(w, str) for w in node):
+            return node
+        return None
+
+    def fragment(name: str, key: str, stack: tuple[str, ...]) -> str:
+        if name in own and isinstance(own[name], str):
+            if name in stack:
+                raise RuleError(f"{where}: fragments.{name}: fragment cycle {' -> '.join(stack + (name,))}")
+            if name not in done:
+                done[name] = substitute(own[name], f"fragments.{name}", stack + (name,))
+            return done[name]
+        if name in shared:
+            return shared[name]
+        found = words(name)
+        if found is None:
+            raise RuleError(f"{where}: {key}: unknown fragment {{{name}}}")
+        return alternation(found)
+
+    def substitute(text: str, key: str, stack: tuple[str, ...] = ()) -> str:
+        def one(m: regex.Match) -> str:
+            names = m.group(1).split("|")
+            if len(names) == 1:
+                return fragment(names[0], key, stack)
+            union: list[str] = []
+            for name in names:
+                found = words(name)
+                if found is None:
+                    raise RuleError(f"{where}: {key}: {{{m.group(1)}}}: {name!r} is no word list")
+                union += found
+            return alternation(union)
+
+        return _FRAGMENT.sub(one, text)
+
+    def walk(node: Any, key: str, is_pattern: bool) -> Any:
+        if isinstance(node, str):
+            return substitute(node, key) if is_pattern else node
+        if isinstance(node, list):
+            return [walk(v, f"{key}.{i}", is_pattern) for i, v in enumerate(node)]
+        if isinstance(node, dict):
+            return {k: walk(v, f"{key}.{k}" if key else k,
+                            is_pattern or (not key and k in ("patterns", "fragments")) or k.endswith("_re"))
+                    for k, v in node.items()}
+        return node
+
+    return walk(table, "", False)
 
 
 def _describe(error: dict[str, Any]) -> str:

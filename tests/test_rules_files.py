@@ -14,7 +14,7 @@ import pytest
 from pipeline.events.lexicon import lexicon
 from pipeline.rule_schemas import SCHEMAS
 from pipeline.schema import EVENT_TYPES
-from pipeline.rules import RuleError, load_lexicon, load_table, numeral_class, read_table, rules_dir
+from pipeline.rules import RuleError, expand_fragments, load_lexicon, load_table, numeral_class, read_table, rules_dir
 
 RULES = rules_dir()
 TOML_FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.toml"))
@@ -77,6 +77,18 @@ BROKEN = [
      'type = "project_milestone"', 'type = "milestone"', ["milestone.toml", "type"]),
     ("an event rule file that does not say its type", "events/metric.toml",
      'type = "metric"', "", ["metric.toml", "type", "missing key"]),
+    ("a pattern naming a list that does not exist", "events/meeting.toml",
+     'visit = "{visit_verbs}"', 'visit = "{visit_verb}"',
+     ["meeting.toml", "patterns.visit", "unknown fragment {visit_verb}"]),
+    ("two fragments naming each other", "events/metric.toml",
+     'change = "{rise|decline|share|level}(?!值|额|量|率|速|幅)"', 'change = "{loop}"\nloop = "{change}"',
+     ["metric.toml", "fragments.loop", "fragment cycle loop -> change -> loop"]),
+    ("a union with a name that is no word list", "events/enterprise_action.toml",
+     "{object_verbs|pivot_verbs}", "{object_verbs|pivot}",
+     ["enterprise_action.toml", "patterns.object_verbs", "'pivot' is no word list"]),
+    ("a fragment that breaks the patterns using it", "events/milestone.toml",
+     'cue_end = "(?:约|为|达|近)?$"', 'cue_end = "(?:约|为|达|近?$"',
+     ["milestone.toml", "patterns.area_cue", "bad pattern"]),
     ("an empty word in a list", "events/agreement.toml",
      '"签下", ', '"", ', ["agreement.toml", "verbs", "empty word"]),
 ]
@@ -159,3 +171,38 @@ def test_an_event_type_without_rules_fails(rules_copy):
     (rules_copy / "events/agreement.toml").unlink()
     with pytest.raises(RuleError, match=r"no rule file for event types \['agreement'\]"):
         lexicon()
+
+
+TABLE = {
+    "verbs": ["签约", "签订", "签署协议"],
+    "nouns": {"合同": 1, "协议": 2},
+    "rules": {"tails": ["阶段"]},
+    "fragments": {"verb_end": "{verbs}了?", "twice": "{verb_end}{verb_end}"},
+}
+SHARED = {"one_to_nine": "[一二三四五六七八九]"}
+# (case, pattern, its expansion) — worked out by hand from TABLE and SHARED: longest first, then
+# by code point (协 U+534F < 合 U+5408 < 签 U+7B7E; 约 U+7EA6 < 订 U+8BA2)
+FRAGMENTS = [
+    ("a word list, longest first", "{verbs}", "(?:签署协议|签约|签订)"),
+    ("a table stands for its keys", "{nouns}", "(?:协议|合同)"),
+    ("a dotted key", "{rules.tails}$", "(?:阶段)$"),
+    ("a union of lists", "{verbs|nouns}", "(?:签署协议|协议|合同|签约|签订)"),
+    ("a shared numeral set", "第{one_to_nine}季度", "第[一二三四五六七八九]季度"),
+    ("a fragment naming a fragment", "{twice}", "(?:签署协议|签约|签订)了?(?:签署协议|签约|签订)了?"),
+    ("quantifiers and properties are left alone", r"\p{Han}{2,4}\{verbs}", r"\p{Han}{2,4}\{verbs}"),
+]
+
+
+@pytest.mark.parametrize("case,pattern,expected", FRAGMENTS, ids=[f[0] for f in FRAGMENTS])
+def test_fragments_expand(case, pattern, expected):
+    table = {**TABLE, "patterns": {"p": pattern}, "words_re": pattern}
+    out = expand_fragments(table, "test.toml", SHARED)
+    assert out["patterns"]["p"] == expected
+    assert out["words_re"] == expected
+    assert out["verbs"] == TABLE["verbs"]  # word lists are not patterns
+
+
+def test_a_fragment_naming_itself_fails():
+    table = {"fragments": {"a": "x{a}"}, "patterns": {"p": "{a}"}}
+    with pytest.raises(RuleError, match=r"test.toml: fragments.a: fragment cycle a -> a"):
+        expand_fragments(table, "test.toml", {})
