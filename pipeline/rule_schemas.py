@@ -138,7 +138,7 @@ class Durations(Rule):
     day_not_after: Chars
     day_not_before: Words
     month_not_after: Words
-    day_not_after_words: Words = Field(default_factory=list)
+    day_not_after_words: Words
 
 
 class DatesFile(RuleFile):
@@ -153,11 +153,14 @@ class DatesFile(RuleFile):
     year_parts_after_year: dict[str, int]
     month_parts: dict[str, Literal["month"]]
     month_parts_alone: dict[str, Literal["month"]]
-    vague: dict[Literal["PAST_REF", "PRESENT_REF", "FUTURE_REF"], dict[str, VagueWord]]
+    # the grammar names both tables ({vague.PAST_REF|vague.PRESENT_REF}): a third needs it too
+    vague: dict[Literal["PAST_REF", "PRESENT_REF"], dict[str, VagueWord]]
     since: WordList
     time_of_day: WordList
     range: Separators
     duration: Durations
+    start_chars: Chars
+    patterns: dict[Literal["date", "infer_year"], Pattern]
 
 
 class QualifiersFile(RuleFile):

@@ -96,8 +96,8 @@ def _check(schema: type, table: dict[str, Any], path: Path, *, before_fragments:
 #: The one numeral table; its named sets and fragments may be used in every rule file.
 NUMERALS = "values/numerals.toml"
 
-#: ``{name}`` or ``{a|b}`` in a pattern; not ``\p{Han}`` nor a quantifier ``{2,8}``.
-_FRAGMENT = regex.compile(r"(?<!\\[pPN]|\\)\{([a-z_][a-z0-9_.]*(?:\|[a-z_][a-z0-9_.]*)*)\}")
+#: ``{name}``, ``{a|b}`` or ``{!name}`` in a pattern; not ``\p{Han}`` nor a quantifier ``{2,8}``.
+_FRAGMENT = regex.compile(r"(?<!\\[pPN]|\\)\{(!?)([a-z_][A-Za-z0-9_.]*(?:\|[a-z_][A-Za-z0-9_.]*)*)\}")
 
 
 def _numeral_fragments(numerals: dict[str, Any]) -> dict[str, str]:
@@ -106,7 +106,7 @@ def _numeral_fragments(numerals: dict[str, Any]) -> dict[str, str]:
     classes = numerals.get("classes", {})
     if not isinstance(classes, dict):
         return {}
-    return {k: "[" + "".join(regex.escape(c) for c in v) + "]" for k, v in classes.items() if isinstance(v, str)}
+    return {k: char_class(v) for k, v in classes.items() if isinstance(v, str)}
 
 
 @functools.cache
@@ -120,28 +120,41 @@ def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) 
     """``table`` with the named fragments in its patterns replaced by what they name.
 
     Patterns are the strings under ``[patterns]`` and ``[fragments]`` and under keys ending in
-    ``_re``. In them ``{name}`` stands for, in this order: the file's own fragment ``name``
-    (``[fragments]``, which may name others; a cycle is an error), a shared one
-    (:func:`shared_fragments`: ``{one_to_nine}``, ``{count_number}``), or the file's word list
-    ``name`` (a dotted key, ``{rules.stage_tails}``; a table stands for its keys) as an
-    alternation, longest first. ``{a|b}`` is the alternation of the word lists ``a`` and ``b``
-    together. An unknown name fails, naming the file and the key it is in.
+    ``_re``. In them ``{name}`` stands for, in this order:
+
+    - the file's own fragment ``name`` (``[fragments]``, which may name others; a cycle fails),
+    - a shared one (:func:`shared_fragments`: ``{one_to_nine}``, ``{count_number}``),
+    - the file's key ``name`` (dotted for a key in a table: ``{rules.stage_tails}``): a list of
+      words, or a table whose keys are the words, as an alternation, longest first; a word
+      whose entry has ``not_after`` / ``not_before`` characters carries them as look-behind /
+      look-ahead (``"近日" = { not_after = "最接" }`` -> ``(?<![最接])近日``); a string of
+      characters as a character class.
+
+    ``{a|b}`` is the alternation of the word lists ``a`` and ``b`` together; ``{!a}`` is "not
+    right after any word of ``a``" (one look-behind a word). An unknown name fails, naming the
+    file and the key it is in.
     """
     own = table.get("fragments", {})
     if not isinstance(own, dict):
         return table
     done: dict[str, str] = {}
 
-    def words(key: str) -> list[str] | None:
+    def lookup(key: str) -> Any:
         node: Any = table
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
                 return None
             node = node[part]
-        if isinstance(node, dict):
-            node = list(node)
+        return node
+
+    def entries(key: str) -> list[tuple[str, str, str]] | None:
+        """(word, not_after, not_before) of the word list or word table ``key``."""
+        node = lookup(key)
         if isinstance(node, list) and node and all(isinstance(w, str) for w in node):
-            return node
+            return [(w, "", "") for w in node]
+        if isinstance(node, dict) and node:
+            return [(w, spec.get("not_after", ""), spec.get("not_before", "")) if isinstance(spec, dict)
+                    else (w, "", "") for w, spec in node.items()]
         return None
 
     def fragment(name: str, key: str, stack: tuple[str, ...]) -> str:
@@ -153,23 +166,28 @@ def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) 
             return done[name]
         if name in shared:
             return shared[name]
-        found = words(name)
+        node = lookup(name)
+        if isinstance(node, str) and node:
+            return char_class(node)
+        found = entries(name)
         if found is None:
             raise RuleError(f"{where}: {key}: unknown fragment {{{name}}}")
-        return alternation(found)
+        return guarded_alternation(found)
 
     def substitute(text: str, key: str, stack: tuple[str, ...] = ()) -> str:
         def one(m: regex.Match) -> str:
-            names = m.group(1).split("|")
-            if len(names) == 1:
+            negated, names = m.group(1), m.group(2).split("|")
+            if len(names) == 1 and not negated:
                 return fragment(names[0], key, stack)
-            union: list[str] = []
+            union: list[tuple[str, str, str]] = []
             for name in names:
-                found = words(name)
+                found = entries(name)
                 if found is None:
-                    raise RuleError(f"{where}: {key}: {{{m.group(1)}}}: {name!r} is no word list")
+                    raise RuleError(f"{where}: {key}: {m.group()}: {name!r} is no word list")
                 union += found
-            return alternation(union)
+            if negated:
+                return "".join(f"(?<!{regex.escape(w)})" for w, _, _ in union)
+            return guarded_alternation(union)
 
         return _FRAGMENT.sub(one, text)
 
@@ -249,7 +267,27 @@ def numeral_class(name: str, extra: str = "") -> str:
     classes = load_table("values/numerals.toml")["classes"]
     if name not in classes:
         raise RuleError(f"values/numerals.toml: classes.{name}: no such numeral set")
-    return "[" + "".join(regex.escape(c) for c in classes[name]) + extra + "]"
+    return char_class(classes[name])[:-1] + extra + "]"
+
+
+def char_class(chars: str) -> str:
+    """A regex class of the characters of ``chars``: ``"最接"`` -> ``[最接]``."""
+    return "[" + "".join(regex.escape(c) for c in chars) + "]"
+
+
+def guarded_alternation(entries) -> str:
+    """An alternation of ``(word, not_after, not_before)``, longest first like
+    :func:`alternation` (the first entry of a word wins), each word guarded by a look-behind
+    class of ``not_after`` and a look-ahead class of ``not_before`` characters."""
+    first: dict[str, tuple[str, str]] = {}
+    for word, not_after, not_before in entries:
+        first.setdefault(word, (not_after, not_before))
+    parts = []
+    for word in sorted(first, key=lambda w: (-len(w), w)):
+        not_after, not_before = first[word]
+        parts.append((f"(?<!{char_class(not_after)})" if not_after else "") + regex.escape(word)
+                     + (f"(?!{char_class(not_before)})" if not_before else ""))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def alternation(words, *, escape: bool = True) -> str:

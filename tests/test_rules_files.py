@@ -177,6 +177,8 @@ TABLE = {
     "verbs": ["签约", "签订", "签署协议"],
     "nouns": {"合同": 1, "协议": 2},
     "rules": {"tails": ["阶段"]},
+    "guarded": {"近日": {"not_after": "最"}, "日前": {"not_before": "内"}},
+    "chars": "最接",
     "fragments": {"verb_end": "{verbs}了?", "twice": "{verb_end}{verb_end}"},
 }
 SHARED = {"one_to_nine": "[一二三四五六七八九]"}
@@ -187,6 +189,9 @@ FRAGMENTS = [
     ("a table stands for its keys", "{nouns}", "(?:协议|合同)"),
     ("a dotted key", "{rules.tails}$", "(?:阶段)$"),
     ("a union of lists", "{verbs|nouns}", "(?:签署协议|协议|合同|签约|签订)"),
+    ("words with their guards (日 U+65E5 < 近 U+8FD1)", "{guarded}", "(?:日前(?![内])|(?<![最])近日)"),
+    ("not right after any word, in list order", "{!verbs}年", "(?<!签约)(?<!签订)(?<!签署协议)年"),
+    ("a string of characters is a class", "(?<!{chars})", "(?<![最接])"),
     ("a shared numeral set", "第{one_to_nine}季度", "第[一二三四五六七八九]季度"),
     ("a fragment naming a fragment", "{twice}", "(?:签署协议|签约|签订)了?(?:签署协议|签约|签订)了?"),
     ("quantifiers and properties are left alone", r"\p{Han}{2,4}\{verbs}", r"\p{Han}{2,4}\{verbs}"),
