@@ -173,6 +173,20 @@ class QualifiersFile(RuleFile):
     range: Separators
 
 
+class PercentWords(Rule):
+    cheng_not_before: Chars
+    words: Words
+    starts: Chars
+    signed_start: Pattern
+
+
+class AmountsFile(RuleFile):
+    """``values/amounts.toml``: the amount grammar (expanded by :mod:`pipeline.numbers`)."""
+
+    percent: PercentWords
+    grammar: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str]
+
+
 class MoneyContext(Rule):
     words: Words
     window: int = 12
@@ -526,6 +540,7 @@ SCHEMAS: dict[str, type[Rule]] = {
     "values/dates.toml": DatesFile,
     "values/qualifiers.toml": QualifiersFile,
     "values/units.toml": UnitsFile,
+    "values/amounts.toml": AmountsFile,
     "names/org.toml": OrgFile,
     "names/titles.toml": TitlesFile,
     "places/loc.toml": LocFile,

@@ -116,7 +116,8 @@ def shared_fragments() -> dict[str, str]:
     return {**_numeral_fragments(numerals), **numerals.get("fragments", {})}
 
 
-def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) -> dict[str, Any]:
+def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str],
+                     fragments: str = "fragments") -> dict[str, Any]:
     """``table`` with the named fragments in its patterns replaced by what they name.
 
     Patterns are the strings under ``[patterns]`` and ``[fragments]`` and under keys ending in
@@ -133,8 +134,11 @@ def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) 
     ``{a|b}`` is the alternation of the word lists ``a`` and ``b`` together; ``{!a}`` is "not
     right after any word of ``a``" (one look-behind a word). An unknown name fails, naming the
     file and the key it is in.
+
+    ``fragments`` names the table of named pieces (a grammar that spans several files is
+    expanded by its builder with the pieces under another key and ``shared`` it computes).
     """
-    own = table.get("fragments", {})
+    own = table.get(fragments, {})
     if not isinstance(own, dict):
         return table
     done: dict[str, str] = {}
@@ -160,9 +164,9 @@ def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) 
     def fragment(name: str, key: str, stack: tuple[str, ...]) -> str:
         if name in own and isinstance(own[name], str):
             if name in stack:
-                raise RuleError(f"{where}: fragments.{name}: fragment cycle {' -> '.join(stack + (name,))}")
+                raise RuleError(f"{where}: {fragments}.{name}: fragment cycle {' -> '.join(stack + (name,))}")
             if name not in done:
-                done[name] = substitute(own[name], f"fragments.{name}", stack + (name,))
+                done[name] = substitute(own[name], f"{fragments}.{name}", stack + (name,))
             return done[name]
         if name in shared:
             return shared[name]
@@ -198,7 +202,7 @@ def expand_fragments(table: dict[str, Any], where: str, shared: dict[str, str]) 
             return [walk(v, f"{key}.{i}", is_pattern) for i, v in enumerate(node)]
         if isinstance(node, dict):
             return {k: walk(v, f"{key}.{k}" if key else k,
-                            is_pattern or (not key and k in ("patterns", "fragments")) or k.endswith("_re"))
+                            is_pattern or (not key and k in ("patterns", fragments)) or k.endswith("_re"))
                     for k, v in node.items()}
         return node
 

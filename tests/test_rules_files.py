@@ -14,7 +14,8 @@ import pytest
 from pipeline.events.lexicon import lexicon
 from pipeline.rule_schemas import SCHEMAS
 from pipeline.schema import EVENT_TYPES
-from pipeline.rules import RuleError, expand_fragments, load_lexicon, load_table, numeral_class, read_table, rules_dir
+from pipeline import numbers
+from pipeline.rules import RuleError, expand_fragments, shared_fragments, load_lexicon, load_table, numeral_class, read_table, rules_dir
 
 RULES = rules_dir()
 TOML_FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.toml"))
@@ -151,7 +152,8 @@ def rules_copy(tmp_path, monkeypatch):
     copy = tmp_path / "rules"
     shutil.copytree(RULES, copy)
     monkeypatch.setenv("NEWS_RULES_DIR", str(copy))
-    caches = (rules_dir, load_table, load_lexicon, lexicon)
+    caches = (rules_dir, load_table, load_lexicon, lexicon, shared_fragments, numbers.numerals,
+              numbers.patterns)
     for cache in caches:
         cache.cache_clear()
     yield copy
@@ -211,3 +213,12 @@ def test_a_fragment_naming_itself_fails():
     table = {"fragments": {"a": "x{a}"}, "patterns": {"p": "{a}"}}
     with pytest.raises(RuleError, match=r"test.toml: fragments.a: fragment cycle a -> a"):
         expand_fragments(table, "test.toml", {})
+
+
+def test_the_amount_grammar_names_file_and_piece_of_an_unknown_name(rules_copy):
+    path = rules_copy / "values/amounts.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("(?P<unit>{currency})") == 1
+    path.write_text(text.replace("(?P<unit>{currency})", "(?P<unit>{curency})"), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"values/amounts.toml: grammar.money: unknown fragment \{curency\}"):
+        numbers.patterns()
