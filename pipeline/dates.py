@@ -87,6 +87,8 @@ class _DateRules:
     year_parts_after_year: dict[str, int]
     vague: dict[str, str]
     year_pattern: regex.Pattern
+    dateline_tail: regex.Pattern
+    future_cue: regex.Pattern
 
 
 def _cls(chars: str) -> str:
@@ -147,6 +149,8 @@ def _rules() -> _DateRules:
         year_parts_after_year=yp_after,
         vague=vague,
         year_pattern=year_pattern,
+        dateline_tail=compile_pattern(grammar["dateline_tail"], f"{where} [patterns.dateline_tail]"),
+        future_cue=compile_pattern(grammar["future_cue"], f"{where} [patterns.future_cue]"),
     )
 
 
@@ -471,9 +475,6 @@ def find_dates(
     return out
 
 
-_DATELINE_TAIL = regex.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?$|[电讯]$")
-
-
 def parse_date(
     text: str, *, anchor: dt.date | None = None, year_hint: int | None = None
 ) -> dict[str, Any] | None:
@@ -492,7 +493,7 @@ def parse_date(
         except ValueError:
             anchor = None
     # a dateline may carry a weekday or the agency's 电/讯 after the date, and stray spaces
-    s = _DATELINE_TAIL.sub("", regex.sub(r"\s+", "", text))
+    s = _rules().dateline_tail.sub("", regex.sub(r"\s+", "", text))
     for candidate, lo in ((s, 0), (f"“{s}”", 1)):  # a five-year plan is written in quotes
         exprs = _expressions(candidate)
         if len(exprs) == 1:
@@ -500,10 +501,6 @@ def parse_date(
             if start == lo and end == lo + len(s):
                 return _value(p, q, anchor, year_hint if anchor is None else None)
     return None
-
-
-#: Words right before a year that make it a plan's target year (see infer_year).
-_FUTURE_CUE = regex.compile(r"(?:计划于?|预计于?|力争|争取|将于|将在|确保|(?<!截)到)\s?$")
 
 
 def infer_year(text: str) -> int | None:
@@ -524,7 +521,7 @@ def infer_year(text: str) -> int | None:
         y = _num(m.group("y") or m.group("c"))
         if y is None or not INFER_MIN <= y <= INFER_MAX:
             continue
-        if _FUTURE_CUE.search(text, max(0, m.start() - 5), m.start()):
+        if _rules().future_cue.search(text, max(0, m.start() - 5), m.start()):
             continue
         counts[y] += 1
     if not counts:

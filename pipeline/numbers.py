@@ -28,10 +28,10 @@ Decimal('35000.0')
 Arithmetic is done in :class:`decimal.Decimal` so that 105.8亿 is exactly 10580000000; values
 come out as ``int`` when integral, else ``float`` (areas rounded to 0.01 m²).
 
-The patterns that find these amounts in running text are built once per process from the grammar
-of ``rules/values/amounts.toml`` and the tables beside it (:func:`patterns`); every repetition in them is bounded and every numeral
-start is guarded by a look-behind, so scanning is linear in the length of the text (see
-``tests/test_hostile_values.py``).
+The patterns that find these amounts in running text are built once per process from the
+grammar of ``rules/values/amounts.toml`` and the tables beside it (:func:`patterns`); every
+repetition in them is bounded and every numeral start is guarded by a look-behind, so scanning
+is linear in the length of the text (see ``tests/test_hostile_values.py``).
 
 Leaf module: imports only :mod:`pipeline.rules`.
 """

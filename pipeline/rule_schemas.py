@@ -141,6 +141,13 @@ class Durations(Rule):
     day_not_after_words: Words
 
 
+class DatePatterns(Rule):
+    date: Pattern
+    infer_year: Pattern
+    dateline_tail: Pattern
+    future_cue: Pattern
+
+
 class DatesFile(RuleFile):
     """``values/dates.toml``: date words and what makes a number a duration instead."""
 
@@ -160,7 +167,7 @@ class DatesFile(RuleFile):
     range: Separators
     duration: Durations
     start_chars: Chars
-    patterns: dict[Literal["date", "infer_year"], Pattern]
+    patterns: DatePatterns
 
 
 class QualifiersFile(RuleFile):
