@@ -403,7 +403,8 @@ def groups(m: regex.Match) -> dict[str, str | None]:
 
 @functools.cache
 def patterns() -> _Patterns:
-    """Compile the amount patterns from ``rules/values/*.toml`` (once per process).
+    """Compile the amount patterns from ``rules/values/amounts.toml`` and the tables of
+    numerals, qualifiers and units (once per process).
 
     The patterns start at the number; a qualifier word before it (约, 近, 超过…) is found by
     looking back from the match (:func:`_prefix_before`), which keeps the set of characters a
@@ -460,7 +461,7 @@ def patterns() -> _Patterns:
     amount_lead = lead(first, numeral_chars)
     percent_lead = lead(first + a["percent"]["starts"], numeral_chars)
     prefix = dict(q["prefix"])
-    trig = triggers(numeral_chars, a["percent"]["signed_start"], f"{where} [trigger]")
+    trig = triggers(numeral_chars, a["percent"]["signed_start"], "values/amounts.toml [trigger]")
     # What may stand between a match start and its unit: numerals, decimal marks, 余/多,
     # range separators, a space.  A look-ahead over these (possessive: no backtracking) to the
     # first character of a unit rejects most numbers in one step; without it every number in
@@ -478,7 +479,7 @@ def patterns() -> _Patterns:
         return f"(?={_class(numberish)}{{0,48}}+{_class(''.join(sorted(firsts)))})"
 
     def scanner(src: str, name: str) -> Scanner:
-        return Scanner(compile_pattern(src, f"{where} [{name}]"), trig)
+        return Scanner(compile_pattern(src, f"values/amounts.toml [grammar.{name}]"), trig)
 
     return _Patterns(
         money=scanner(amount_lead + ahead(currencies) + g["money"], "money"),
@@ -487,7 +488,7 @@ def patterns() -> _Patterns:
         quantity=scanner(amount_lead + ahead(qunits_spec) + g["quantity"], "quantity"),
         bare=scanner(
             amount_lead + f"(?={_class(numberish)}{{0,48}}?{large})" + "(?:" + g["bare"] + ")",
-            "money.context",
+            "bare",
         ),
         prefix=prefix,
         prefix_words=tuple(sorted(prefix, key=lambda w: (-len(w), w))),

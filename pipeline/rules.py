@@ -12,9 +12,12 @@ both, for a user's own rule set.
 
 Every TOML file is checked against its schema (:mod:`pipeline.rule_schemas`) when it is read:
 an unknown key, a missing key, a wrong type or a broken pattern fails at load, naming the file
-and the key.
+and the key. Patterns in the files are written with named fragments (``{one_to_nine}``,
+``{visit_verbs}``, ``{year}``) that :func:`expand_fragments` replaces at load; the numeral
+sets of ``values/numerals.toml`` are shared by every file.
 
-Imports only :mod:`pipeline.rule_schemas` (no spaCy: this is the pure core).
+Imports only :mod:`pipeline.rule_schemas` and through it :mod:`pipeline.schema` (no spaCy:
+this is the pure core).
 """
 
 from __future__ import annotations
