@@ -136,7 +136,7 @@ def _rules() -> _DateRules:
     year_pattern = compile_pattern(grammar["infer_year"], f"{where} [patterns.infer_year]")
     return _DateRules(
         pattern=Scanner(
-            compile_pattern(pattern, where),
+            compile_pattern(pattern, f"{where} [patterns.date]"),
             triggers(numerals, start_words, f"{where} [trigger]"),
         ),
         separators=seps,

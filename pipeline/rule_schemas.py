@@ -142,7 +142,9 @@ class Durations(Rule):
 
 
 class DatePatterns(Rule):
-    date: Pattern
+    #: compiled once, by pipeline.dates behind its start gate (a broken one fails there, naming
+    #: file and key): compiling the 4,000-character grammar here as well would double its cost
+    date: str
     infer_year: Pattern
     dateline_tail: Pattern
     future_cue: Pattern

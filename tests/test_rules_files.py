@@ -14,7 +14,7 @@ import pytest
 from pipeline.events.lexicon import lexicon
 from pipeline.rule_schemas import SCHEMAS
 from pipeline.schema import EVENT_TYPES
-from pipeline import numbers
+from pipeline import dates, numbers
 from pipeline.rules import RuleError, expand_fragments, shared_fragments, load_lexicon, load_table, numeral_class, read_table, rules_dir
 
 RULES = rules_dir()
@@ -153,7 +153,7 @@ def rules_copy(tmp_path, monkeypatch):
     shutil.copytree(RULES, copy)
     monkeypatch.setenv("NEWS_RULES_DIR", str(copy))
     caches = (rules_dir, load_table, load_lexicon, lexicon, shared_fragments, numbers.numerals,
-              numbers.patterns)
+              numbers.patterns, dates._rules)
     for cache in caches:
         cache.cache_clear()
     yield copy
@@ -222,3 +222,12 @@ def test_the_amount_grammar_names_file_and_piece_of_an_unknown_name(rules_copy):
     path.write_text(text.replace("(?P<unit>{currency})", "(?P<unit>{curency})"), encoding="utf-8")
     with pytest.raises(RuleError, match=r"values/amounts.toml: grammar.money: unknown fragment \{curency\}"):
         numbers.patterns()
+
+
+def test_a_broken_date_grammar_names_file_and_key(rules_copy):
+    path = rules_copy / "values/dates.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('date = "{iso}|') == 1
+    path.write_text(text.replace('date = "{iso}|', 'date = "({iso}|'), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"values/dates.toml \[patterns.date\]: bad pattern"):
+        dates._rules()
