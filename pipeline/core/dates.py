@@ -46,6 +46,7 @@ from typing import Any, Callable
 
 import regex
 
+from . import numbers
 from .numbers import Scanner, groups, lead, parse_number, triggers
 from .rules import RuleError, alternation, compile_pattern, load_table
 
@@ -86,14 +87,12 @@ class _DateRules:
     year_parts_after_year: dict[str, int]
     vague: dict[str, str]
     year_pattern: regex.Pattern
+    dateline_tail: regex.Pattern
+    future_cue: regex.Pattern
 
 
 def _cls(chars: str) -> str:
     return "[" + "".join(regex.escape(c) for c in chars) + "]"
-
-
-def _not_after(words) -> str:
-    return "".join(f"(?<!{regex.escape(w)})" for w in words)
 
 
 @functools.cache
@@ -108,121 +107,36 @@ def _rules() -> _DateRules:
         seasons = dict(t["seasons"])
         year_parts = {k: int(v) for k, v in t["year_parts"].items()}
         yp_after = {k: int(v) for k, v in t["year_parts_after_year"].items()}
-        month_parts = list(t["month_parts"])
-        month_parts_alone = list(t["month_parts_alone"])
         vague_tables = t["vague"]
-        since = t["since"]["words"]
-        tod_words = t["time_of_day"]["words"]
         seps = tuple(t["range"]["separators"])
-        dur = t["duration"]
+        month_parts_alone = list(t["month_parts_alone"])
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"{where}: {exc!r}") from exc
 
-    vague: dict[str, str] = {}
-    vague_alts = []
-    for iso, words in vague_tables.items():
-        for word, spec in words.items():
-            vague[word] = iso
-            na = (spec or {}).get("not_after", "")
-            vague_alts.append((word, (f"(?<!{_cls(na)})" if na else "") + regex.escape(word)))
-    vague_alt = "(?:" + "|".join(a for _, a in sorted(vague_alts, key=lambda x: -len(x[0]))) + ")"
-
-    cn_d = "〇零○一二三四五六七八九"
-    cn_any = cn_d + "两十百千万亿"
-    sep = alternation(seps)
-    since_g = f"(?P<since>{alternation(since)})?"
-    clock = r"(?:[0-9]{1,2}(?:[:：][0-9]{2}|[时点](?:[0-9]{1,2}分|半|许)?))"
-    tod = f"(?P<tod>{alternation(tod_words)}{clock}?|{clock})?"
-
-    year_ar = r"(?<![0-9０-９.])(?:1[0-9]{3}|20[0-9]{2}|2100)(?![0-9])"
-    year_cn = f"(?<!{_cls(cn_any)})[一二]{_cls(cn_d)}{{3}}"
-    year_lb = _not_after(dur["year_not_after"])
-    year_la = "(?!" + alternation(dur["year_not_before"]) + ")"
-    year = f"{year_lb}(?P<y>{year_ar}|{year_cn})年{year_la}(?P<ydu>度)?"
-    relyear = f"(?<!过)(?P<ry>{alternation(rel_years)})"
-
-    mon_ar = r"(?<![0-9０-９.])(?:1[0-2]|0?[1-9])(?![0-9])"
-    mon_cn = f"(?<!{_cls(cn_any)})(?:十[一二]?|[一二三四五六七八九])"
-    mon_lb = _not_after(dur["month_not_after"])
-    mon_la = "(?![薪租供票饼嫂球亮光度])"
-    day_ar = r"(?<![0-9０-９.])(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    day_cn = "(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-    day_mark = "(?:日|号(?![楼线院房]))"
-    mp = f"(?P<mp>{alternation(month_parts)})"
-
-    month_expr = (
-        f"{mon_lb}(?P<m>{mon_ar}|{mon_cn})月{mon_la}(?P<mfen>份)?"
-        f"(?:(?P<d>{day_ar}|{day_cn}){sep}(?P<d2>{day_ar}|{day_cn}){day_mark}"
-        f"|(?P<d>{day_ar}|{day_cn}){day_mark}{tod}"
-        f"|{mp})?"
-    )
-    mrange = (
-        f"{mon_lb}(?P<m>{mon_ar}|{mon_cn})(?:月份?)?{sep}(?P<m2>{mon_ar}|{mon_cn})月{mon_la}"
-        f"(?P<mfen>份)?"
-    )
-    quarter = (
-        f"(?:前(?P<qn>[两二三23])个?季度"
-        f"|第?(?P<q>[一二三1-3])(?:季度)?{sep}第?(?P<q2>[二三四2-4])季度"
-        f"|(?<![0-9一二三四五六七八九十])第?(?P<q>[一二三四1-4])季度(?P<qp>末|初|底)?)"
-    )
-    half = f"(?P<half>{alternation(halves)})"
-    season = f"(?P<se>{alternation(seasons)})"
-    first_n = "前(?P<fn>十一|十|[两二三四五六七八九]|1[01]|[2-9])个?月(?:份)?"
-    yp_after_re = f"(?P<yp>{alternation(yp_after)})"
-    yp_alone = f"(?P<yp>{alternation(year_parts)})"
-    relmonth = f"(?P<rm>{alternation(rel_months)})(?:{mp})?"
-    mp_alone = f"(?P<mpa>{alternation(month_parts_alone)})"
-    reldays = f"(?P<rd>{alternation(rel_days)})(?![之头])"
-    iso = (
-        r"(?<![0-9０-９.])(?P<iy>(?:19|20)[0-9]{2}|2100)(?P<isep>[-./])(?P<im>1[0-2]|0?[1-9])"
-        r"(?P=isep)(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    )
-    yrange = f"{year_lb}(?P<y>{year_ar}){sep}(?P<y2>{year_ar})年{year_la}"
-    five = (
-        "(?:(?<=[“\"‘「『《])(?P<fy>十[一二三四五六七八九]|[一二三四五六七八九])五(?=[”\"’」』》])"
-        "|(?<![“\"‘「『《])(?P<fy>十[一二三四五六七八九])五(?=规划|时期|期间|末|以来|计划))"
-    )
-    day_lb = f"(?<!{_cls(dur['day_not_after'])})" + _not_after(dur.get("day_not_after_words", ()))
-    day_la = "(?!" + alternation(dur["day_not_before"]) + ")"
-    bare_day = f"{day_lb}(?P<d>{day_ar})日{day_la}{tod}"
-
+    vague = {word: iso for iso, words in vague_tables.items() for word in words}
+    # the grammar is the [patterns] of dates.toml, its fragments expanded at load; here only
+    # the gate every match start must pass is added, made from the words and numeral sets
+    grammar, pieces = t["patterns"], t["fragments"]
     words = [*rel_years, *rel_months, *rel_days, *halves, *seasons, *year_parts,
              *month_parts_alone, *vague]
-    numerals = "0123456789０１２３４５６７８９" + cn_any
-    others = "".join(sorted({w[0] for w in words} | {"前", "第"}))
-    first = "0123456789０１２３４５６７８９" + cn_d + "十两" + others
+    digits = "0123456789０１２３４５６７８９"
+    numerals = digits + numbers.numerals().classes["date_numerals"]
+    first = digits + numbers.numerals().classes["year_digits"] + "".join(
+        sorted({w[0] for w in words} | set(t["start_chars"])))
     # a numeral starts a date only if a date word follows it (2025年, 10月, 14日, 一季度), or it
     # is an ISO date or a five-year plan: one possessive look-ahead rejects all other numbers
     numberish = _cls(numerals + "".join(seps) + " ")
     # a word starts a date only if it is one of the date words (近日, 今年, 上半年, 第一季度…)
-    start_words = alternation(words) + "|第[一二三四1-4]季|前[两二三23]个?季"
+    start_words = alternation(words) + "|" + pieces["start_words_extra"]
     numeral_gate = (
-        f"(?:(?!{_cls(numerals)})(?={start_words})|(?={numberish}{{0,24}}+[年月日号季])"
-        "|(?=[0-9]{4}[-./])|(?=十?[一二三四五六七八九]五))"
+        f"(?:(?!{_cls(numerals)})(?={start_words})|(?={numberish}{{0,24}}+{pieces['date_mark']})"
+        f"|{pieces['numeral_start']})"
     )
-    pattern = (
-        lead(first, numerals)
-        + numeral_gate
-        + "(?:"
-        f"{iso}"
-        f"|{five}"
-        f"|(?P<vague>{vague_alt})"
-        f"|{reldays}{tod}"
-        f"|{yrange}{since_g}"
-        f"|(?:{year}|{relyear})(?:{half}|{quarter}|{first_n}|{yp_after_re}|{season}|{mrange}|{month_expr}|全年)?{since_g}"
-        f"|(?:{half}|{quarter}|{yp_alone}|{season}|{mrange}|{month_expr}|{relmonth}|{mp_alone}){since_g}"
-        f"|{bare_day}"
-        ")"
-    )
-    year_pattern = compile_pattern(
-        rf"{year_lb}(?<![0-9])(?P<y>19[4-9][0-9]|20[0-9]{{2}}|2100)"
-        rf"(?:(?=年{year_la})|(?=[-./](?:1[0-2]|0?[1-9])[-./][0-9]))"
-        f"|{year_lb}(?<!{_cls(cn_any)})(?P<c>[一二]{_cls(cn_d)}{{3}})(?=年{year_la})",
-        f"{where} [infer_year]",
-    )
+    pattern = lead(first, numerals) + numeral_gate + "(?:" + grammar["date"] + ")"
+    year_pattern = compile_pattern(grammar["infer_year"], f"{where} [patterns.infer_year]")
     return _DateRules(
         pattern=Scanner(
-            compile_pattern(pattern, where),
+            compile_pattern(pattern, f"{where} [patterns.date]"),
             triggers(numerals, start_words, f"{where} [trigger]"),
         ),
         separators=seps,
@@ -235,6 +149,8 @@ def _rules() -> _DateRules:
         year_parts_after_year=yp_after,
         vague=vague,
         year_pattern=year_pattern,
+        dateline_tail=compile_pattern(grammar["dateline_tail"], f"{where} [patterns.dateline_tail]"),
+        future_cue=compile_pattern(grammar["future_cue"], f"{where} [patterns.future_cue]"),
     )
 
 
@@ -559,9 +475,6 @@ def find_dates(
     return out
 
 
-_DATELINE_TAIL = regex.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][）)]?$|[电讯]$")
-
-
 def parse_date(
     text: str, *, anchor: dt.date | None = None, year_hint: int | None = None
 ) -> dict[str, Any] | None:
@@ -580,7 +493,7 @@ def parse_date(
         except ValueError:
             anchor = None
     # a dateline may carry a weekday or the agency's 电/讯 after the date, and stray spaces
-    s = _DATELINE_TAIL.sub("", regex.sub(r"\s+", "", text))
+    s = _rules().dateline_tail.sub("", regex.sub(r"\s+", "", text))
     for candidate, lo in ((s, 0), (f"“{s}”", 1)):  # a five-year plan is written in quotes
         exprs = _expressions(candidate)
         if len(exprs) == 1:
@@ -588,10 +501,6 @@ def parse_date(
             if start == lo and end == lo + len(s):
                 return _value(p, q, anchor, year_hint if anchor is None else None)
     return None
-
-
-#: Words right before a year that make it a plan's target year (see infer_year).
-_FUTURE_CUE = regex.compile(r"(?:计划于?|预计于?|力争|争取|将于|将在|确保|(?<!截)到)\s?$")
 
 
 def infer_year(text: str) -> int | None:
@@ -612,7 +521,7 @@ def infer_year(text: str) -> int | None:
         y = _num(m.group("y") or m.group("c"))
         if y is None or not INFER_MIN <= y <= INFER_MAX:
             continue
-        if _FUTURE_CUE.search(text, max(0, m.start() - 5), m.start()):
+        if _rules().future_cue.search(text, max(0, m.start() - 5), m.start()):
             continue
         counts[y] += 1
     if not counts:

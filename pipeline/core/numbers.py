@@ -28,10 +28,10 @@ Decimal('35000.0')
 Arithmetic is done in :class:`decimal.Decimal` so that 105.8亿 is exactly 10580000000; values
 come out as ``int`` when integral, else ``float`` (areas rounded to 0.01 m²).
 
-The patterns that find these amounts in running text are built once per process from the tables
-in ``rules/values/`` (:func:`patterns`); every repetition in them is bounded and every numeral
-start is guarded by a look-behind, so scanning is linear in the length of the text (see
-``tests/test_hostile_values.py``).
+The patterns that find these amounts in running text are built once per process from the
+grammar of ``rules/values/amounts.toml`` and the tables beside it (:func:`patterns`); every
+repetition in them is bounded and every numeral start is guarded by a look-behind, so scanning
+is linear in the length of the text (see ``tests/test_hostile_values.py``).
 
 Leaf module: imports only :mod:`pipeline.core.rules`.
 """
@@ -46,10 +46,11 @@ from typing import Any
 
 import regex
 
-from .rules import RuleError, alternation, compile_pattern, load_table
+from .rules import RuleError, alternation, compile_pattern, expand_fragments, load_table, shared_fragments
 
 __all__ = [
     "parse_number",
+    "numerals",
     "int_to_chinese",
     "decimal_to_chinese",
     "parse_money",
@@ -87,10 +88,14 @@ class _Numerals:
     thousand_unit_starts: str
     financial: str
     financial_alone_before: str
+    zeros: str  # the digits worth 0 (零〇○): they only mark a gap
+    standard: dict[str, str]  # the characters numbers are written out with
+    classes: dict[str, str]  # named sets of numeral characters for the grammars
 
 
 @functools.cache
-def _numerals() -> _Numerals:
+def numerals() -> _Numerals:
+    """The one numeral table, ``rules/values/numerals.toml`` (every numeral grammar reads it)."""
     t = load_table("values/numerals.toml")
     try:
         return _Numerals(
@@ -103,6 +108,9 @@ def _numerals() -> _Numerals:
             thousand_unit_starts=t["marks"]["thousand_unit_starts"],
             financial=t["marks"]["financial"],
             financial_alone_before=t["marks"]["financial_alone_before"],
+            zeros="".join(k for k, v in t["digits"].items() if v == 0),
+            standard=dict(t["standard"]),
+            classes=dict(t["classes"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"values/numerals.toml: {exc!r}") from exc
@@ -141,7 +149,7 @@ def parse_number(text: str) -> Decimal:
 
     Raises ``ValueError`` for anything else (an empty string, letters, a stray unit).
     """
-    nm = _numerals()
+    nm = numerals()
     s = _clean(text)
     if not s:
         raise ValueError(f"not a number: {text!r}")
@@ -172,7 +180,7 @@ def parse_number(text: str) -> Decimal:
                 while j < n and s[j] in nm.digits:
                     j += 1
                 run = s[i:j]
-                significant = run.lstrip("零〇○")
+                significant = run.lstrip(nm.zeros)
                 bare_tail = False
                 if len(significant) >= 2:  # positional: 二〇二五, 一九九八
                     number = Decimal("".join(str(nm.digits[c]) for c in run))
@@ -214,32 +222,32 @@ def parse_number(text: str) -> Decimal:
     return sign * value
 
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
 def _four(g: int) -> str:
     """1..9999 in Chinese, with 零 for inner gaps."""
+    std = numerals().standard
+    digits = std["digits"]
     out: list[str] = []
     gap = False
-    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+    for place, unit in ((1000, std["thousand"]), (100, std["hundred"]), (10, std["ten"]), (1, "")):
         d = g // place % 10
         if d == 0:
             if out:
                 gap = True
         else:
             if gap:
-                out.append("零")
+                out.append(digits[0])
                 gap = False
-            out.append(_CN_DIGITS[d] + unit)
+            out.append(digits[d] + unit)
     return "".join(out)
 
 
 def _below_1e8(x: int) -> str:
+    std = numerals().standard
     a, b = divmod(x, 10**4)
-    s = _four(a) + "万" if a else ""
+    s = _four(a) + std["ten_thousand"] if a else ""
     if b:
         if a and b < 1000:
-            s += "零"
+            s += std["digits"][0]
         s += _four(b)
     return s
 
@@ -253,34 +261,38 @@ def int_to_chinese(n: int) -> str:
     '一百零五亿八千万'
     >>> int_to_chinese(10**12)
     '一万亿'
+
+    The characters come from ``[standard]`` of ``rules/values/numerals.toml``.
     """
+    std = numerals().standard
     if n < 0:
-        return "负" + int_to_chinese(-n)
+        return std["minus"] + int_to_chinese(-n)
     if n >= 10**16:
         raise ValueError("int_to_chinese handles integers below 10^16")
     if n == 0:
-        return "零"
+        return std["digits"][0]
     hi, lo = divmod(n, 10**8)
-    s = _below_1e8(hi) + "亿" if hi else ""
+    s = _below_1e8(hi) + std["hundred_million"] if hi else ""
     if lo:
         if hi and lo < 10**7:
-            s += "零"
+            s += std["digits"][0]
         s += _below_1e8(lo)
-    if s.startswith("一十"):
+    if s.startswith(std["digits"][1] + std["ten"]):  # 十五, not 一十五
         s = s[1:]
     return s
 
 
 def decimal_to_chinese(d: Decimal) -> str:
     """A decimal as written in words: ``Decimal('105.8')`` -> ``一百零五点八``."""
+    std = numerals().standard
     d = Decimal(d)
-    sign = "负" if d < 0 else ""
+    sign = std["minus"] if d < 0 else ""
     d = abs(d)
     text = format(d, "f")
     whole, _, frac = text.partition(".")
     out = sign + int_to_chinese(int(whole))
     if frac:
-        out += "点" + "".join(_CN_DIGITS[int(c)] for c in frac)
+        out += std["point"] + "".join(std["digits"][int(c)] for c in frac)
     return out
 
 
@@ -389,133 +401,67 @@ def groups(m: regex.Match) -> dict[str, str | None]:
     return {name: gs[i - 1] for name, i in m.re.groupindex.items()}
 
 
-def _unit_alt(units: dict[str, dict], where: str) -> str:
-    """Longest-first alternation of unit words, each with its own not_before look-ahead."""
-    parts = []
-    for word in sorted(units, key=lambda w: (-len(w), w)):
-        spec = units[word] or {}
-        if not isinstance(spec, dict):
-            raise RuleError(f"{where}: {word!r} must map to a table")
-        nb = spec.get("not_before", "")
-        parts.append(regex.escape(word) + (f"(?!{_class(nb)})" if nb else ""))
-    return "(?:" + "|".join(parts) + ")"
-
-
 @functools.cache
 def patterns() -> _Patterns:
-    """Compile the amount patterns from ``rules/values/*.toml`` (once per process).
+    """Compile the amount patterns from ``rules/values/amounts.toml`` and the tables of
+    numerals, qualifiers and units (once per process).
 
     The patterns start at the number; a qualifier word before it (约, 近, 超过…) is found by
     looking back from the match (:func:`_prefix_before`), which keeps the set of characters a
     match can start with small.
     """
-    nm = _numerals()
+    nm = numerals()
     q = load_table("values/qualifiers.toml")
     u = load_table("values/units.toml")
+    a = load_table("values/amounts.toml")
     where = "values/units.toml"
 
-    digit = "[0-9０-９]"
     cn_digits = "".join(nm.digits)
     cn_all = cn_digits + "".join(nm.small) + "".join(nm.large)
     cn_start = cn_digits + "".join(k for k, v in nm.small.items() if v == 10)
-    ar_body = (
-        rf"(?:{digit}{{1,3}}(?:,{digit}{{3}}){{1,5}}|{digit}{{1,16}})(?:[.．]{digit}{{1,8}})?"
-        r"(?![0-9０-９])"
-    )
-    # a numeral does not start inside a code (A10, G5, 0351-1234567, 3/5) nor after 第
-    num_ar = (
-        r"(?:(?<![0-9０-９.．A-Za-z_])(?<![0-9A-Za-z][-－—~～/])|(?<=GDP|CPI|PPI))(?<!第)"
-        + ar_body
-    )
-    # the upper end of a range follows its separator
-    num_ar_inner = r"(?<![0-9０-９.．A-Za-z_])" + ar_body
     large = _class("".join(nm.large))
-    cn_body = (
-        f"{_class(cn_start)}{_class(cn_all)}{{0,23}}"
-        f"(?:{_class(''.join(nm.point))}{_class(cn_digits)}{{1,8}}{large}{{0,2}})?"
-    )
-    # a financial digit alone (队伍, 着陆场) is no numeral
-    lone_financial = f"(?!{_class(nm.financial)}(?!{_class(cn_all + nm.financial_alone_before)}))"
-    num_cn = f"(?<!{_class(cn_all + ''.join(nm.point) + nm.not_after)})" + lone_financial + cn_body
+    points = "".join(nm.point)
+    # 百/千/万/亿 after Arabic digits; 千 not where it starts a unit (110千伏, 5千米)
     thousand = [k for k, v in nm.small.items() if v == 1000]
     mult_items = [regex.escape(k) for k, v in nm.small.items() if v in (100, 1000) and k not in thousand]
     mult_items += [regex.escape(k) for k in nm.large]
     mult_items += [regex.escape(k) + f"(?!{_class(nm.thousand_unit_starts)})" for k in thousand]
-    mult = "(?:" + "|".join(mult_items) + "){1,3}"
-    infix = alternation(q["infix"])
-    # 1亿2000万, 2万5千: a second Arabic part after a large multiplier
-    tail = f"(?:{digit}{{1,4}}(?:[.．]{digit}{{1,4}})?(?![0-9０-９]){mult})?"
-    number = (
-        f"(?:{num_ar}(?:{infix})?(?:{mult}{tail}(?:{infix})?)?"
-        f"|{num_cn}(?:{infix}(?:{mult})?)?)"
-    )
-    number2 = (
-        f"(?:{num_ar_inner}(?:{infix})?(?:{mult}{tail}(?:{infix})?)?"
-        f"|{num_cn}(?:{infix}(?:{mult})?)?)"
-    )
-    # a bare amount (money by context) must carry 万/亿 (or be a Chinese numeral, checked later)
-    number_mult = f"(?:{num_ar}(?:{infix})?{mult}(?:{infix})?|{num_cn}(?:{infix}(?:{mult})?)?)"
-    suffix = alternation(q["suffix"])
-    sep = alternation(q["range"]["separators"])
-
-    def amount(unit: str, lower_unit: str | None = None, *, sign: bool = False) -> str:
-        lu = lower_unit if lower_unit is not None else unit
-        sg = r"(?P<sign>(?<![0-9０-９])[-−])?" if sign else ""
-        return (
-            f"{sg}(?P<n1>{number})"
-            f"(?:(?P<u1>{lu})?(?P<sep>{sep})(?P<n2>{number2}))? ?(?P<unit>{unit})"
-        )
-
+    # the grammar of values/amounts.toml, its pieces expanded with what the numeral table, the
+    # qualifiers and the units give them
+    from_numerals = {
+        "digit_cn": _class(cn_digits),
+        "numeral_cn": _class(cn_all),
+        "start_cn": _class(cn_start),
+        "large": large,
+        "point": _class(points),
+        "financial": _class(nm.financial),
+        "financial_ok": _class(cn_all + nm.financial_alone_before),
+        "no_numeral_before": _class(cn_all + points + nm.not_after),
+        "no_numeral_before_cheng": _class(cn_all + nm.not_after),
+        "multiplier": "(?:" + "|".join(mult_items) + ")",
+    }
+    words = {"grammar": a["grammar"], "infix": q["infix"], "suffix": q["suffix"],
+             "separators": q["range"]["separators"], "money": u["money"], "area": u["area"],
+             "quantity": u["quantity"], "percent": a["percent"]}
+    g = expand_fragments(words, "values/amounts.toml", {**shared_fragments(), **from_numerals},
+                         fragments="grammar")["grammar"]
     currencies = dict(u["money"]["currencies"])
-    cur = alternation(currencies) + f"(?!{_class(u['money']['not_before'])})"
-    trailing = tuple(u["money"].get("trailing", ()))
-    money = (
-        amount(cur)
-        + (f"(?P<rmb>{alternation(trailing)})?" if trailing else "")
-        + f"(?P<suf>{suffix})?"
-    )
-
     area_units: dict[str, tuple[Fraction, str]] = {}
     for word, spec in u["area"]["units"].items():
         try:
             area_units[word] = (Fraction(str(spec["factor"])), spec.get("canonical", word))
         except (KeyError, ValueError, ZeroDivisionError) as exc:
             raise RuleError(f"{where}: area unit {word!r}: {exc!r}") from exc
-    area_alt = alternation(area_units) + f"(?!{_class(u['area']['not_before'])})"
-    area = amount(area_alt) + f"(?P<suf>{suffix})?"
-
-    pct = "[%％]"
-    cheng_bad = "群为功立本员效果绩长交型品熟都就年不了"
-    percent = (
-        "(?:"
-        + amount(pct, sign=True) + f"(?P<suf>{suffix})?"
-        + f"|(?P<unit>百分之)(?P<n1>{cn_body}|{ar_body}|百)(?P<suf>{suffix})?"
-        + f"|(?P<n1>{number})(?:(?P<sep>{sep})(?P<n2>{number2}))?"
-        + f"(?P<unit>个?百分点)(?P<suf>{suffix})?"
-        + f"|(?<!{_class(cn_all + nm.not_after)})"
-        + "(?P<n1>[一二三四五六七八九]|(?<![0-9.])[1-9](?:\\.[0-9])?)(?P<unit>成)"
-        + f"(?!{_class(cheng_bad)})(?P<suf>{suffix})?"
-        + ")"
-    )
-
     qunits_spec = u["quantity"]["units"]
     quantity_units = {w: (s or {}).get("canonical", w) for w, s in qunits_spec.items()}
-    qalt = _unit_alt(qunits_spec, where)
-    quantity = amount(qalt) + f"(?P<suf>{suffix})?"
-
-    bare = (
-        f"(?P<n1>{number})(?:(?P<sep>{sep})(?P<n2>{number_mult}))"
-        f"(?P<suf>{suffix})?"
-        f"|(?P<n1>{number_mult})(?P<suf>{suffix})?"
-    )
 
     ctx = u["money"]["context"]
     numeral_chars = _ASCII_DIGITS + _FULLWIDTH_DIGITS + cn_all
     first = _ASCII_DIGITS + _FULLWIDTH_DIGITS + cn_start
     amount_lead = lead(first, numeral_chars)
-    percent_lead = lead(first + "百-−", numeral_chars)
+    percent_lead = lead(first + a["percent"]["starts"], numeral_chars)
     prefix = dict(q["prefix"])
-    trig = triggers(numeral_chars, "[-−][0-9０-９]", f"{where} [trigger]")
+    trig = triggers(numeral_chars, a["percent"]["signed_start"], "values/amounts.toml [trigger]")
     # What may stand between a match start and its unit: numerals, decimal marks, 余/多,
     # range separators, a space.  A look-ahead over these (possessive: no backtracking) to the
     # first character of a unit rejects most numbers in one step; without it every number in
@@ -533,17 +479,16 @@ def patterns() -> _Patterns:
         return f"(?={_class(numberish)}{{0,48}}+{_class(''.join(sorted(firsts)))})"
 
     def scanner(src: str, name: str) -> Scanner:
-        return Scanner(compile_pattern(src, f"{where} [{name}]"), trig)
+        return Scanner(compile_pattern(src, f"values/amounts.toml [grammar.{name}]"), trig)
 
-    pct_words = ["%", "％", "百分之", "个百分点", "百分点", "成"]
     return _Patterns(
-        money=scanner(amount_lead + ahead(currencies) + money, "money"),
-        area=scanner(amount_lead + ahead(area_units) + area, "area"),
-        percent=scanner(percent_lead + ahead(pct_words) + percent, "percent"),
-        quantity=scanner(amount_lead + ahead(qunits_spec) + quantity, "quantity"),
+        money=scanner(amount_lead + ahead(currencies) + g["money"], "money"),
+        area=scanner(amount_lead + ahead(area_units) + g["area"], "area"),
+        percent=scanner(percent_lead + ahead(a["percent"]["words"]) + g["percent"], "percent"),
+        quantity=scanner(amount_lead + ahead(qunits_spec) + g["quantity"], "quantity"),
         bare=scanner(
-            amount_lead + f"(?={_class(numberish)}{{0,48}}?{large})" + "(?:" + bare + ")",
-            "money.context",
+            amount_lead + f"(?={_class(numberish)}{{0,48}}?{large})" + "(?:" + g["bare"] + ")",
+            "bare",
         ),
         prefix=prefix,
         prefix_words=tuple(sorted(prefix, key=lambda w: (-len(w), w))),
@@ -618,7 +563,7 @@ def _strip_infix(t: str) -> str:
 
 def _trailing_multiplier(t: str) -> Decimal:
     """The multiplier at the end of a numeral (``10万`` -> 10^4, ``6`` -> 1)."""
-    nm = _numerals()
+    nm = numerals()
     m = Decimal(1)
     core = t
     while core and core[-1] in nm.large:

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 import regex
 
+from ...core.numbers import numerals
 from ...core.records import ArgRecord, ArticleInfo, EventRecord, Mention
 from .lexicon import Compiled, compiled
 
@@ -31,26 +32,31 @@ LOOKBACK = 120
 MAX_SENTENCE = 400
 ORGLOC = frozenset({"ORG", "LOC"})
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9“”‘’()（）·\-—《》+.]")
 _SPACE_OR_PUNCT = " \t\n，,；;：:。、“”\"'《》()（）"
 
 
 def parse_number(text: str) -> float | None:
-    """``606`` → 606, ``9.3`` → 9.3, ``三十六`` → 36, ``两`` → 2, ``十二`` → 12."""
+    """``606`` → 606, ``9.3`` → 9.3, ``三十六`` → 36, ``两`` → 2, ``十二`` → 12.
+
+    The counts the event patterns find (numerals below 万, ``numeral_class("counting")``), read
+    with the digits and small units of the one numeral table; the units add up (一千二 is 1002
+    here, where :func:`pipeline.numbers.parse_number` reads the spoken short form 1200).
+    """
     if not text:
         return None
     try:
         return float(text)
     except ValueError:
         pass
+    table = numerals()
+    digits, units = table.digits, table.small
     total, current = 0, 0
     for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
+        if ch in digits:
+            current = digits[ch]
+        elif ch in units:
+            total += (current or 1) * units[ch]
             current = 0
         else:
             return None

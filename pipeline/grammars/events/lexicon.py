@@ -1,7 +1,10 @@
 """The event rules of ``rules/events/*.toml``, loaded and compiled once per process.
 
-Every word list becomes a regex alternation (longest first); every ``*_re`` key is compiled with
-:func:`pipeline.core.rules.compile_pattern`, so a broken rule fails at load and names its file.
+Each file but ``common.toml`` holds the rules of one event type and says which (``type =
+"project_milestone"``, a name of :data:`pipeline.schema.EVENT_TYPES`, the one list of event type
+names); the lexicon is keyed by that name. Every word list becomes a regex alternation (longest
+first); every ``*_re`` key is compiled with :func:`pipeline.core.rules.compile_pattern`, so a
+broken rule fails at load and names its file.
 """
 
 from __future__ import annotations
@@ -12,12 +15,8 @@ from typing import Any
 
 import regex
 
-from ...core.rules import RuleError, alternation, compile_pattern, load_table
-
-TYPE_FILES = (
-    "meeting", "inspection", "conference", "agreement", "milestone", "investment", "funding",
-    "remediation", "enterprise_action", "metric",
-)
+from ...core.rules import RuleError, alternation, compile_pattern, load_table, rules_dir
+from ...schema import EVENT_TYPES
 
 
 class Table:
@@ -63,6 +62,10 @@ class Table:
             self._cache[("re", key)] = compile_pattern(pattern, f"rules/events/{self.name}.toml:{key}")
         return self._cache[("re", key)]
 
+    def pattern(self, name: str) -> regex.Pattern:
+        """The compiled ``[patterns]`` entry ``name`` (its fragments expanded at load)."""
+        return self.re(f"patterns.{name}")
+
     def compile(self, pattern: str, key: str) -> regex.Pattern:
         """Compile a pattern built in code from this table's words (cached under ``key``)."""
         if ("c", key) not in self._cache:
@@ -81,195 +84,177 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
+    """``events/common.toml`` and one table per event type, keyed by the type's name.
+
+    Every type of the output contract has exactly one rule file; a file for a second copy of a
+    type, or a type without a file, fails here.
+    """
     common = Table("common", load_table("events/common.toml"))
-    types = {name: Table(name, load_table(f"events/{name}.toml")) for name in TYPE_FILES}
-    return Lexicon(common, types)
-
-
-HAN = r"\p{Han}"
-#: Characters a name (project, site, indicator) may contain.
-NAME_CHARS = r"\p{Han}A-Za-z0-9“”‘’()（）·\-—《》+."
-NUM = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]{1,6})"
+    by_type: dict[str, Table] = {}
+    for path in sorted((rules_dir() / "events").glob("*.toml")):
+        if path.stem == "common":
+            continue
+        table = Table(path.stem, load_table(f"events/{path.name}"))
+        etype = table.get("type")
+        if etype in by_type:
+            raise RuleError(f"rules/events/{path.name}: type {etype!r} also in {by_type[etype].name}.toml")
+        by_type[etype] = table
+    missing = [t for t in EVENT_TYPES if t not in by_type]
+    if missing:
+        raise RuleError(f"rules/events: no rule file for event types {missing}")
+    return Lexicon(common, {t: by_type[t] for t in EVENT_TYPES})
 
 
 class Compiled:
-    """All compiled patterns and word sets of the extractor (built once, see :func:`compiled`)."""
+    """All compiled patterns and word sets of the extractor (built once, see :func:`compiled`).
+
+    The patterns are the ``[patterns]`` of each rule file (``t.pattern(name)``), written there
+    with the file's word lists as fragments; only patterns made from a table's shape (the
+    stages, the roles, the clause marks) are joined here.
+    """
 
     def __init__(self, lex: Lexicon):
         c = lex.common
         self.clause_marks = "".join(c.words("clause_marks"))
         cm = regex.escape(self.clause_marks)
         self.clause_split = c.compile(f"[{cm}]", "clause_marks")
-        self.list_sep = c.compile(c.alt("list_separators"), "list_separators")
-        fut = c.alt("future_markers")
-        self.future = c.compile(fut, "future_markers")
-        self.future_exceptions = c.compile(c.alt("future_exceptions"), "future_exceptions")
+        self.list_sep = c.pattern("list_separator")
+        self.future = c.pattern("future")
+        self.future_exceptions = c.pattern("future_exception")
         self.speech = c.compile(c.alt("speech_verbs") + f"[{cm}]", "speech_verbs")
         self.vague_iso = c.wordset("vague_iso")
-        self.recurring = c.compile(c.alt("recurring_markers"), "recurring_markers")
-        self.enumeration = c.compile(c.alt("enumeration_starts"), "enumeration_starts")
-        self.enumeration_first = c.compile(c.alt("enumeration_first"), "enumeration_first")
-        self.elaboration = c.compile("(?:" + c.alt("elaboration_starts") + ")", "elaboration_starts")
+        self.recurring = c.pattern("recurring")
+        self.enumeration = c.pattern("enumeration")
+        self.enumeration_first = c.pattern("enumeration_first")
+        self.elaboration = c.pattern("elaboration")
         self.date_preps = c.wordset("date_prepositions")
         self.lead_date_max = int(c.get("lead_date_max_offset", 8))
-        self.project_anaphor = c.compile(c.alt("project_anaphors") + "$", "project_anaphors")
-        self.project_anaphor_start = c.compile(c.alt("project_anaphors"), "project_anaphors_start")
-        self.project_suffix = c.compile(c.alt("project_suffixes"), "project_suffixes")
-        self.facility_suffix = c.compile(c.alt("facility_suffixes"), "facility_suffixes")
-        self.project_not_followed = c.compile(c.alt("project_not_followed_by"), "project_not_followed_by")
-        self.project_left_cut = c.compile(c.alt("project_left_cuts"), "project_left_cuts")
-        self.zone_suffix = c.compile("(?:" + c.alt("zone_suffixes") + ")$", "zone_suffixes")
-        units = c.alt("count_units")
-        qb = alternation(c.get("qualifier_before", {}))
-        qa = alternation([k for k in c.get("qualifier_after", {}) if k in ("余", "多")])
-        qa2 = alternation([k for k in c.get("qualifier_after", {}) if k not in ("余", "多")])
+        self.project_anaphor = c.pattern("project_anaphor")
+        self.project_anaphor_start = c.pattern("project_anaphor_start")
+        self.project_suffix = c.pattern("project_suffix")
+        self.facility_suffix = c.pattern("facility_suffix")
+        self.project_not_followed = c.pattern("project_not_followed")
+        self.project_left_cut = c.pattern("project_left_cut")
+        self.zone_suffix = c.pattern("zone_suffix")
         self.qualifier_before = dict(c.get("qualifier_before", {}))
-        self.qualifier_after = dict(c.get("qualifier_after", {}))
-        self.count = c.compile(
-            f"(?<![0-9.])(?P<qb>{qb})?(?P<num>{NUM})(?P<mult>万|亿)?(?P<qa>{qa})?(?P<unit>{units})(?P<qa2>{qa2})?",
-            "count_units",
-        )
-        lengths = c.get("length_units", {})
-        self.length_factor = {k: float(v) for k, v in lengths.items()}
-        self.length = c.compile(
-            f"(?<![0-9.])(?P<qb>{qb})?(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<mult>万)?(?P<qa>{qa})?"
-            f"(?P<unit>{alternation(lengths)})(?P<qa2>{qa2})?",
-            "length_units",
-        )
-        self.org_suffix_start = c.compile(
-            f"^(?P<o>[{HAN}]{{2,10}}?(?:" + alternation([w for w in c.words("org_suffixes") if len(w) > 1 or w in "部局委办厅署"]) + f"))(?=[{HAN}])",
-            "org_suffixes",
-        )
-        self.clause_openers = c.compile("(?:" + c.alt("clause_openers") + ")+", "clause_openers")
-        self.attendee_head = c.compile("(?:" + c.alt("attendee_heads") + ")(?:等)?$", "attendee_heads")
+        self.qualifier_after = {**c.get("qualifier_after_number", {}), **c.get("qualifier_after_unit", {})}
+        self.count = c.pattern("count")
+        self.length_factor = {k: float(v) for k, v in c.get("length_units", {}).items()}
+        self.length = c.pattern("length")
+        self.org_suffix_start = c.pattern("org_suffix_start")
+        self.clause_openers = c.pattern("clause_openers")
+        self.attendee_head = c.pattern("attendee_head")
 
         m = lex["meeting"]
-        self.m_visit = m.compile(m.alt("visit_verbs"), "visit_verbs")
-        self.m_joint = m.compile(m.alt("joint_verbs"), "joint_verbs")
+        self.m_visit = m.pattern("visit")
+        self.m_joint = m.pattern("joint")
         self.m_connectors = m.wordset("connectors")
-        self.m_delegation = m.compile(m.alt("delegation_marks"), "delegation_marks")
-        self.m_attend = m.compile(m.alt("attendance_verbs"), "attendance_verbs")
+        self.m_delegation = m.pattern("delegation")
+        self.m_attend = m.pattern("attendance")
         self.m_topic = m.re("topic_re")
 
         i = lex["inspection"]
-        self.i_object = i.compile(i.alt("object_verbs"), "object_verbs")
-        self.i_arrival = i.compile(i.alt("arrival_verbs"), "arrival_verbs")
-        self.i_not_followed = i.compile(i.alt("not_followed_by"), "not_followed_by")
-        self.i_not_preceded = i.compile("(?:" + i.alt("not_preceded_by") + ")$", "not_preceded_by")
-        self.i_site_strip = i.compile("(?:" + i.alt("site_strip_suffixes") + ")$", "site_strip_suffixes")
+        self.i_object = i.pattern("object")
+        self.i_arrival = i.pattern("arrival")
+        self.i_not_followed = i.pattern("not_followed")
+        self.i_not_preceded = i.pattern("not_preceded")
+        self.i_site_strip = i.pattern("site_strip")
         self.i_place_preps = i.words("place_preps")
-        self.i_accompany = i.compile(i.alt("accompany_verbs"), "accompany_verbs")
+        self.i_accompany = i.pattern("accompany")
 
         f = lex["conference"]
-        self.c_verbs = f.compile(f.alt("verbs"), "verbs")
-        sufs = list(f.words("name_suffixes"))
-        act = f.get("activity_suffix", "活动")
-        heads = f.alt("activity_heads")
-        self.c_name_end = f.compile(
-            "(?:" + alternation(sufs) + f"|(?<={heads}){regex.escape(act)})", "name_suffixes"
-        )
-        self.c_false_suffix = f.compile("(?:" + f.alt("false_suffixes") + ")$", "false_suffixes")
+        self.c_verbs = f.pattern("verbs")
+        self.c_name_end = f.pattern("name_end")
+        self.c_false_suffix = f.pattern("false_suffix")
         self.c_invite = f.re("invite_re")
-        self.c_attend = f.compile(f.alt("attendance_verbs"), "attendance_verbs")
+        self.c_attend = f.pattern("attendance")
 
         a = lex["agreement"]
-        self.a_verbs = a.compile(a.alt("verbs"), "verbs")
+        self.a_verbs = a.pattern("verbs")
         self.a_weak = a.wordset("weak_verbs")
-        self.a_nouns = a.compile(a.alt("nouns"), "nouns")
+        self.a_nouns = a.pattern("nouns")
         self.a_connectors = a.wordset("connectors")
-        self.a_both = a.compile(a.alt("both_sides"), "both_sides")
-        self.a_amount_cue = a.compile("(?:" + a.alt("amount_cues") + ")(?:约|达|为|共|合计)?$", "amount_cues")
+        self.a_both = a.pattern("both_sides")
+        self.a_amount_cue = a.pattern("amount_cue")
 
-        ms = lex["milestone"]
+        ms = lex["project_milestone"]
         self.stage_order = {s: k for k, s in enumerate(ms.words("stage_order"))}
         stages = ms.get("stages", {})
         self.stage_of: dict[str, str] = {}
         for stage, words in stages.items():
             if stage not in self.stage_order:
-                raise RuleError(f"rules/events/milestone.toml: unknown stage {stage!r}")
+                raise RuleError(f"rules/events/{ms.name}.toml: unknown stage {stage!r}")
             for w in words:
                 self.stage_of[w] = stage
         self.ms_trigger = ms.compile(alternation(self.stage_of), "stages")
         self.ms_weak = ms.wordset("rules.weak_triggers")
-        self.ms_prefix = ms.compile("(?:" + ms.alt("rules.stage_prefixes") + ")+$", "rules.stage_prefixes")
-        self.ms_glue = ms.compile("^(?:" + ms.alt("rules.chain_glue") + "){0,2}$", "rules.chain_glue")
-        self.ms_tail = ms.compile("[^，,。；;]{0,4}?(?:" + ms.alt("rules.stage_tails") + ")", "rules.stage_tails")
-        self.ms_not_objects = ms.compile("(?:" + ms.alt("rules.completed_not_objects") + ")", "rules.completed_not_objects")
+        self.ms_prefix = ms.pattern("stage_prefix")
+        self.ms_glue = ms.pattern("chain_glue")
+        self.ms_tail = ms.pattern("stage_tail")
+        self.ms_not_objects = ms.pattern("completed_not_objects")
         self.ms_object_triggers = ms.wordset("rules.object_triggers")
         self.ms_clause_final = ms.wordset("rules.clause_final_triggers")
-        self.ms_construction = ms.compile(ms.alt("rules.construction_words"), "rules.construction_words")
-        self.ms_construction_end = ms.compile("(?:" + ms.alt("rules.construction_words") + ")$", "rules.construction_words_end")
-        self.ms_not_followed = ms.compile(ms.alt("rules.not_followed_by"), "rules.not_followed_by")
-        self.ms_not_preceded = ms.compile("(?:" + ms.alt("rules.not_preceded_by") + ")$", "rules.not_preceded_by")
-        self.ms_area_cue = ms.compile("(?:" + ms.alt("rules.area_cues") + ")(?:约|为|达|近)?$", "rules.area_cues")
-        self.ms_floor_cue = ms.compile("(?:" + ms.alt("rules.floor_area_cues") + ")(?:约|为|达|近)?$", "rules.floor_area_cues")
-        self.ms_length_cue = ms.compile("(?:" + ms.alt("rules.length_cues") + ")(?:约|为|达|近)?$", "rules.length_cues")
-        self.ms_place_cue = ms.compile(ms.alt("rules.place_cues"), "rules.place_cues")
+        self.ms_construction = ms.pattern("construction")
+        self.ms_construction_end = ms.pattern("construction_end")
+        self.ms_not_followed = ms.pattern("not_followed")
+        self.ms_not_preceded = ms.pattern("not_preceded")
+        self.ms_area_cue = ms.pattern("area_cue")
+        self.ms_floor_cue = ms.pattern("floor_area_cue")
+        self.ms_length_cue = ms.pattern("length_cue")
+        self.ms_place_cue = ms.pattern("place_cue")
         self.ms_quantity_units = ms.wordset("rules.quantity_units")
-        self.ms_invest_cue = ms.compile("(?:" + ms.alt("rules.investment_cues") + ")(?:约|为|达|近)?$", "rules.investment_cues")
+        self.ms_invest_cue = ms.pattern("investment_cue")
 
         v = lex["investment"]
-        self.inv_trigger = v.compile(v.alt("triggers"), "triggers")
+        self.inv_trigger = v.pattern("trigger")
         self.inv_gap = int(v.get("amount_gap", 6))
         self.inv_count_after = v.re("count_after_re")
         self.inv_count_before = v.re("count_before_re")
-        self.inv_project_verbs = v.compile(v.alt("project_verbs"), "project_verbs")
-        self.inv_org_trigger = v.compile(v.alt("org_triggers"), "org_triggers")
-        self.inv_not_after = v.compile("(?:" + v.alt("not_after") + ")$", "not_after")
+        self.inv_project_verbs = v.pattern("project_verbs")
+        self.inv_org_trigger = v.pattern("org_trigger")
+        self.inv_not_after = v.pattern("not_after")
 
         fu = lex["funding"]
-        self.f_verbs = fu.compile(fu.alt("verbs"), "verbs")
-        heads = fu.alt("source_heads")
-        self.f_source_after = fu.compile(f"(?P<src>[{HAN}、]{{0,20}}?{heads})", "source_heads")
-        self.f_source_before = fu.compile(
-            f"(?P<src>[{HAN}、]{{0,24}}?{heads})(?P<tail>" + fu.alt("source_strip_suffixes") + ")?$", "source_heads_before")
-        self.f_strip_prefix = fu.compile("(?:" + fu.alt("source_strip_prefixes") + ")", "source_strip_prefixes")
-        self.f_strip_suffix = fu.compile("(?:" + fu.alt("source_strip_suffixes") + ")$", "source_strip_suffixes")
-        self.f_recipient_preps = fu.compile("(?:" + fu.alt("recipient_preps") + f")(?P<r>[{HAN}0-9余多]{{1,14}}?)$", "recipient_preps")
+        self.f_verbs = fu.pattern("verbs")
+        self.f_source_after = fu.pattern("source_after")
+        self.f_source_before = fu.pattern("source_before")
+        self.f_strip_prefix = fu.pattern("strip_prefix")
+        self.f_strip_suffix = fu.pattern("strip_suffix")
+        self.f_recipient_preps = fu.pattern("recipient")
         self.f_passive = fu.re("passive_re")
 
         r = lex["remediation"]
         self.r_triggers = r.wordset("triggers")
-        role_words = r.get("roles", {})
         self.r_role_of: dict[str, str] = {}
-        for role, words in role_words.items():
+        for role, words in r.get("roles", {}).items():
             for w in words:
                 self.r_role_of[w] = role
         self.r_verbs = r.compile(alternation(self.r_role_of), "roles")
         self.r_generic = r.wordset("rules.generic_objects")
         self.r_campaign = r.re("rules.campaign_re")
         self.r_inspect_object = r.re("rules.inspect_object_re")
-        self.r_required = r.compile(r.alt("rules.required_words"), "rules.required_words")
+        self.r_required = r.pattern("required")
 
         e = lex["enterprise_action"]
-        ent_heads = e.alt("enterprise_heads")
-        self.e_object_verbs = e.compile(alternation(e.words("object_verbs") + e.words("pivot_verbs")), "object_verbs")
+        self.e_object_verbs = e.pattern("object_verbs")
         self.e_pivot = e.wordset("pivot_verbs")
         self.e_preps = e.wordset("object_preps")
-        self.e_light = e.compile("(?:" + e.alt("light_verbs") + ")+", "light_verbs")
-        self.e_modifiers = e.compile("(?:" + e.alt("verb_modifiers") + ")$", "verb_modifiers")
-        self.e_count = e.compile(
-            f"(?<![0-9.])(?P<num>{NUM})(?P<qa>余|多)?家(?P<tgt>[^，,。；;：:、]{{0,12}}?{ent_heads})"
-            f"|(?P<tgt2>[{HAN}“”]{{0,12}}?{ent_heads})(?:共|达)?(?P<num2>{NUM})(?P<qa2>余|多)?家",
-            "enterprise_heads",
-        )
+        self.e_light = e.pattern("light")
+        self.e_modifiers = e.pattern("modifiers")
+        self.e_count = e.pattern("count")
 
         mt = lex["metric"]
         self.mt_rise = mt.wordset("rise")
         self.mt_decline = mt.wordset("decline")
         self.mt_share = mt.wordset("share")
-        change = alternation(list(mt.words("rise")) + list(mt.words("decline")) + list(mt.words("share")) + list(mt.words("level")))
-        change = change[:-1] + ")(?!值|额|量|率|速|幅)"  # 增加值 is an indicator, not a change
-        self.mt_change = mt.compile(change, "rise/decline/share/level")
-        self.mt_marker = mt.compile(
-            "同比|环比|比上年|较上年|比去年|较去年|" + change, "subject_end"
-        )
+        self.mt_change = mt.pattern("change")
+        self.mt_marker = mt.pattern("subject_end")
         self.mt_pref = {w: k for k, w in enumerate(mt.words("trigger_preference"))}
-        self.mt_strip_prefix = mt.compile("(?:" + mt.alt("subject_strip_prefixes") + ")+", "subject_strip_prefixes")
-        self.mt_strip_suffix = mt.compile("(?:" + mt.alt("subject_strip_suffixes") + ")+$", "subject_strip_suffixes")
-        self.mt_continuation = mt.compile("(?:" + mt.alt("continuation_starts") + ")", "continuation_starts")
+        self.mt_strip_prefix = mt.pattern("strip_prefix")
+        self.mt_strip_suffix = mt.pattern("strip_suffix")
+        self.mt_continuation = mt.pattern("continuation")
         self.mt_bad_subjects = mt.wordset("bad_subjects")
-        self.mt_forecast = mt.compile(mt.alt("forecast_markers"), "forecast_markers")
+        self.mt_forecast = mt.pattern("forecast")
         self.mt_subject_max = int(mt.get("subject_max", 24))
 
 

@@ -7,7 +7,7 @@ from ...core import places
 from ...core.records import Mention
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
-from .rules import ALL_HAN, COUNT, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES
+from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -146,7 +146,7 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                         break
                     min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
                     if min_body <= len(body) <= cls.max_body and not r.is_generic(body, False) \
-                            and not COUNT.search(body):
+                            and not count_pattern().search(body):
                         start = cand
                         break
                 if start is None:

@@ -4,14 +4,16 @@ trade names, and clipped company names beside their full name."""
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 
 import regex
 
 from ...core import places
+from ...core.rules import numeral_class
 from ...core.records import Mention
 from .page import OrgMatch, Page, article_of, not_word_hit
-from .rules import ALL_HAN, COUNT, NATIONAL, Rules, SuffixClass
+from .rules import ALL_HAN, NATIONAL, Rules, SuffixClass, count_pattern
 
 
 def suffix_orgs(page: Page) -> list[OrgMatch]:
@@ -135,7 +137,7 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         return None
     if page.rules.is_generic(body):
         return _generic_body(page, b, s, e, cls)
-    if COUNT.search(body):
+    if count_pattern().search(body):
         return None
     if suffix in cls.weak and not _place_starts_at(page, b) and (
             len(body) < cls.weak_min_body or any(body[:L] in page.rules.generic for L in (2, 3, 4))):
@@ -253,9 +255,12 @@ def org_mentions(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, int]]) 
     return out
 
 
-_COUNTED = regex.compile(
-    r"(等)?[0-9一二三四五六七八九十两几百多余]{1,4}家"
-    r"(?:企业|公司|单位|银行|金融机构|机构|医院|学校|商户|门店|工厂|合作社|协会|商会|平台)")
+@functools.cache
+def _counted_pattern() -> regex.Pattern:
+    """等5家企业, 十家单位: a count of organizations closing a list."""
+    return regex.compile(
+        r"(等)?" + numeral_class("to_hundreds", "0-9几多余") + "{1,4}家"
+        r"(?:企业|公司|单位|银行|金融机构|机构|医院|学校|商户|门店|工厂|合作社|协会|商会|平台)")
 
 
 def enumerated_orgs(page: Page) -> list[Mention]:
@@ -263,7 +268,7 @@ def enumerated_orgs(page: Page) -> list[Mention]:
     without a suffix, which the suffix grammar cannot see)."""
     text = page.text
     out: list[Mention] = []
-    for m in _COUNTED.finditer(text):
+    for m in _counted_pattern().finditer(text):
         end = m.start()
         items: list[tuple[int, int]] = []
         for _ in range(20):
@@ -280,7 +285,7 @@ def enumerated_orgs(page: Page) -> list[Mention]:
         for s, e in items:
             body = text[s:e]
             if not (2 <= len(body) <= 10) or not ALL_HAN.match(body) or page.rules.is_generic(body) \
-                    or COUNT.search(body) or page.rules.gazetteer.is_key(body):
+                    or count_pattern().search(body) or page.rules.gazetteer.is_key(body):
                 continue
             out.append(Mention("ORG", s, e, body, source="rule", priority=4))
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from ...core import places
-from ...core.rules import RuleError, alternation, compile_pattern, load_lexicon, load_table
+from ...core.rules import RuleError, alternation, compile_pattern, load_lexicon, load_table, numeral_class
 from ..titles import TitleGrammar, load_grammar
 
 
@@ -45,7 +45,13 @@ NOT_RIVER = frozenset("入出沿跨过渡临大小内界运护天开拔银星冰
 
 
 #: A body that is a count (2个合作社, 36家企业), not a name.
-COUNT = regex.compile(r"[0-9０-９]|[一二三四五六七八九十两几多数百千万余][个家项批类所座栋条户名位支只站届次场轮张段]|第[一二三四五六七八九十]+[大名个条批次届]")
+@functools.cache
+def count_pattern() -> regex.Pattern:
+    """A body that is a count (2个合作社, 36家企业, 第三届), not a name; numerals from the one
+    numeral table."""
+    return regex.compile(
+        r"[0-9０-９]|" + numeral_class("to_ten_thousands", "几多数余")
+        + "[个家项批类所座栋条户名位支只站届次场轮张段]|第" + numeral_class("one_to_ten") + "+[大名个条批次届]")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,570 @@
+"""One pydantic schema per TOML rule file: an unknown, missing or mistyped key fails at load.
+
+A linguist who writes ``not_befor`` instead of ``not_before`` gets an error naming the file and
+the key, not a rule that silently stops working (DESIGN.md, "Rules are data"). The schemas only
+check; :func:`pipeline.rules.load_table` still hands the code the table as TOML wrote it.
+
+Every pattern key (``*_re``, ``patterns``) is compiled here as well, so a broken regex fails at
+load with its file and key. Patterns may name fragments, ``{digit}``, that
+:func:`pipeline.rules.expand_fragments` replaces before this check.
+
+Imports only :mod:`pipeline.schema` (the event type names of the output contract).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import regex
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from ..schema import EventType
+
+
+def _compiles(pattern: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get("before_fragments"):
+        return pattern  # checked again once its {fragments} are expanded
+    try:
+        regex.compile(pattern, regex.VERSION1)
+    except regex.error as exc:
+        raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
+    return pattern
+
+
+def _nonempty(words: list[str]) -> list[str]:
+    if not all(words):
+        raise ValueError("empty word in list")
+    return words
+
+
+def _one_char_keys(table: dict[str, object]) -> dict[str, object]:
+    long = [k for k in table if len(k) != 1]
+    if long:
+        raise ValueError(f"keys must be single characters: {long}")
+    return table
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+Words = Annotated[list[str], AfterValidator(_nonempty)]
+#: A string read as a set of characters (``not_before = "旦宵素"``).
+Chars = str
+Qualifier = Literal["approx", "at_most", "at_least"]
+
+
+class Rule(BaseModel):
+    """Base of every schema: keys not named here are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RuleFile(Rule):
+    """Base of a whole file's schema. ``[fragments]``: named pieces of regex the file's patterns
+    use as ``{name}`` (expanded by :func:`pipeline.rules.expand_fragments` before the check)."""
+
+    fragments: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- values/
+
+
+class NumeralMarks(Rule):
+    point: Words
+    minus: Words
+    not_after: Chars
+    financial: Chars
+    financial_alone_before: Chars
+    thousand_unit_starts: Chars
+
+
+class NumeralStandard(Rule):
+    """The characters numbers are written out with (``int_to_chinese``)."""
+
+    digits: Annotated[str, Field(min_length=10, max_length=10)]
+    ten: str
+    hundred: str
+    thousand: str
+    ten_thousand: str
+    hundred_million: str
+    point: str
+    minus: str
+
+
+class NumeralsFile(RuleFile):
+    """``values/numerals.toml``: the one numeral table (digits, units, marks, named sets)."""
+
+    digits: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
+    small_units: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
+    large_units: Annotated[dict[str, int], AfterValidator(_one_char_keys)]
+    marks: NumeralMarks
+    standard: NumeralStandard
+    classes: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], Annotated[str, Field(min_length=1)]]
+
+    @model_validator(mode="after")
+    def _one_table(self) -> NumeralsFile:
+        """The standard forms and the named sets only select from the tables above."""
+        value = {**self.digits, **self.small_units, **self.large_units}
+        std = self.standard
+        expected = {c: d for d, c in enumerate(std.digits)} | {
+            std.ten: 10, std.hundred: 100, std.thousand: 1000, std.ten_thousand: 10**4,
+            std.hundred_million: 10**8,
+        }
+        for char, number in expected.items():
+            if value.get(char) != number:
+                raise ValueError(f"standard: {char!r} is not {number} in the numeral tables")
+        if std.point not in self.marks.point or std.minus not in self.marks.minus:
+            raise ValueError("standard: point and minus must be among marks.point and marks.minus")
+        for name, chars in self.classes.items():
+            strays = [c for c in chars if c not in value]
+            if strays:
+                raise ValueError(f"classes.{name}: {strays} not in the numeral tables")
+        return self
+
+
+class WordList(Rule):
+    words: Words
+
+
+class Separators(Rule):
+    separators: Words
+
+
+class VagueWord(Rule):
+    not_after: Chars = ""
+
+
+class Durations(Rule):
+    year_not_after: Words
+    year_not_before: Words
+    day_not_after: Chars
+    day_not_before: Words
+    month_not_after: Words
+    day_not_after_words: Words
+
+
+class DatePatterns(Rule):
+    #: compiled once, by pipeline.dates behind its start gate (a broken one fails there, naming
+    #: file and key): compiling the 4,000-character grammar here as well would double its cost
+    date: str
+    infer_year: Pattern
+    dateline_tail: Pattern
+    future_cue: Pattern
+
+
+class DatesFile(RuleFile):
+    """``values/dates.toml``: date words and what makes a number a duration instead."""
+
+    relative_years: dict[str, int]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    halves: dict[str, Literal["H1", "H2"]]
+    seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
+    year_parts: dict[str, int]
+    year_parts_after_year: dict[str, int]
+    month_parts: dict[str, Literal["month"]]
+    month_parts_alone: dict[str, Literal["month"]]
+    # the grammar names both tables ({vague.PAST_REF|vague.PRESENT_REF}): a third needs it too
+    vague: dict[Literal["PAST_REF", "PRESENT_REF"], dict[str, VagueWord]]
+    since: WordList
+    time_of_day: WordList
+    range: Separators
+    duration: Durations
+    start_chars: Chars
+    patterns: DatePatterns
+
+
+class QualifiersFile(RuleFile):
+    """``values/qualifiers.toml``: 约, 余, 以上 and the range separators."""
+
+    prefix_not_after: Chars = ""
+    prefix: dict[str, Qualifier]
+    infix: dict[str, Qualifier]
+    suffix: dict[str, Qualifier]
+    range: Separators
+
+
+class PercentWords(Rule):
+    cheng_not_before: Chars
+    words: Words
+    starts: Chars
+    signed_start: Pattern
+
+
+class AmountsFile(RuleFile):
+    """``values/amounts.toml``: the amount grammar (expanded by :mod:`pipeline.numbers`)."""
+
+    percent: PercentWords
+    grammar: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str]
+
+
+class MoneyContext(Rule):
+    words: Words
+    window: int = 12
+    followers: Chars = ""
+
+
+class Money(Rule):
+    currencies: dict[str, str]
+    not_before: Chars
+    trailing: Words = Field(default_factory=list)
+    context: MoneyContext
+
+
+class AreaUnit(Rule):
+    factor: str
+    canonical: str | None = None
+
+
+class Area(Rule):
+    units: dict[str, AreaUnit]
+    not_before: Chars
+
+
+class QuantityUnit(Rule):
+    not_before: Chars = ""
+    canonical: str | None = None
+
+
+class Quantity(Rule):
+    slogans: Words = Field(default_factory=list)
+    units: dict[str, QuantityUnit]
+
+
+class UnitsFile(RuleFile):
+    """``values/units.toml``: currencies, area units and measure words."""
+
+    money: Money
+    area: Area
+    quantity: Quantity
+
+
+# --------------------------------------------------------------------------- names/, places/
+
+
+class ClassDefaults(Rule):
+    min_body: int | None = None
+    max_body: int | None = None
+    weak_min_body: int | None = None
+    max_gap: int | None = None
+    priority: int | None = None
+    generic_priority: int | None = None
+
+
+class SuffixClass(Rule):
+    """One ``[[class]]`` of names ending in a suffix (公司, 路, 村…)."""
+
+    name: str
+    label: Literal["ORG", "LOC"] = "LOC"
+    anchor: Literal["free", "place", "attach", "loc"] | None = None
+    suffixes: Words
+    min_body: int | None = None
+    max_body: int | None = None
+    max_gap: int | None = None
+    priority: int | None = None
+    generic_priority: int | None = None
+    weak_min_body: int | None = None
+    free_if_proper: bool = False
+    not_before: Chars = ""
+    not_words: list[str] = Field(default_factory=list)
+    digits: bool = False
+    short_forms: Words = Field(default_factory=list)
+    weak: Words = Field(default_factory=list)
+    not_after_province: Words = Field(default_factory=list)
+    not_before_suffix: dict[str, Chars] = Field(default_factory=dict)
+    through_short_places: bool = False
+    not_after_place: Words = Field(default_factory=list)
+    min_body_for: dict[str, int] = Field(default_factory=dict)
+
+
+class ModelBody(Rule):
+    final_chars: Chars
+
+
+class PartyPrefix(Rule):
+    prefixes: Words
+
+
+class Masthead(Rule):
+    suffixes: Words
+    not_before_bao: Chars
+    max_name: int
+
+
+class OrgFile(RuleFile):
+    """``names/org.toml``: organization suffix classes, mastheads, zone families."""
+
+    defaults: ClassDefaults = Field(default_factory=ClassDefaults)
+    class_: list[SuffixClass] = Field(alias="class")
+    model_body: ModelBody
+    party_prefix: PartyPrefix
+    masthead: Masthead
+    zone_families: dict[str, Words]
+
+
+class LocFile(RuleFile):
+    """``places/loc.toml``: place suffix classes (路, 桥, 村, 河…)."""
+
+    defaults: ClassDefaults = Field(default_factory=ClassDefaults)
+    class_: list[SuffixClass] = Field(alias="class")
+
+
+class TitlesFile(RuleFile):
+    """``names/titles.toml``: the title grammar's words."""
+
+    cores: Words
+    free_cores: Words
+    modifiers: Words
+    bodies: Words
+    followers: Words
+    not_names: Words
+    honorifics: Words
+    not_name_chars: Chars
+    word_surnames: Chars = ""
+
+
+class CountryPairsFile(RuleFile):
+    """``places/country_pairs.toml``: 中美两国, 中印边界."""
+
+    followed_by: Words
+    countries: Annotated[dict[str, str], AfterValidator(_one_char_keys)]
+    not_pairs: WordList
+
+
+class Division(Rule):
+    name: str
+    code: Annotated[str, Field(pattern=r"^[0-9]{6}$")]
+    replaces: Words = Field(default_factory=list)
+
+
+class DivisionOptions(Rule):
+    veto: Words = Field(default_factory=list)
+    alias_county_as_district: bool = True
+    skip_names: Words = Field(default_factory=list)
+    short_stop: Words = Field(default_factory=list)
+
+
+class DivisionsFile(RuleFile):
+    """``places/divisions.toml``: divisions renamed since the code table, and options."""
+
+    division: list[Division] = Field(default_factory=list)
+    options: DivisionOptions = Field(default_factory=DivisionOptions)
+
+
+# --------------------------------------------------------------------------- page/
+
+
+class LineRules(Rule):
+    terminal_punctuation: Words
+    headline_max_chars: int
+    body_min_chars: int
+
+
+class PatternList(Rule):
+    patterns: list[Pattern]
+
+
+class BylineRules(Rule):
+    patterns: list[Pattern]
+    glued: Pattern
+
+
+class LayoutFile(RuleFile):
+    """``page/layout.toml``: captions, bylines, datelines (``{AGENCY}``: page/agencies.txt)."""
+
+    line: LineRules
+    caption: PatternList
+    byline: BylineRules
+    dateline: PatternList
+
+
+# --------------------------------------------------------------------------- events/
+
+
+class EventsCommonFile(RuleFile):
+    """``events/common.toml``: words every event rule reads."""
+
+    clause_marks: Words
+    list_separators: Words
+    future_markers: Words
+    future_exceptions: Words
+    speech_verbs: Words
+    vague_iso: Words
+    recurring_markers: Words
+    elaboration_starts: Words
+    date_prepositions: Words
+    lead_date_max_offset: int = 8
+    project_anaphors: Words
+    project_suffixes: Words
+    facility_suffixes: Words
+    project_not_followed_by: Words
+    project_left_cuts: Words
+    zone_suffixes: Words
+    count_units: Words
+    length_units: dict[str, float]
+    qualifier_before: dict[str, Qualifier]
+    qualifier_after_number: dict[str, Qualifier]
+    qualifier_after_unit: dict[str, Qualifier]
+    org_suffixes: Words
+    attendee_heads: Words
+    clause_openers: Words
+    enumeration_starts: Words
+    enumeration_first: Words
+    patterns: dict[str, Pattern]
+
+
+class EventRuleFile(RuleFile):
+    """The rules of one event type; ``type`` is its name in the output contract
+    (:data:`pipeline.schema.EVENT_TYPES`), the one list of event type names."""
+
+    type: EventType
+    #: regexes built from the lists, ``{list}`` for a list's alternation (read by name in code)
+    patterns: dict[str, Pattern] = Field(default_factory=dict)
+
+
+class MeetingFile(EventRuleFile):
+    visit_verbs: Words
+    joint_verbs: Words
+    connectors: Words
+    delegation_marks: Words
+    attendance_verbs: Words
+    topic_re: Pattern
+
+
+class InspectionFile(EventRuleFile):
+    object_verbs: Words
+    arrival_verbs: Words
+    not_followed_by: Words
+    not_preceded_by: Words
+    site_strip_suffixes: Words
+    place_preps: Words
+    accompany_verbs: Words
+
+
+class ConferenceFile(EventRuleFile):
+    verbs: Words
+    name_suffixes: Words
+    activity_heads: Words
+    false_suffixes: Words
+    invite_re: Pattern
+    attendance_verbs: Words
+
+
+class AgreementFile(EventRuleFile):
+    verbs: Words
+    nouns: Words
+    weak_verbs: Words
+    connectors: Words
+    both_sides: Words
+    amount_cues: Words
+
+
+Stage = Literal[
+    "planned", "started", "under_construction", "completed", "commissioning", "accepted",
+    "delivered", "operational",
+]
+
+
+class MilestoneRules(Rule):
+    weak_triggers: Words
+    stage_prefixes: Words
+    chain_glue: Words
+    stage_tails: Words
+    completed_not_objects: Words
+    object_triggers: Words
+    area_cues: Words
+    floor_area_cues: Words
+    length_cues: Words
+    place_cues: Words
+    quantity_units: Words
+    investment_cues: Words
+    not_followed_by: Words
+    not_preceded_by: Words
+    clause_final_triggers: Words
+    construction_words: Words
+
+
+class MilestoneFile(EventRuleFile):
+    stage_order: list[Stage]
+    stages: dict[Stage, Words]
+    rules: MilestoneRules
+
+
+class InvestmentFile(EventRuleFile):
+    triggers: Words
+    amount_gap: int = 6
+    count_after_re: Pattern
+    count_before_re: Pattern
+    project_verbs: Words
+    org_triggers: Words
+    not_after: Words
+
+
+class FundingFile(EventRuleFile):
+    verbs: Words
+    source_heads: Words
+    source_strip_prefixes: Words
+    source_strip_suffixes: Words
+    recipient_preps: Words
+    passive_re: Pattern
+
+
+class RemediationRules(Rule):
+    generic_objects: Words
+    campaign_re: Pattern
+    inspect_object_re: Pattern
+    required_words: Words
+
+
+class RemediationFile(EventRuleFile):
+    triggers: Words
+    roles: dict[Literal["found", "rectified", "closed"], Words]
+    rules: RemediationRules
+
+
+class EnterpriseActionFile(EventRuleFile):
+    object_verbs: Words
+    pivot_verbs: Words
+    object_preps: Words
+    light_verbs: Words
+    verb_modifiers: Words
+    enterprise_heads: Words
+
+
+class MetricFile(EventRuleFile):
+    rise: Words
+    decline: Words
+    share: Words
+    level: Words
+    trigger_preference: Words
+    subject_strip_prefixes: Words
+    subject_strip_suffixes: Words
+    continuation_starts: Words
+    bad_subjects: Words
+    forecast_markers: Words
+    subject_max: int = 24
+
+
+#: The schema of each TOML file, by its path under ``rules/``.
+SCHEMAS: dict[str, type[Rule]] = {
+    "values/numerals.toml": NumeralsFile,
+    "values/dates.toml": DatesFile,
+    "values/qualifiers.toml": QualifiersFile,
+    "values/units.toml": UnitsFile,
+    "values/amounts.toml": AmountsFile,
+    "names/org.toml": OrgFile,
+    "names/titles.toml": TitlesFile,
+    "places/loc.toml": LocFile,
+    "places/country_pairs.toml": CountryPairsFile,
+    "places/divisions.toml": DivisionsFile,
+    "page/layout.toml": LayoutFile,
+    "events/common.toml": EventsCommonFile,
+    "events/meeting.toml": MeetingFile,
+    "events/inspection.toml": InspectionFile,
+    "events/conference.toml": ConferenceFile,
+    "events/agreement.toml": AgreementFile,
+    "events/milestone.toml": MilestoneFile,
+    "events/investment.toml": InvestmentFile,
+    "events/funding.toml": FundingFile,
+    "events/remediation.toml": RemediationFile,
+    "events/enterprise_action.toml": EnterpriseActionFile,
+    "events/metric.toml": MetricFile,
+}
