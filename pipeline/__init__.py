@@ -7,6 +7,7 @@ Public API::
     for r in pipeline.extract_many(items, n_process=2): ...              # results in order
     nlp = pipeline.load()                                                # the spaCy Language
     from pipeline.segment import segment; segment(text)                  # pkuseg words
+    pipeline.__version__                                                 # '0.1.0'
 
 The pipeline is built once per process, lazily, on first use (like jieba's dictionary).
 """
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .schema import (
     SCHEMA_VERSION,
     Arg,
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from .api import Extractor
 
 __all__ = [
-    "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
+    "__version__", "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
     "Event", "Extractor", "extract", "extract_many", "get_extractor", "json_schema", "load",
 ]
 
