@@ -9,10 +9,11 @@ layout. These readers do it with well-kept libraries, both optional extras:
   own to simpler extractors when its heuristics find nothing); paragraphs, headings and table
   rows become lines.
 - PDF: `pdfminer.six <https://pdfminersix.readthedocs.io>`_ (``pip install "newsie[pdf]"``)
-  reads the text layer; its layout analysis groups characters into text boxes, which keeps the
-  columns of an e-paper page apart. Lines inside a box stay as lines: normalization joins a
-  sentence broken by the layout, as it does for a page copied out by hand. A PDF without a text
-  layer (a scan) is refused: it needs OCR first.
+  reads the text layer as lines, and :func:`reading_order` puts them in the order a reader
+  takes (recursive XY-cut: the columns of an e-paper page one after the other, a headline over
+  several columns before them), and :func:`reflow` joins the lines the typesetter broke for
+  width, which only the geometry shows (a line that runs to the column's edge goes on in the
+  next). A PDF without a text layer (a scan) is refused: it needs OCR first.
 
 Each reader returns :class:`ReadText`: the text, a ``how`` record (``{"method": "trafilatura",
 "version": ..., ...}``) to keep with the result, and warnings. Offsets of the extraction then
@@ -24,15 +25,17 @@ not need them.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .text import DecodeError, decode
+from .text import DecodeError, decode, ends_sentence
 
-__all__ = ["ReadText", "ReaderError", "kind_of", "read_html", "read_pdf", "read_document"]
+__all__ = ["ReadText", "ReaderError", "TextLine", "kind_of", "read_document", "read_html", "read_pdf",
+           "reading_order", "reflow"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -133,7 +136,8 @@ def read_html(data: bytes | str, *, name: str = "<input>") -> ReadText:
 
     ``how``: ``method`` (``trafilatura``), ``version``, ``encoding`` of the bytes (None for a
     ``str``), and the page's ``title`` and ``date`` as trafilatura read them from the markup
-    (None when absent; the date is a hint for ``pub_date``, not used here).
+    (meta tags and the like; None when absent; the date is a hint for ``pub_date``, not used
+    here).
     """
     traf = _trafilatura()
     if isinstance(data, bytes):
@@ -142,8 +146,11 @@ def read_html(data: bytes | str, *, name: str = "<input>") -> ReadText:
         html, encoding, warnings = data, None, ()
     if not html.strip():
         raise ReaderError("empty", f"{name}: empty HTML file")
+    # the date comes from the markup only (meta tags, time elements): htmldate's extensive search
+    # of the text takes seconds on a long page (6 s for 90 KB, against 0.1 s without it)
     doc = traf.bare_extraction(html, include_comments=False, include_tables=True,
-                               include_images=False, include_links=False, with_metadata=True)
+                               include_images=False, include_links=False, with_metadata=True,
+                               date_extraction_params={"extensive_search": False})
     how: dict[str, Any] = {"method": "trafilatura", "version": traf.__version__, "encoding": encoding,
                            "title": getattr(doc, "title", None), "date": getattr(doc, "date", None)}
     text = (getattr(doc, "text", None) or "").strip()
@@ -162,31 +169,169 @@ def _pdfminer():
     try:
         import pdfminer
         from pdfminer.high_level import extract_pages
-        from pdfminer.layout import LAParams, LTTextContainer
+        from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
     except ImportError as exc:
         raise ReaderError("missing_extra", f'reading PDF needs pdfminer.six: pip install "newsie[pdf]" ({exc})') from None
-    return pdfminer, extract_pages, LAParams, LTTextContainer
+    return pdfminer, extract_pages, LAParams, LTTextContainer, LTTextLine
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a PDF page: its box (PDF points, y upwards) and its text."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[float]:
+    """Cut positions in the empty stretches (at least ``min_gap`` wide) between the intervals."""
+    cuts, reach = [], None
+    for lo, hi in sorted(spans):
+        if reach is not None and lo - reach >= min_gap:
+            cuts.append((reach + lo) / 2)
+        reach = hi if reach is None else max(reach, hi)
+    return cuts
+
+
+def reading_order(lines: list[TextLine]) -> list[list[TextLine]]:
+    """The page's lines as blocks in reading order, by recursive XY-cut: a block splits first
+    into columns at a vertical band of white space that no line crosses (left to right), else
+    into rows at a horizontal band wider than a line's spacing (top to bottom); a block that
+    splits neither way is one column, read top to bottom. A headline over several columns is a
+    row of its own above them; the columns below it are read one after the other, not line by
+    line across (which is what a plain top-to-bottom sort, or a copy from a viewer, gives).
+
+    >>> col = lambda x, n: [TextLine(x, 700 - 14 * i, x + 100, 710 - 14 * i, f"{x}:{i}") for i in range(n)]
+    >>> head = [TextLine(0, 760, 220, 775, "headline")]
+    >>> [[l.text for l in b] for b in reading_order(col(120, 2) + col(0, 2) + head)]
+    [['headline'], ['0:0', '0:1'], ['120:0', '120:1']]
+    """
+    if len(lines) <= 1:
+        return [lines] if lines else []
+    heights = sorted(l.y1 - l.y0 for l in lines)
+    line_height = heights[len(heights) // 2] or 1.0
+    columns = _gaps([(l.x0, l.x1) for l in lines], min_gap=0.5 * line_height)
+    if columns:
+        parts = _split(lines, columns, key=lambda l: (l.x0 + l.x1) / 2)
+    else:
+        # a gap wider than the spacing of lines in a paragraph (about 0.3 of a line)
+        rows = _gaps([(-l.y1, -l.y0) for l in lines], min_gap=0.8 * line_height)
+        if not rows:
+            return [sorted(lines, key=lambda l: (-l.y1, l.x0))]
+        parts = _split(lines, rows, key=lambda l: -(l.y0 + l.y1) / 2)
+    return [block for part in parts for block in reading_order(part)]
+
+
+def _split(lines: list[TextLine], cuts: list[float], key) -> list[list[TextLine]]:
+    parts: list[list[TextLine]] = [[] for _ in range(len(cuts) + 1)]
+    for line in lines:
+        parts[sum(1 for c in cuts if key(line) > c)].append(line)
+    return [p for p in parts if p]
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def reflow(blocks: list[list[TextLine]]) -> str:
+    """A page's blocks (in reading order) as text. A line that runs to the right edge of its
+    column goes on in the next line, also across a column or block break (the typesetter broke
+    it there for width), unless the next line is indented (a new paragraph); every other line
+    ends with a line break, and a blank line separates blocks. Latin letters on both sides of a
+    joined break get a space between them (two words); anything else joins directly (CJK text
+    and numbers have no spaces).
+
+    A column's right edge is the farthest any line starting at its left edge reaches, so a
+    short headline is not taken for a full line, even alone in its block; lines in different
+    type sizes (a headline over body text) never join. On a page without indented paragraphs,
+    a full line that ends a sentence keeps its break too (it may be the last of its paragraph).
+
+    >>> line = lambda x0, y, x1, text: TextLine(x0, y, x1, y + 10, text)
+    >>> left = [line(0, 40, 100, "科学导报讯 10月14日，记者从晋"), line(0, 27, 100, "中市获悉，太谷区物流园"),
+    ...         line(0, 14, 60, "项目开工。")]
+    >>> right = [line(120, 40, 220, "生态环境局通报，全区"), line(140, 27, 220, "二期在建。")]
+    >>> reflow([left, right])
+    '科学导报讯 10月14日，记者从晋中市获悉，太谷区物流园项目开工。\\n\\n生态环境局通报，全区\\n二期在建。'
+    >>> headline = TextLine(0, 40, 100, 56, "太谷区物流园项目开工")  # larger type
+    >>> reflow([[headline], [line(0, 20, 100, "科学导报讯 10月14日，")]])
+    '太谷区物流园项目开工\\n\\n科学导报讯 10月14日，'
+    """
+    lines = [line for block in blocks for line in block]
+    if not lines:
+        return ""
+
+    # a line's column: the lines that start where it starts, or up to three characters to its
+    # left (the column of an indented first line); other columns stand a column width away.
+    # (left edge, right edge, lines in it), computed once per line: x0s sorted, a bisect each
+    by_x0 = sorted(lines, key=lambda l: l.x0)
+    x0s = [l.x0 for l in by_x0]
+    columns: dict[int, tuple[float, float, int]] = {}
+    for line in lines:
+        h = line.y1 - line.y0
+        col = by_x0[bisect.bisect_left(x0s, line.x0 - 3 * h):bisect.bisect_right(x0s, line.x0 + h / 2)]
+        columns[id(line)] = (col[0].x0, max(l.x1 for l in col), len(col))
+
+    def full(line: TextLine) -> bool:
+        _, right, n = columns[id(line)]
+        return n > 1 and line.x1 >= right - 1.1 * (line.y1 - line.y0)
+
+    def indented(line: TextLine) -> bool:
+        return line.x0 - columns[id(line)][0] >= 0.9 * (line.y1 - line.y0)
+
+    # where paragraphs are indented, that is the sign of a new one; elsewhere a full line that
+    # ends a sentence may be the last of its paragraph, and keeps its break
+    uses_indent = any(indented(l) for l in lines)
+    out: list[str] = []
+    prev: TextLine | None = None
+    for block in blocks:
+        for k, line in enumerate(block):
+            if prev is not None:
+                h = prev.y1 - prev.y0
+                same_size = abs((line.y1 - line.y0) - h) <= 0.2 * h
+                if (full(prev) and not indented(line) and same_size
+                        and (uses_indent or not ends_sentence(prev.text))):
+                    # a break between two Latin words lost its space; digits never had one
+                    latin = _LATIN_LETTER.fullmatch(prev.text[-1:]) and _LATIN_LETTER.fullmatch(line.text[:1])
+                    out.append(" " if latin else "")
+                else:
+                    out.append("\n\n" if k == 0 else "\n")
+            out.append(line.text)
+            prev = line
+    return "".join(out)
+
+
+#: Characters closer than this many character widths join one line: CJK text has no spaces, and
+#: newspaper columns stand about one character apart, so pdfminer's default (2.0) would run a
+#: line on into the next column.
+_CHAR_MARGIN = 0.5
 
 
 def read_pdf(data: bytes, *, name: str = "<input>") -> ReadText:
-    """The text layer of a PDF, page by page (a blank line between pages), each page's text
-    boxes in pdfminer's reading order (columns kept apart).
+    """The text layer of a PDF, page by page (a blank line between pages), each page's lines in
+    :func:`reading_order` (columns one after the other, a blank line between blocks), lines
+    broken for width joined again (:func:`reflow`).
 
     ``how``: ``method`` (``pdfminer.six``), ``version``, ``pages`` (number of pages), and
     ``empty_pages`` (pages without text: images, adverts). Raises :class:`ReaderError` for a
     file that is not a readable PDF (broken, encrypted) or has no text layer at all.
     """
-    pdfminer, extract_pages, LAParams, LTTextContainer = _pdfminer()
+    pdfminer, extract_pages, LAParams, LTTextContainer, LTTextLine = _pdfminer()
     pages: list[str] = []
     try:
-        for layout in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            pages.append("".join(box.get_text() for box in layout if isinstance(box, LTTextContainer)))
+        for layout in extract_pages(io.BytesIO(data), laparams=LAParams(char_margin=_CHAR_MARGIN)):
+            lines = [TextLine(line.x0, line.y0, line.x1, line.y1, line.get_text().strip())
+                     for box in layout if isinstance(box, LTTextContainer)
+                     for line in box if isinstance(line, LTTextLine)]
+            blocks = reading_order([l for l in lines if l.text])
+            pages.append(reflow(blocks))
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for bad files
         raise ReaderError("read", f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from None
     if not pages:
         raise ReaderError("read", f"{name}: not a readable PDF (no pages)")
     empty = [i + 1 for i, p in enumerate(pages) if not p.strip()]
-    text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
+    text = "\n\n".join(p for p in pages if p.strip())
     if not text:
         raise ReaderError("empty", f"{name}: the PDF's {len(pages)} page(s) have no text layer "
                                    "(scanned images?); run OCR first")

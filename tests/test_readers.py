@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import ReaderError, kind_of, read_document, read_html, read_pdf
+from pipeline.readers import (ReaderError, TextLine, kind_of, read_document, read_html, read_pdf,
+                              reading_order, reflow)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 #: multi-article UTF-8 page; a GB18030 page; a statistics page full of numbers
@@ -63,40 +64,56 @@ def make_html(text: str, charset: str = "utf-8", declared: str | None = None) ->
     return page.encode(charset)
 
 
-def make_pdf(text: str) -> tuple[bytes, int]:
-    """A PDF of the paragraphs (A4, 10.5 pt, lines wrapped at the text width) and its page count."""
+def make_pdf(text: str, columns: int = 1, headlines: frozenset[str] = frozenset()) -> tuple[bytes, int]:
+    """An e-paper page of ``text`` as a typesetter would set it, and its page count: A4,
+    ``columns`` columns one character apart, 10.5 pt body text with paragraphs indented two
+    characters, headlines (the lines in ``headlines``) in 15 pt, lines wrapped at the column
+    width, a full column going on at the top of the next (and the last onto a new page)."""
     pytest.importorskip("reportlab", reason="the test PDFs are drawn with reportlab")
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font, size = "STSong-Light", 10.5
+    font, body, head = "STSong-Light", 10.5, 15
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=A4)
     width, height = A4
-    x, top, bottom = 50, height - 60, 60
-    y, pages = top, 1
+    margin, top, bottom = 50, height - 60, 60
+    column_width = (width - 2 * margin - body * (columns - 1)) / columns
+    column, y, pages = 0, top, 1
     for para in paragraphs(text):
-        lines, line = [], ""
+        size = head if para in headlines else body
+        indent = 0 if para in headlines else 2 * body
+        lines, line, room = [], "", column_width - indent
         for ch in para:
-            if pdfmetrics.stringWidth(line + ch, font, size) > width - 2 * x:
+            if pdfmetrics.stringWidth(line + ch, font, size) > room:
                 lines.append(line)
-                line = ch
+                line, room = ch, column_width
             else:
                 line += ch
         lines.append(line)
-        for line in lines:
+        for k, line in enumerate(lines):
             if y < bottom:
-                pdf.showPage()
-                y, pages = top, pages + 1
+                column, y = column + 1, top
+                if column == columns:
+                    pdf.showPage()
+                    column, pages = 0, pages + 1
             pdf.setFont(font, size)
-            pdf.drawString(x, y, line)
+            pdf.drawString(margin + column * (column_width + body) + (indent if k == 0 else 0), y, line)
             y -= size * 1.3
-        y -= size * 1.2
+        y -= body * 0.6
     pdf.save()
     return buf.getvalue(), pages
+
+
+def headlines_of(stem: str) -> frozenset[str]:
+    """The page's headline lines, from its gold (a two-line headline is joined with a space)."""
+    from pipeline.gold import load_gold
+
+    titles = [a.title for a in load_gold(CORPUS / f"{stem}.gold.json").articles if a.title]
+    return frozenset(t for title in titles for t in (title, *title.split(" ")))
 
 
 def entities(result) -> list[tuple[str, str]]:
@@ -135,6 +152,14 @@ def test_html_charset(case, charset, declared, encoding):
     assert paragraphs(read.text) == paragraphs(text)
 
 
+def test_html_title_and_date_from_the_markup_are_recorded():
+    pytest.importorskip("trafilatura", reason="reading HTML needs the html extra (trafilatura)")
+    page = make_html(page_text("p01_taigu_yuci")).replace(
+        b"<script>", b'<meta property="article:published_time" content="2025-10-15T08:00:00+08:00"><script>')
+    how = read_html(page).how
+    assert (how["title"], how["date"]) == ("科学导报 电子版", "2025-10-15")
+
+
 def test_html_without_text_is_an_error_naming_it():
     pytest.importorskip("trafilatura", reason="reading HTML needs the html extra (trafilatura)")
     with pytest.raises(ReaderError, match="^blank.html: ") as err:
@@ -152,17 +177,25 @@ def test_html_without_the_extra_says_what_to_install(monkeypatch):
 # ---------------------------------------------------------------------- PDF
 
 
-@pytest.mark.parametrize("stem", PAGES)
-def test_pdf_page_gives_the_entities_of_its_text(extractor, stem):
+@pytest.mark.parametrize("stem, columns", [
+    ("p01_taigu_yuci", 1), ("p01_taigu_yuci", 3), ("p14_xinxiang_gb", 2), ("p17_sip_stats", 4),
+], ids=lambda x: str(x))
+def test_pdf_page_gives_the_text_and_entities_of_its_text(extractor, stem, columns):
     pytest.importorskip("pdfminer", reason="reading PDF needs the pdf extra (pdfminer.six)")
+    from pipeline.text import normalize
+
     text = page_text(stem)
-    data, pages = make_pdf(text)
+    data, pages = make_pdf(text, columns, headlines_of(stem))
     read = read_pdf(data, name=f"{stem}.pdf")
     assert read.how["method"] == "pdfminer.six"
     assert read.how["pages"] == pages and read.how["empty_pages"] == []
     assert read.warnings == ()
-    # the PDF's lines are broken at the page width; normalization joins them again
-    assert len(paragraphs(read.text)) > len(paragraphs(text))
+    # the columns come in order and the lines broken for width are whole again (a space at a
+    # line break cannot be seen in a PDF, and joins as nothing)
+    def lines(t: str) -> list[str]:
+        return [line.replace(" ", "") for line in normalize(t).text.splitlines()]
+
+    assert lines(read.text) == lines(text)
     assert entities(extractor.extract(read.text)) == entities(extractor.extract(text))
 
 
@@ -207,6 +240,54 @@ def test_pdf_without_the_extra_says_what_to_install(monkeypatch):
     with pytest.raises(ReaderError, match=r"newsie\[pdf\]") as err:
         read_pdf(b"%PDF-1.4")
     assert err.value.kind == "missing_extra"
+
+
+# ---------------------------------------------------------------------- layout (no PDF needed)
+
+
+def L(x0: float, y: float, x1: float, text: str, size: float = 10) -> TextLine:
+    """A line of ``size``-point type whose baseline box starts at height ``y``."""
+    return TextLine(x0, y, x1, y + size, text)
+
+
+def column(x0: float, x1: float, texts: list[str], top: float = 700, indent_first: bool = False) -> list[TextLine]:
+    return [L(x0 + (20 if indent_first and k == 0 else 0), top - 13 * k, x1, t) for k, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("case, lines, order", [
+    ("two columns, lines level with each other: left column first",
+     column(120, 220, ["右1", "右2"]) + column(0, 100, ["左1", "左2"]), ["左1", "左2", "右1", "右2"]),
+    ("headline over both columns comes first",
+     column(0, 100, ["左1", "左2"]) + column(120, 220, ["右1"]) + [L(0, 730, 220, "通栏标题", 16)],
+     ["通栏标题", "左1", "左2", "右1"]),
+    ("one column, paragraphs apart: top to bottom",
+     column(0, 100, ["段一"], top=700) + column(0, 100, ["段二"], top=660), ["段一", "段二"]),
+    ("three columns given in any order", column(240, 340, ["丙"]) + column(0, 100, ["甲"]) + column(120, 220, ["乙"]),
+     ["甲", "乙", "丙"]),
+])
+def test_reading_order(case, lines, order):
+    assert [line.text for block in reading_order(lines) for line in block] == order
+
+
+@pytest.mark.parametrize("case, blocks, text", [
+    ("a full line goes on in the next", [column(0, 100, ["太谷区物流园项", "目开工。"])],
+     "太谷区物流园项目开工。"),
+    ("an indented line starts a paragraph", [column(0, 100, ["二期正在进行基础施", "工。"]) +
+                                            column(0, 100, ["项目总投资", "3.6亿元。"], top=674, indent_first=True)],
+     "二期正在进行基础施工。\n项目总投资3.6亿元。"),
+    ("digits of one number join without a space", [column(0, 100, ["总投资1", "2.5亿元"])], "总投资12.5亿元"),
+    ("two Latin words get their space back", [column(0, 100, ["年产2GWh储能 battery", "modules项目"])],
+     "年产2GWh储能 battery modules项目"),
+    ("a line in larger type does not join the body", [[L(0, 730, 100, "太谷区物流园开工", 16)],
+                                                      column(0, 100, ["科学导报讯", "10月14日"])],
+     "太谷区物流园开工\n\n科学导报讯10月14日"),
+    ("without indentation a full line ending a sentence keeps its break",
+     [column(0, 100, ["项目一期已完工。", "二期正在施工"])], "项目一期已完工。\n二期正在施工"),
+    ("a sentence goes on across a column break", [column(0, 100, ["记者从晋", "中市获悉"]), column(120, 220, ["，太谷区"])],
+     "记者从晋中市获悉，太谷区"),
+])
+def test_reflow(case, blocks, text):
+    assert reflow(blocks) == text
 
 
 # ---------------------------------------------------------------------- dispatch
