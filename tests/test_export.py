@@ -251,3 +251,20 @@ def test_strip_text_keeps_everything_else(results):
     assert {k: v for k, v in record.items() if k != "text"} == stripped
     assert flatten_record(stripped)["documents"][0]["text_chars"] is None
     assert len(flatten_record(stripped)["entities"]) == len(flatten_record(record)["entities"])
+
+
+# ---------------------------------------------------------------------- docs/TABLES.md
+
+TABLES_DOC = (Path(__file__).resolve().parent.parent / "docs" / "TABLES.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_column_is_documented(table):
+    """docs/TABLES.md has a section per table whose rows name exactly the table's columns."""
+    import re
+
+    section = re.search(rf"^## `{table}`\n(.*?)(?=^## |\Z)", TABLES_DOC, re.S | re.M)
+    assert section, f"TABLES.md has no section for {table}"
+    rows = [line for line in section.group(1).splitlines() if line.startswith("| `")]
+    named = [n for row in rows for n in re.findall(r"`([^`]+)`", row.split("|")[1])]
+    assert named == [n for n, _ in COLUMNS[table]]
