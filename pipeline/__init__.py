@@ -7,6 +7,7 @@ Public API::
     for r in pipeline.extract_many(items, n_process=2): ...              # results in order
     nlp = pipeline.load()                                                # the spaCy Language
     from pipeline.segment import segment; segment(text)                  # pkuseg words
+    pipeline.__version__                                                 # '0.1.0'
 
 The pipeline is built once per process, lazily, on first use (like jieba's dictionary).
 ``extract`` raises :class:`ExtractionError` (``exc.kind``: decode, empty, too_large, …) and no
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import (
     BadInput,
     DecodeError,
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     from .run.extractor import Extractor
 
 __all__ = [
-    "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
+    "__version__", "SCHEMA_VERSION", "Arg", "Article", "Dateline", "DocumentResult", "Entity", "ErrorRecord",
     "Event", "Extractor", "extract", "extract_many", "get_extractor", "json_schema", "load",
     # errors: catch NewsieError for all of them, ExtractionError for a document's
     "NewsieError", "ExtractionError", "ReadError", "DecodeError", "EmptyDocument", "DocumentTooLarge",

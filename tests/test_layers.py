@@ -24,6 +24,7 @@ RANKS = {"leaf": 0, "core": 1, "grammars": 2, "language": 3, "run": 4, "tools": 
 TOP_LEVEL = {
     "pipeline.schema": "leaf",
     "pipeline.errors": "leaf",
+    "pipeline._version": "leaf",
     "pipeline.segment": "language",
     "pipeline.render": "tools",
     "pipeline.cli": "shell",

@@ -50,11 +50,13 @@ def test_decode_refuses_binary_naming_the_document():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), name="scan.txt")
 
 
-def test_decode_refuses_a_utf8_bom_before_invalid_utf8_naming_the_document():
+def test_decode_reads_a_utf8_bom_before_a_cut_character_with_a_warning():
     # fuzz case encoded[seed=20261206, index=155]: a UTF-8 byte-order mark, then a file cut in
-    # the middle of a character, raised a bare UnicodeDecodeError out of the library
-    with pytest.raises(DecodeError, match="cut.txt"):
-        decode(b"\xef\xbb\xbf" + PAGE.encode("utf-8")[:-2], name="cut.txt")
+    # the middle of a character, raised a bare UnicodeDecodeError out of the library; it is
+    # read as the rest of a damaged page is (lossy, the damage counted in a warning)
+    decoded = decode(b"\xef\xbb\xbf" + PAGE.encode("utf-8")[:-2], name="cut.txt")
+    assert decoded.text.startswith("本报讯 3月5日，县委书记李明调研春耕生产") and decoded.text.endswith("\ufffd")
+    assert any("replaced with U+FFFD" in w for w in decoded.warnings)
 
 
 # ---------------------------------------------------------------------------- normalization
