@@ -448,3 +448,23 @@ def test_dilated_encoder_keeps_documents_of_a_batch_apart(is_train):
     b, _ = encoder([first, other[1]], is_train=is_train)
     numpy.testing.assert_array_equal(a[0], b[0])
     assert numpy.abs(a[1] - b[1]).max() > 1e-3
+
+
+# (characters, the model's span, the span kept): a name never begins or ends with whitespace
+TRIM_SPACE_CASES = {
+    # fuzz extremes[seed=20261206, index=20478]: PER '\n田' on damaged text
+    "fuzz:line-break-first": (["县", "\n", "田", "。"], (1, 3, "PER"), [(2, 3, "PER")]),
+    "own:line-break-last": (["李", "明", "\n", "说"], (0, 3, "PER"), [(0, 2, "PER")]),
+    "own:whitespace-alone": (["县", "\n", "\n", "说"], (1, 3, "LOC"), []),
+    "own:break-inside-kept": (["周", "\n", "启", "明"], (0, 4, "PER"), [(0, 4, "PER")]),
+}
+
+
+@pytest.mark.parametrize("words, span, kept", TRIM_SPACE_CASES.values(), ids=TRIM_SPACE_CASES.keys())
+def test_model_spans_lose_whitespace_at_their_edges(words, span, kept):
+    from spacy.tokens import Doc
+
+    from pipeline.language.components.entity_tagger import trim_space
+
+    doc = Doc(spacy.blank("zh").vocab, words=words, spaces=[False] * len(words))
+    assert trim_space(doc, [span]) == kept

@@ -303,3 +303,17 @@ def test_sentences():
     text = "他说：“项目进展顺利。”目前已完工！下一步怎么办？\n标题行"
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == ["他说：“项目进展顺利。”", "目前已完工！", "下一步怎么办？", "标题行"]
+
+
+def test_raw_span_over_a_moved_caption_is_never_inverted():
+    # fuzz extremes[seed=20261206, index=20478]: a span over the line break before a caption
+    # that normalization moved after its paragraph took its start from the paragraph (late in
+    # the input) and its end from the caption (earlier): raw_end < raw_start
+    raw = "生态建设已深度融入城市发展肌理，成为驱动城市提质升级的\n\n园区全景 ■ 张三供图\n\n绿色引擎。"
+    norm = normalize(raw)
+    assert norm.text == "生态建设已深度融入城市发展肌理，成为驱动城市提质升级的绿色引擎。\n园区全景 ■ 张三供图"
+    start, end = norm.text.index("引擎"), norm.text.index("园区") + 1
+    raw_start, raw_end = norm.raw_span(start, end)
+    assert raw_start < raw_end
+    assert raw_start == raw.index("园区") and raw_end == raw.index("。") + 1
+
