@@ -279,7 +279,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for record in results:
             summary.add(record)
             if record.error is not None:
-                print(f"error: {record.doc_id}: {record.error}", file=sys.stderr)
+                named = record.error.startswith(record.doc_id)  # messages name their document
+                print(f"error: {record.error}" if named else f"error: {record.doc_id}: {record.error}",
+                      file=sys.stderr)
             line = record.json
             if args.no_text and record.error is None:
                 from .tools.export import strip_text

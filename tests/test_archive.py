@@ -178,3 +178,53 @@ def test_dask_extract_on_a_folder_of_pages(archive: Path, tmp_path: Path):
     again = run_cli("dask-extract", str(archive), "-o", str(out), "--workers", "1")
     assert again.returncode == 2 and "--force" in again.stderr.decode()
     assert "Traceback" not in again.stderr.decode()
+
+
+# ---------------------------------------------------------------------- the library's view
+
+@pytest.fixture(scope="module")
+def rules_only():
+    from pipeline.run.extractor import Extractor
+
+    return Extractor(use_model=False)
+
+
+#: own: a masthead line over a page whose dates have no year
+MASTHEAD_PAGE = "晋中日报 2025年10月15日 星期三\n县委书记调研春耕\n\n本报讯 10月14日，县委书记李明到城关镇调研。\n"
+
+
+@pytest.mark.parametrize("case, text, source, pub_date, want", [
+    ("own:masthead", MASTHEAD_PAGE, None, None, ("2025-10-15", "masthead")),
+    ("own:masthead wins over the path", MASTHEAD_PAGE, "a/2024-01-01/p1.txt", None, ("2025-10-15", "masthead")),
+    ("own:path", PAGE_1, "a/jzrb_20251015_03.txt", None, ("2025-10-15", "path")),
+    ("own:given wins", MASTHEAD_PAGE, "a/2024-01-01/p1.txt", "2025-10-20", ("2025-10-20", "given")),
+    ("own:a JSONL line number is no date", PAGE_1, "batch.jsonl:20251015", None, (None, None)),
+], ids=lambda x: x if isinstance(x, str) and x.startswith("own:") else "")
+def test_publication_date_sources(rules_only, case, text, source, pub_date, want):
+    item = {"id": "p", "text": text, "pub_date": pub_date, "source": source}
+    (result,) = rules_only.extract_many([item])
+    assert (result.pub_date, result.pub_date_source) == want
+    assert result.source == source
+
+
+def test_masthead_gives_the_year_and_leaves_the_headline(rules_only):
+    (result,) = rules_only.extract_many([{"id": "p", "text": MASTHEAD_PAGE}])
+    assert result.articles[0].title == "县委书记调研春耕"
+    assert result.articles[0].dateline.date == "2025-10-14"
+    assert not any("XXXX" in w for w in result.warnings)
+
+
+def test_dates_left_without_a_year_are_warned_about(rules_only):
+    result = rules_only.extract(PAGE_1)
+    assert result.pub_date_source is None
+    assert any(w.startswith("1 date(s) without a year left as XXXX") for w in result.warnings)
+
+
+def test_extract_many_takes_paths(rules_only, tmp_path: Path):
+    page = tmp_path / "2025-10-15" / "page1.txt"
+    page.parent.mkdir()
+    page.write_text(PAGE_1, encoding="utf-8")
+    missing = tmp_path / "gone.txt"
+    done, gone = rules_only.extract_many([page, missing])
+    assert (done.doc_id, done.source, done.pub_date) == ("page1", str(page), "2025-10-15")
+    assert gone.error.type == "read" and gone.doc_id == "gone"

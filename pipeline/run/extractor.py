@@ -193,8 +193,11 @@ class Extractor:
             try:
                 read = read_document(text, name=name or doc_id)
             except ReaderError as exc:
+                message = str(exc)
+                if name and message.startswith(name + ": "):  # name the document by its id
+                    message = message[len(name) + 2:]
                 raise extraction_error(exc.kind if exc.kind in ("read", "decode", "empty") else "read",
-                                       _named(doc_id, str(exc))) from None
+                                       _named(doc_id, message)) from None
             if read is not None:
                 text, how = read.text, dict(read.how)
                 warnings.extend(read.warnings)
