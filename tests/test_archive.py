@@ -165,6 +165,7 @@ def test_render_draws_extraction_output(archive: Path, tmp_path: Path):
     assert proc.returncode == 0, proc.stderr.decode()
     html = report.read_text(encoding="utf-8")
     assert "2025-10-02/PAGE2" in html and "李明" in html
+    assert "Noto Sans CJK SC" in html  # the report declares its font (README names it)
 
 
 def test_dask_extract_on_a_folder_of_pages(archive: Path, tmp_path: Path):
