@@ -302,7 +302,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_dask_extract(args: argparse.Namespace) -> int:
-    from .run.cluster import run
+    try:
+        from .run.cluster import run
+        import dask.distributed  # noqa: F401 - the extra, checked before any work
+    except ImportError as exc:
+        raise UsageError(f'dask-extract needs the dask extra: pip install "newsie[dask]" ({exc})') from None
 
     pub_date = checked_pub_date(args.pub_date)
     out = Path(args.output_dir)
@@ -350,7 +354,10 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from .core.text import DecodeError, decode
     from .language.segment import segment
 
-    data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    try:
+        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.input}: cannot read: {exc.strerror or exc}") from None
     try:
         text = decode(data, name=args.input).text
     except DecodeError as exc:

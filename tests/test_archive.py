@@ -229,3 +229,17 @@ def test_extract_many_takes_paths(rules_only, tmp_path: Path):
     done, gone = rules_only.extract_many([page, missing])
     assert (done.doc_id, done.source, done.pub_date) == ("page1", str(page), "2025-10-15")
     assert gone.error.type == "read" and gone.doc_id == "gone"
+
+
+@pytest.mark.parametrize("case, args, message", [
+    ("own:dask, no JSONL matches", ["dask-extract", "{tmp}/none/*.jsonl", "-o", "{tmp}/parts"], "no JSONL file matches"),
+    ("own:dask, bad pub date", ["dask-extract", "{tmp}", "-o", "{tmp}/parts", "--pub-date", "x"], "not a YYYY-MM-DD"),
+    ("own:segment, missing file", ["segment", "{tmp}/none.txt"], "cannot read"),
+    ("own:render, nothing to draw", ["render", "{tmp}", "-o", "{tmp}/r.html"], "no documents"),
+    ("own:export, missing output", ["export", "{tmp}/none.jsonl", "--to", "{tmp}/t"], "no such file"),
+], ids=lambda x: x if isinstance(x, str) and x.startswith("own:") else "")
+def test_every_subcommand_exits_2_on_bad_usage(tmp_path: Path, case: str, args: list[str], message: str):
+    proc = run_cli(*[a.format(tmp=tmp_path) for a in args])
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert message in err and "Traceback" not in err

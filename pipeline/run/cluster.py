@@ -1,10 +1,14 @@
 """The same extraction over a Dask cluster, partitioned JSONL in and out.
 
     newsie dask-extract 'archive/*.jsonl' -o out_dir [--scheduler tcp://host:8786] [--workers 2]
+    newsie dask-extract archive/ -o out_dir          # a folder of pages, ids as for extract
 
 Each input partition (a ``.jsonl`` file of ``{"id", "text", "pub_date"}`` lines, or lines cut
 into blocks by ``--blocksize``) becomes one output partition ``out_dir/part-NNNNN.jsonl`` with one
-record a line, in the input's order. Without ``--scheduler`` a local cluster of ``--workers``
+record a line, in the input's order. Directories and files (not ``.jsonl``) are planned as
+``newsie extract`` plans them (:func:`~pipeline.run.inputs.plan_inputs`: the same ids, an id
+given twice refused) and cut into partitions of ``files_per_partition`` files, each read on its
+worker. Without ``--scheduler`` a local cluster of ``--workers``
 processes is started. Each worker process builds the pipeline once (``pipeline.get_extractor``
 is per process) and reuses it for every partition it is given.
 
@@ -56,7 +60,9 @@ def extract_files_partition(files: Iterable[dict[str, Any]], pub_date: str | Non
 
 
 def _is_jsonl(spec: str) -> bool:
-    return spec.lower().endswith(".jsonl") or (any(c in spec for c in "*?[") and not Path(spec).exists())
+    """A JSONL path or glob (local or remote), read line by line by dask; anything else is a
+    file or directory as for ``newsie extract``."""
+    return spec.lower().endswith(".jsonl") or "://" in spec
 
 
 def _part_name(i: int) -> str:
@@ -116,6 +122,13 @@ def run(inputs: str | list[str], output_dir: str | Path, *, scheduler: str | Non
             raise UsageError(f"no documents in {' '.join(specs)}" if not sources
                              else "dask-extract cannot read standard input")
         files = [{"id": src.id, "path": str(src.path)} for src in sources]
+    else:
+        import glob
+
+        # remote paths (s3://…) are left to dask to find
+        unmatched = [spec for spec in specs if "://" not in spec and not glob.glob(spec)]
+        if unmatched:
+            raise UsageError(f"no JSONL file matches {', '.join(unmatched)}")
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     cluster = None

@@ -651,6 +651,10 @@ def main(args: Any) -> int:
             run_pending()
             results.extend(done)
     run_pending()
+    if not results:
+        from ..errors import UsageError
+
+        raise UsageError(f"no documents in {' '.join(args.inputs)}")
     failed = 0
     for r in results:
         if isinstance(r, ErrorRecord):
