@@ -286,7 +286,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if args.no_text and record.error is None:
                 from .tools.export import strip_text
 
-                line = json.dumps(strip_text(json.loads(line)), ensure_ascii=False)
+                line = json.dumps(strip_text(json.loads(line)), ensure_ascii=False, separators=(",", ":"))
             writer.write(line, record.doc_id)
             if progress is not None:
                 progress.update(1)

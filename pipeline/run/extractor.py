@@ -189,9 +189,11 @@ class Extractor:
                  source: str | None = None, name: str | None = None) -> Prepared:
         warnings: list[str] = []
         how = None
-        if isinstance(text, bytes) and kind_of(text, name or "") != "text":
+        # a file (its name known) is read by its kind, an HTML or PDF one through core.readers;
+        # bare bytes from a library caller are text, as they always were
+        if isinstance(text, bytes) and name is not None and kind_of(text, name) != "text":
             try:
-                read = read_document(text, name=name or doc_id)
+                read = read_document(text, name=name)
             except ReaderError as exc:
                 message = str(exc)
                 if name and message.startswith(name + ": "):  # name the document by its id
