@@ -338,7 +338,7 @@ def cmd_dask_extract(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .tools.export import export
 
-    formats = [f.strip() for part in args.format for f in part.split(",") if f.strip()]
+    formats = [f.strip() for part in (args.format or ["csv"]) for f in part.split(",") if f.strip()]
     labels = [x for part in args.label for x in part.split(",") if x] if args.label else None
     types = [x for part in args.event_type for x in part.split(",") if x] if args.event_type else None
     if not Path(args.input).is_file():
@@ -427,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-text", action="store_true", help="put the page text in documents.text")
     p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 byte-order mark (for Excel)")
     p.add_argument("--force", action="store_true", help="overwrite existing table files")
-    p.set_defaults(func=cmd_export, format=None)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", help="score the pipeline on gold pages or NER sentence files")
     p.add_argument("paths", nargs="+", metavar="GOLD_OR_DIR")
@@ -478,8 +478,6 @@ def main(argv: list[str] | None = None) -> int:
     from .tools.export import ExportError
 
     args = build_parser().parse_args(argv)
-    if getattr(args, "format", "unset") is None:
-        args.format = ["csv"]
     try:
         return args.func(args)
     except (UsageError, ExportError) as exc:
