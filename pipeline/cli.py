@@ -3,16 +3,21 @@
 The console script ``newsie``, ``python -m pipeline`` and the repository's ``cli.py`` all run
 :func:`main`::
 
-    python cli.py extract INPUT... [-o OUT.jsonl] [--pub-date YYYY-MM-DD] [--workers N] [--resume]
+    python cli.py extract INPUT... [-o OUT.jsonl | --output-dir DIR] [--pub-date YYYY-MM-DD]
+                          [--glob PATTERN] [--workers N] [--resume [--retry-errors]] [--no-text]
+    python cli.py export OUT.jsonl --to DIR [--format csv,parquet] [--label L] [--event-type T]
     python cli.py evaluate GOLD_OR_DIR... [--json] [--fail-under KEY=VALUE ...]
-    python cli.py render INPUT... -o report.html
+    python cli.py render INPUT_OR_OUT.jsonl... -o report.html
+    python cli.py dask-extract INPUT... -o DIR [--force]
     python cli.py schema
 
-INPUT is a ``.txt`` file, a directory (searched recursively for ``*.txt``), ``-`` for standard
-input, or a ``.jsonl`` file of ``{"id", "text", "pub_date"}`` lines. One output line per input
-document, in input order; a document that cannot be read or processed gives an error record
-naming it and the reason, and the batch goes on. Exit status: 0 all documents processed,
-1 some documents failed, 2 bad usage.
+INPUT is a file (text, or HTML/PDF with their extras), a directory (searched recursively for
+``--glob``, by default ``*.txt`` case-insensitively), ``-`` for standard input, or a ``.jsonl``
+file of ``{"id", "text", "pub_date"}`` lines. A file's id is its path under the directory given,
+without ``.txt`` (:mod:`pipeline.run.inputs`). One output line per input document, in input
+order; a document that cannot be read or processed gives an error record naming it and the
+reason, and the batch goes on; a summary line ends the run on stderr. Exit status (every
+subcommand): 0 all documents processed, 1 some documents failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ import argparse
 import json
 import os
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .run.inputs import iter_inputs
+from .errors import UsageError
 
 
 # ---------------------------------------------------------------------------- output
@@ -32,9 +39,12 @@ from .run.inputs import iter_inputs
 
 class JsonlWriter:
     """One record a line, each written with a single ``write`` and flushed, so a killed run
-    leaves at most one partial last line, which ``--resume`` cuts off."""
+    leaves at most one partial last line, which ``--resume`` cuts off.
 
-    def __init__(self, path: str | None, *, resume: bool, force: bool):
+    ``done``: ids already in the file (``resume``); with ``retry_errors`` the error records are
+    taken out of the file first and their ids are not done, so they run again."""
+
+    def __init__(self, path: str | None, *, resume: bool, force: bool, retry_errors: bool = False):
         self.done: set[str] = set()
         if path is None or path == "-":
             self.fd = sys.stdout.fileno()
@@ -42,9 +52,9 @@ class JsonlWriter:
             return
         target = Path(path)
         if target.exists() and not (resume or force):
-            raise SystemExit(f"error: {target} exists; use --resume to continue it or --force to overwrite")
+            raise UsageError(f"{target} exists; use --resume to continue it or --force to overwrite")
         if resume and target.exists():
-            self.done = _completed_ids(target)
+            self.done = _completed_ids(target, drop_errors=retry_errors)
             flags = os.O_WRONLY | os.O_APPEND
         else:
             flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
@@ -52,7 +62,7 @@ class JsonlWriter:
         self.fd = os.open(target, flags, 0o644)
         self.close_fd = True
 
-    def write(self, record_json: str) -> None:
+    def write(self, record_json: str, doc_id: str | None = None) -> None:
         data = (record_json + "\n").encode("utf-8")
         view = memoryview(data)
         while view:
@@ -65,9 +75,13 @@ class JsonlWriter:
             os.close(self.fd)
 
 
-def _completed_ids(path: Path) -> set[str]:
-    """doc_ids of whole lines in ``path``; a partial last line (a killed run) is cut off."""
+def _completed_ids(path: Path, *, drop_errors: bool = False) -> set[str]:
+    """doc_ids of whole lines in ``path``; a partial last line (a killed run) is cut off. With
+    ``drop_errors`` the error records' lines are removed from the file (atomically) and their
+    ids left out, so they are done again."""
     done: set[str] = set()
+    keep: list[bytes] = []
+    dropped = 0
     good_end = 0
     with path.open("rb") as fh:
         offset = 0
@@ -76,11 +90,21 @@ def _completed_ids(path: Path) -> set[str]:
             if not line.endswith(b"\n"):
                 break
             try:
-                done.add(json.loads(line)["doc_id"])
+                record = json.loads(line)
+                doc_id = record["doc_id"]
             except (json.JSONDecodeError, KeyError, UnicodeDecodeError, TypeError):
                 break
             good_end = offset
-    if good_end < path.stat().st_size:
+            if drop_errors and "error" in record:
+                dropped += 1
+                continue
+            done.add(doc_id)
+            keep.append(line)
+    if dropped:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(b"".join(keep))
+        os.replace(tmp, path)
+    elif good_end < path.stat().st_size:
         with path.open("r+b") as fh:
             fh.truncate(good_end)
     return done
@@ -98,37 +122,53 @@ def safe_file_name(doc_id: str) -> str:
     >>> safe_file_name("../../etc/passwd"), safe_file_name("阳泉/p1"), safe_file_name("..")
     ('etc_passwd', '阳泉_p1', 'doc-9d891e731f')
     """
-    import hashlib
     import re
 
     name = re.sub(r"[^\w.\-]+", "_", doc_id, flags=re.UNICODE).strip("._")
     name = re.sub(r"\.{2,}", ".", name)[:150]
     if not name:
-        name = "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
+        name = "doc-" + _id_hash(doc_id)
     return name
 
 
-class DirectoryWriter:
-    """One ``<doc_id>.json`` a document, written to a temporary name and renamed (atomic)."""
+def _id_hash(doc_id: str) -> str:
+    import hashlib
 
-    def __init__(self, directory: str, *, resume: bool, force: bool):
+    return hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
+
+
+class DirectoryWriter:
+    """One ``<doc_id>.json`` a document, written to a temporary name and renamed (atomic).
+
+    Two ids of a run that make one file name (``a/b`` and ``a_b``) are kept apart: the second
+    gets a hash of its id appended. ``done``: ids of the records already there (``resume``);
+    with ``retry_errors`` the error records are not done, and are overwritten."""
+
+    def __init__(self, directory: str, *, resume: bool, force: bool, retry_errors: bool = False):
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.done: set[str] = set()
         self.resume, self.force = resume, force
+        self.names: dict[str, str] = {}  # file name -> the id written to it in this run
         if resume:
             for path in self.dir.glob("*.json"):
                 try:
-                    self.done.add(json.loads(path.read_text(encoding="utf-8"))["doc_id"])
+                    record = json.loads(path.read_text(encoding="utf-8"))
+                    if not (retry_errors and "error" in record):
+                        self.done.add(record["doc_id"])
                 except (OSError, ValueError, KeyError, TypeError):
                     continue
 
     def write(self, record_json: str, doc_id: str) -> None:
-        target = (self.dir / (safe_file_name(doc_id) + ".json")).resolve()
+        name = safe_file_name(doc_id)
+        if self.names.setdefault(name, doc_id) != doc_id:
+            name = f"{name}-{_id_hash(doc_id)}"
+            self.names[name] = doc_id
+        target = (self.dir / (name + ".json")).resolve()
         if target.parent != self.dir.resolve():
-            raise SystemExit(f"error: refusing to write {doc_id!r} outside {self.dir}")
+            raise UsageError(f"refusing to write {doc_id!r} outside {self.dir}")
         if target.exists() and not (self.force or self.resume):
-            raise SystemExit(f"error: {target} exists; use --force to overwrite or --resume")
+            raise UsageError(f"{target} exists; use --force to overwrite or --resume")
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_text(record_json + "\n", encoding="utf-8")
         os.replace(tmp, target)
@@ -137,18 +177,95 @@ class DirectoryWriter:
         pass
 
 
+class RunSummary:
+    """Counts for the line at the end of a run: documents, errors by kind, characters a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.documents = 0
+        self.skipped = 0
+        self.chars = 0
+        self.errors: Counter[str] = Counter()
+
+    def add(self, record: Any) -> None:
+        self.documents += 1
+        self.chars += record.chars
+        if record.error is not None:
+            self.errors[record.error_type or "error"] += 1
+
+    def line(self) -> str:
+        seconds = max(time.monotonic() - self.started, 1e-9)
+        errors = sum(self.errors.values())
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.errors.items()))
+        parts = [f"{self.documents} document(s)", f"{self.documents - errors} ok",
+                 f"{errors} error(s)" + (f" ({kinds})" if kinds else "")]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped as done (--resume)")
+        parts.append(f"{self.chars:,} chars in {seconds:.1f} s ({self.chars / seconds:,.0f} chars/s)")
+        return "newsie: " + ", ".join(parts)
+
+
+def checked_pub_date(value: str | None) -> str | None:
+    """``--pub-date`` as given, or :class:`UsageError` when it is no YYYY-MM-DD date."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--pub-date {value!r} is not a YYYY-MM-DD date") from None
+    return value
+
+
+def planned_sources(inputs: list[str], globs: list[str] | None) -> list[Any]:
+    """The inputs' sources (:func:`~pipeline.run.inputs.plan_inputs`), refused with a usage error
+    when there are none or when a web page or PDF is asked for without its reader's extra."""
+    import importlib.util
+
+    from .core.readers import kind_of
+    from .run.inputs import default_globs, plan_inputs
+
+    sources = plan_inputs(inputs, globs=tuple(globs) if globs else None)
+    if not sources:
+        patterns = ", ".join(globs or default_globs())
+        raise UsageError(f"no documents in {' '.join(inputs)} (a directory is searched for {patterns}, "
+                         "case-insensitively; choose others with --glob)")
+    needs = {"html": ("trafilatura", "html"), "pdf": ("pdfminer", "pdf")}
+    for src in sources:
+        if src.kind != "file":
+            continue
+        kind = kind_of(b"", src.path.name)
+        if kind in needs and importlib.util.find_spec(needs[kind][0]) is None:
+            raise UsageError(f"{src.path}: reading {kind.upper()} needs an optional extra: "
+                             f'pip install "newsie[{needs[kind][1]}]"')
+    return sources
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .run.extractor import Extractor
+    from .run.inputs import iter_inputs
 
     if args.output_dir and args.output:
-        raise SystemExit("error: give -o OUT.jsonl or --output-dir DIR, not both")
+        raise UsageError("give -o OUT.jsonl or --output-dir DIR, not both")
+    pub_date = checked_pub_date(args.pub_date)
+    sources = planned_sources(args.inputs, args.glob)
+    resume = args.resume or args.retry_errors
     if args.output_dir:
-        writer: Any = DirectoryWriter(args.output_dir, resume=args.resume, force=args.force)
+        writer: Any = DirectoryWriter(args.output_dir, resume=resume, force=args.force,
+                                      retry_errors=args.retry_errors)
     else:
-        writer = JsonlWriter(args.output, resume=args.resume, force=args.force)
-    items = iter_inputs(args.inputs, pub_date=args.pub_date)
+        writer = JsonlWriter(args.output, resume=resume, force=args.force, retry_errors=args.retry_errors)
+    summary = RunSummary()
+    items = iter_inputs(sources, pub_date=pub_date)
     if writer.done:
-        items = (it for it in items if str(it.get("id")) not in writer.done)
+        def not_done(items):
+            for it in items:
+                if str(it.get("id")) in writer.done:
+                    summary.skipped += 1
+                else:
+                    yield it
+        items = not_done(items)
     # with several workers each loads its own pipeline (the parent never builds one; the
     # extractor builds lazily) and sends JSON lines
     extractor = Extractor(max_chars=args.max_chars, timeout=args.timeout)
@@ -158,43 +275,89 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from tqdm import tqdm
 
         progress = tqdm(unit="doc", file=sys.stderr)
-    failed = 0
     try:
         for record in results:
+            summary.add(record)
             if record.error is not None:
-                failed += 1
-                print(f"error: {record.doc_id}: {record.error}", file=sys.stderr)
-            if isinstance(writer, DirectoryWriter):
-                writer.write(record.json, record.doc_id)
-            else:
-                writer.write(record.json)
+                named = record.error.startswith(record.doc_id)  # messages name their document
+                print(f"error: {record.error}" if named else f"error: {record.doc_id}: {record.error}",
+                      file=sys.stderr)
+            line = record.json
+            if args.no_text and record.error is None:
+                from .tools.export import strip_text
+
+                line = json.dumps(strip_text(json.loads(line)), ensure_ascii=False, separators=(",", ":"))
+            writer.write(line, record.doc_id)
             if progress is not None:
                 progress.update(1)
     finally:
         writer.close()
         if progress is not None:
             progress.close()
-    return 1 if failed else 0
+    print(summary.line(), file=sys.stderr)
+    if summary.documents == 0 and not summary.skipped:
+        print("error: the input held no documents", file=sys.stderr)
+        return 2
+    return 1 if summary.errors else 0
 
 
 def cmd_dask_extract(args: argparse.Namespace) -> int:
-    from .run.cluster import run
+    try:
+        from .run.cluster import run
+        import dask.distributed  # noqa: F401 - the extra, checked before any work
+    except ImportError as exc:
+        raise UsageError(f'dask-extract needs the dask extra: pip install "newsie[dask]" ({exc})') from None
 
+    pub_date = checked_pub_date(args.pub_date)
+    out = Path(args.output_dir)
+    existing = sorted(out.glob("part-*.jsonl")) if out.is_dir() else []
+    if existing and not args.force:
+        raise UsageError(f"{out} already holds {len(existing)} part file(s); use --force to overwrite")
+    for old in existing:
+        old.unlink()
+    summary = RunSummary()
     paths = run(args.inputs, args.output_dir, scheduler=args.scheduler, workers=args.workers,
-                blocksize=args.blocksize, pub_date=args.pub_date)
-    failed = 0
+                blocksize=args.blocksize, pub_date=pub_date, globs=tuple(args.glob) if args.glob else None)
     for path in paths:
         with open(path, encoding="utf-8") as fh:
-            failed += sum(1 for line in fh if '"error":' in line and '"articles"' not in line)
-    print(f"wrote {len(paths)} partition(s) to {args.output_dir}; {failed} error record(s)", file=sys.stderr)
-    return 1 if failed else 0
+            for line in fh:
+                record = json.loads(line)
+                error = record.get("error")
+                summary.documents += 1
+                summary.chars += len(record.get("text") or "")
+                if error:
+                    summary.errors[error.get("type", "error")] += 1
+    print(f"wrote {len(paths)} partition(s) to {args.output_dir}", file=sys.stderr)
+    print(summary.line(), file=sys.stderr)
+    if summary.documents == 0:
+        print("error: the input held no documents", file=sys.stderr)
+        return 2
+    return 1 if summary.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .tools.export import export
+
+    formats = [f.strip() for part in (args.format or ["csv"]) for f in part.split(",") if f.strip()]
+    labels = [x for part in args.label for x in part.split(",") if x] if args.label else None
+    types = [x for part in args.event_type for x in part.split(",") if x] if args.event_type else None
+    if not Path(args.input).is_file():
+        raise UsageError(f"{args.input}: no such file")
+    summary = export(args.input, args.to, formats=formats, labels=labels, event_types=types,
+                     include_text=args.include_text, csv_bom=args.bom, overwrite=args.force)
+    counts = ", ".join(f"{t} {n}" for t, n in summary.rows.items())
+    print(f"newsie: wrote {len(summary.files)} file(s) to {args.to}: {counts}", file=sys.stderr)
+    return 0
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
     from .core.text import DecodeError, decode
     from .language.segment import segment
 
-    data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    try:
+        data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.input}: cannot read: {exc.strerror or exc}") from None
     try:
         text = decode(data, name=args.input).text
     except DecodeError as exc:
@@ -225,24 +388,46 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ._version import __version__
+
     parser = argparse.ArgumentParser(prog="newsie", description="Chinese news information extraction")
+    parser.add_argument("--version", action="version", version=f"newsie {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    glob_help = ("file pattern for directories, case-insensitive, repeatable (default *.txt, plus "
+                 "*.html/*.htm and *.pdf when the html/pdf extras are installed)")
     p = sub.add_parser("extract", help="extract entities and events to JSONL")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file, directory, '-' or .jsonl")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, '-' or .jsonl")
     p.add_argument("-o", "--output", help="output JSONL (default: standard output)")
     p.add_argument("--pub-date", help="publication date YYYY-MM-DD for inputs that give none")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help=glob_help)
     p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--resume", action="store_true", help="skip documents already in the output")
+    p.add_argument("--resume", action="store_true", help="skip documents (by id) already in the output")
+    p.add_argument("--retry-errors", action="store_true",
+                   help="with --resume: run the documents whose records are errors again")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument("--output-dir", help="write one <doc_id>.json a document into this directory")
+    p.add_argument("--no-text", action="store_true",
+                   help="leave the page text out of each record (lines are then not full DocumentResults)")
     p.add_argument("--max-chars", type=int, default=5_000_000, help="refuse larger documents")
     p.add_argument("--timeout", type=float, default=None,
                    help="seconds one document may take before it becomes an error record")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("export", help="extraction output JSONL as CSV/Parquet tables")
+    p.add_argument("input", metavar="OUT.jsonl", help="output of extract")
+    p.add_argument("--to", required=True, metavar="DIR", help="directory for the table files")
+    p.add_argument("--format", action="append", default=None, metavar="csv,parquet",
+                   help="table formats, comma-separated (default csv)")
+    p.add_argument("--label", action="append", metavar="LABEL", help="keep only entities of these labels")
+    p.add_argument("--event-type", action="append", metavar="TYPE", help="keep only events of these types")
+    p.add_argument("--include-text", action="store_true", help="put the page text in documents.text")
+    p.add_argument("--bom", action="store_true", help="CSV with a UTF-8 byte-order mark (for Excel)")
+    p.add_argument("--force", action="store_true", help="overwrite existing table files")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", help="score the pipeline on gold pages or NER sentence files")
     p.add_argument("paths", nargs="+", metavar="GOLD_OR_DIR")
@@ -253,14 +438,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("render", help="an HTML report of what was extracted")
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="inputs as for extract, or extract's output JSONL (drawn as it is)")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--pub-date")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help=glob_help)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("dask-extract", help="extract partitioned JSONL on a Dask cluster")
-    p.add_argument("inputs", nargs="+", metavar="JSONL_OR_GLOB")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="JSONL files or globs of them, or directories / .txt files as for extract")
     p.add_argument("-o", "--output-dir", required=True, help="directory for part-NNNNN.jsonl")
+    p.add_argument("--force", action="store_true", help="replace part files already in the directory")
+    p.add_argument("--glob", action="append", metavar="PATTERN", help=glob_help)
     p.add_argument("--scheduler", help="address of a running scheduler (default: a local cluster)")
     p.add_argument("--workers", type=int, default=2, help="local cluster size (default 2)")
     p.add_argument("--blocksize", default=None, help="cut input files into blocks of this size")
@@ -276,9 +466,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit status of every subcommand (README "Exit status").
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; exit 0 when every document was processed, 1 when some failed (each
+    has its error record), 2 for bad usage (argparse's own errors too): an output that exists
+    without --force, -o with --output-dir, a bad --pub-date, an input that is missing or holds
+    no documents, two files with one id, an optional extra that is not installed."""
+    from .tools.export import ExportError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (UsageError, ExportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

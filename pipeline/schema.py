@@ -245,8 +245,12 @@ class Article(_Model):
 
 class DocumentResult(_Model):
     doc_id: str
+    source: str | None = Field(default=None, description="file or stream the document came from")
+    input: dict[str, Any] | None = Field(
+        default=None, description="how the text was obtained from an HTML or PDF file (reader, version, …); "
+                                  "null for plain text")
     pub_date: Annotated[str, Field(pattern=_ISO_DATE)] | None = None
-    pub_date_source: Literal["given", "inferred"] | None = None
+    pub_date_source: Literal["given", "masthead", "path", "inferred"] | None = None
     text: str
     articles: list[Article] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -44,14 +44,14 @@ def test_directory_batch_with_bad_files_goes_on(inputs: Path, tmp_path: Path):
     assert proc.returncode == 1, proc.stderr.decode()  # some documents failed
     records = read_jsonl(out)
     # every input once, in input order (sorted paths), errors named
-    assert [r["doc_id"] for r in records] == ["a", "binary", "empty", "b"]
+    assert [r["doc_id"] for r in records] == ["a", "binary", "empty", "sub/b"]
     by_id = {r["doc_id"]: r for r in records}
     assert by_id["binary"]["error"]["type"] == "decode"
     assert "binary" in by_id["binary"]["error"]["message"]
     assert by_id["empty"]["error"]["type"] == "empty"
     assert by_id["a"]["articles"][0]["dateline"]["date"] == "2025-03-05"
     assert by_id["a"]["articles"][0]["authors"] == ["王芳"]
-    assert any("gb18030" in w for w in by_id["b"]["warnings"])
+    assert any("gb18030" in w for w in by_id["sub/b"]["warnings"])
     assert b"binary" in proc.stderr
 
 

@@ -50,3 +50,32 @@ def test_workers_get_a_recipe_for_the_same_extractor():
     twin = pickle.loads(pickle.dumps(ex.factory()))()  # what a spawned worker runs
     assert (twin.use_model, twin.max_chars, twin.timeout, twin.rules_dir) == (False, 1234, 5.0, "/some/rules")
     assert twin._loaded() is None
+
+
+#: own: a county inside the full name of its government, and values, for the spaCy view.
+ENTS_PAGE = "本报讯 10月14日，祁县人民政府与太谷区签约，总投资26亿元。县长李明出席。"
+
+
+def test_doc_ents_are_the_entities_the_json_emits(extractor):
+    """displaCy draws doc.ents: they must be the final entities, not the raw model's."""
+    doc = extractor.nlp(extractor._make_doc(extractor._prepare(ENTS_PAGE, pub_date=None, doc_id="p")))
+    emitted = [(e.label, e.start, e.end) for e in extractor.extract(ENTS_PAGE).iter_entities()]
+    spans = [(s.label_, s.start_char, s.end_char) for s in doc.spans["newsie"]]
+    assert spans == emitted
+    ents = [(s.label_, s.start_char, s.end_char) for s in doc.ents]
+    assert set(ents) <= set(emitted) and ents
+    assert all(a[2] <= b[1] for a, b in zip(ents, ents[1:]))  # spaCy's rule: no overlaps
+    assert ("LOC", 10, 12) not in ents  # 祁县 inside 祁县人民政府
+    assert any(ENTS_PAGE[s:e] == "祁县人民政府" for _, s, e in ents)
+    from spacy import displacy
+
+    html = displacy.render(doc, style="ent", page=False)
+    assert "祁县人民政府" in html
+
+
+def test_doc_ents_with_the_model(tmp_path):
+    """The model's NER sets doc.ents first; the policy step replaces them."""
+    ex = Extractor()
+    doc = ex.nlp(ex._make_doc(ex._prepare(ENTS_PAGE, pub_date=None, doc_id="p")))
+    emitted = {(e.label, e.start, e.end) for e in ex.extract(ENTS_PAGE).iter_entities()}
+    assert {(s.label_, s.start_char, s.end_char) for s in doc.ents} <= emitted

@@ -30,6 +30,9 @@ class Prepared:
     warnings: list[str]
     source: str | None = None
     view: str | None = None  # simplified copy of a traditional-script page (same offsets)
+    pub_date_source: str | None = None  # given, masthead or path (None: no pub_date)
+    input: dict[str, Any] | None = None  # how an HTML or PDF file became text (core.readers)
+    masthead: tuple[int, int] | None = None  # span of the masthead line the pub_date came from
 
 
 def _entity_fields(m: Mention, norm: Normalized) -> dict[str, Any]:
@@ -76,7 +79,12 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         if info.dateline is not None:
             d = info.dateline
             dateline = dict(agency=d.agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
-        title = " ".join(text[s:e] for s, e in info.title_spans) if info.title_spans else info.title
+        spans = info.title_spans
+        if spans and prepared.masthead is not None:
+            # the masthead line gave the page its date; it is no part of the first headline
+            m_start, m_end = prepared.masthead
+            spans = [(s, e) for s, e in spans if e <= m_start or s >= m_end] or spans
+        title = " ".join(text[s:e] for s, e in spans) if spans else info.title
         articles.append(dict(index=info.index, start=info.start, end=info.end, title=title,
                              dateline=dateline, authors=list(info.authors), entities=[], events=[]))
     # what to leave out was decided by the pipeline's output_policy; ids are e1, e2… in text order
@@ -115,7 +123,7 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         ))
     pub_date, source = None, None
     if prepared.pub_date is not None:
-        pub_date, source = prepared.pub_date.isoformat(), "given"
+        pub_date, source = prepared.pub_date.isoformat(), prepared.pub_date_source or "given"
     else:
         dated = sorted(a["dateline"]["date"] for a in articles
                        if a["dateline"] and a["dateline"]["date"] and len(a["dateline"]["date"]) == 10
@@ -123,5 +131,14 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         if dated:
             # a page is printed on or after its latest dateline
             pub_date, source = dated[-1], "inferred"
-    return dict(doc_id=prepared.doc_id, pub_date=pub_date, pub_date_source=source,
-                text=norm.text, articles=articles, warnings=warnings)
+        yearless = sum(1 for a in articles for e in a["entities"] if _yearless(e.get("value") if isinstance(e, dict) else e.value))
+        if yearless:
+            warnings.append(f"{yearless} date(s) without a year left as XXXX-…: no publication date was given or found "
+                            "(give --pub-date, or a masthead line or a dated path)")
+    return dict(doc_id=prepared.doc_id, source=prepared.source, input=prepared.input, pub_date=pub_date,
+                pub_date_source=source, text=norm.text, articles=articles, warnings=warnings)
+
+
+def _yearless(value: Any) -> bool:
+    iso = value.get("iso") if isinstance(value, dict) else getattr(value, "iso", None)
+    return isinstance(iso, str) and "XXXX" in iso

@@ -1,10 +1,14 @@
 """The same extraction over a Dask cluster, partitioned JSONL in and out.
 
     newsie dask-extract 'archive/*.jsonl' -o out_dir [--scheduler tcp://host:8786] [--workers 2]
+    newsie dask-extract archive/ -o out_dir          # a folder of pages, ids as for extract
 
 Each input partition (a ``.jsonl`` file of ``{"id", "text", "pub_date"}`` lines, or lines cut
 into blocks by ``--blocksize``) becomes one output partition ``out_dir/part-NNNNN.jsonl`` with one
-record a line, in the input's order. Without ``--scheduler`` a local cluster of ``--workers``
+record a line, in the input's order. Directories and files (not ``.jsonl``) are planned as
+``newsie extract`` plans them (:func:`~pipeline.run.inputs.plan_inputs`: the same ids, an id
+given twice refused) and cut into partitions of ``files_per_partition`` files, each read on its
+worker. Without ``--scheduler`` a local cluster of ``--workers``
 processes is started. Each worker process builds the pipeline once (``pipeline.get_extractor``
 is per process) and reuses it for every partition it is given.
 
@@ -19,7 +23,8 @@ from typing import Any
 
 from .default import get_extractor
 from .extractor import Extractor
-from .inputs import parse_record
+from .inputs import Source, plan_inputs, parse_record
+from ..errors import UsageError
 
 
 def extract_partition(lines: Iterable[str], pub_date: str | None = None, *,
@@ -40,6 +45,24 @@ def extract_partition(lines: Iterable[str], pub_date: str | None = None, *,
             item["pub_date"] = pub_date
         items.append(item)
     return [r.json for r in extractor_factory().extract_json(items)]
+
+
+def extract_files_partition(files: Iterable[dict[str, Any]], pub_date: str | None = None, *,
+                            extractor_factory: Callable[[], Extractor] = get_extractor) -> list[str]:
+    """Run one partition of files (``{"id", "path"}``, read here, on the worker) the way
+    ``newsie extract`` runs them: the same ids, sources and error records."""
+    from .inputs import iter_inputs
+
+    sources = [Source("file", Path(f["path"]), f["id"]) for f in files]
+    if not sources:
+        return []
+    return [r.json for r in extractor_factory().extract_json(iter_inputs(sources, pub_date=pub_date))]
+
+
+def _is_jsonl(spec: str) -> bool:
+    """A JSONL path or glob (local or remote), read line by line by dask; anything else is a
+    file or directory as for ``newsie extract``."""
+    return spec.lower().endswith(".jsonl") or "://" in spec
 
 
 def _part_name(i: int) -> str:
@@ -75,8 +98,12 @@ def local_cluster(workers: int) -> Any:
 
 def run(inputs: str | list[str], output_dir: str | Path, *, scheduler: str | None = None,
         workers: int = 2, blocksize: str | int | None = None, pub_date: str | None = None,
-        client: Any = None, extractor_factory: Callable[[], Extractor] = get_extractor) -> list[Path]:
-    """Extract every line of ``inputs`` (paths or globs) into ``output_dir``; returns the files.
+        client: Any = None, extractor_factory: Callable[[], Extractor] = get_extractor,
+        globs: tuple[str, ...] | None = None, files_per_partition: int = 64) -> list[Path]:
+    """Extract every line of ``inputs`` (JSONL paths or globs) into ``output_dir``; returns the
+    files. ``inputs`` may instead be directories and files as for ``newsie extract`` (ids from
+    the path under the directory, ``globs`` choosing the files), ``files_per_partition`` a
+    partition; the two kinds cannot be mixed in one run (:class:`UsageError`).
 
     ``client``: an existing ``dask.distributed.Client`` to use (and leave open) instead of
     connecting to ``scheduler`` or starting a local cluster. ``extractor_factory``: gives each
@@ -84,6 +111,24 @@ def run(inputs: str | list[str], output_dir: str | Path, *, scheduler: str | Non
     import dask.bag as db
     from dask.distributed import Client
 
+    specs = [inputs] if isinstance(inputs, str) else list(inputs)
+    jsonl = [s for s in specs if _is_jsonl(s)]
+    files: list[dict[str, Any]] = []
+    if len(jsonl) != len(specs):
+        if jsonl:
+            raise UsageError("give JSONL files or directories/text files to dask-extract, not both")
+        sources = plan_inputs(specs, globs=globs)
+        if not sources or any(src.kind != "file" for src in sources):
+            raise UsageError(f"no documents in {' '.join(specs)}" if not sources
+                             else "dask-extract cannot read standard input")
+        files = [{"id": src.id, "path": str(src.path)} for src in sources]
+    else:
+        import glob
+
+        # remote paths (s3://…) are left to dask to find
+        unmatched = [spec for spec in specs if "://" not in spec and not glob.glob(spec)]
+        if unmatched:
+            raise UsageError(f"no JSONL file matches {', '.join(unmatched)}")
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     cluster = None
@@ -94,9 +139,14 @@ def run(inputs: str | list[str], output_dir: str | Path, *, scheduler: str | Non
         cluster = local_cluster(workers)
         client = Client(cluster)
     try:
-        bag = db.read_text(inputs, blocksize=blocksize, encoding="utf-8")
-        results = bag.map_partitions(extract_partition, pub_date=pub_date,
-                                     extractor_factory=extractor_factory)
+        if files:
+            bag = db.from_sequence(files, partition_size=max(files_per_partition, 1))
+            results = bag.map_partitions(extract_files_partition, pub_date=pub_date,
+                                         extractor_factory=extractor_factory)
+        else:
+            bag = db.read_text(specs, blocksize=blocksize, encoding="utf-8")
+            results = bag.map_partitions(extract_partition, pub_date=pub_date,
+                                         extractor_factory=extractor_factory)
         with client.as_current():  # compute on this cluster, not the default scheduler
             names = results.to_textfiles(str(out / "part-*.jsonl"), name_function=_part_name,
                                          encoding="utf-8", last_endline=True)

@@ -6,6 +6,8 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
+import os
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +16,8 @@ from typing import Any, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..core.pubdate import page_date, path_date
+from ..core.readers import ReaderError, kind_of, read_document
 from ..core.script import simplified_view
 from ..core.text import decode, normalize
 from ..errors import (
@@ -23,6 +27,7 @@ from ..errors import (
     EmptyDocument,
     ExtractionError,
     InternalError,
+    ReadError,
     extraction_error,
 )
 from ..language.build import build
@@ -31,7 +36,7 @@ from .assemble import Prepared, assemble
 from .pool import pool_extract
 from .results import JsonRecord, Result, error_record, to_json_record
 
-Item = Union[str, bytes, dict[str, Any]]
+Item = Union[str, bytes, os.PathLike, dict[str, Any]]
 
 
 #: Documents larger than this many characters are refused with a clear error (see ``--max-chars``).
@@ -115,7 +120,8 @@ class Extractor:
                      batch_size: int = 16) -> Iterator[Result]:
         """Stream results in input order; a bad document yields an :class:`ErrorRecord`.
 
-        Items are strings, bytes, or ``{"id", "text", "pub_date"}`` dicts. Memory stays bounded:
+        Items are strings, bytes, paths (``Path`` objects: the file is read, its name without
+        ``.txt`` is the id), or ``{"id", "text", "pub_date", "source"}`` dicts. Memory stays bounded:
         at most ``batch_size`` documents (per process) are in flight.
         """
         if n_process > 1:
@@ -152,8 +158,9 @@ class Extractor:
         ready: list[tuple[int, Prepared]] = []
         for pos, (i, item) in enumerate(batch):
             try:
-                text, pub_date, doc_id, source = unpack_item(item, i)
-                ready.append((pos, self._prepare(text, pub_date=pub_date, doc_id=doc_id, source=source)))
+                text, pub_date, doc_id, source, name = unpack_item(item, i)
+                ready.append((pos, self._prepare(text, pub_date=pub_date, doc_id=doc_id, source=source,
+                                                 name=name)))
             except ExtractionError as exc:
                 results[pos] = error_record(_item_id(item, i), exc.kind, str(exc), _item_source(item))
         if self.timeout is None:
@@ -179,8 +186,23 @@ class Extractor:
     # ------------------------------------------------------------------ helpers
 
     def _prepare(self, text: str | bytes, *, pub_date: Any, doc_id: str,
-                 source: str | None = None) -> Prepared:
+                 source: str | None = None, name: str | None = None) -> Prepared:
         warnings: list[str] = []
+        how = None
+        # a file (its name known) is read by its kind, an HTML or PDF one through core.readers;
+        # bare bytes from a library caller are text, as they always were
+        if isinstance(text, bytes) and name is not None and kind_of(text, name) != "text":
+            try:
+                read = read_document(text, name=name)
+            except ReaderError as exc:
+                message = str(exc)
+                if name and message.startswith(name + ": "):  # name the document by its id
+                    message = message[len(name) + 2:]
+                raise extraction_error(exc.kind if exc.kind in ("read", "decode", "empty") else "read",
+                                       _named(doc_id, message)) from None
+            if read is not None:
+                text, how = read.text, dict(read.how)
+                warnings.extend(read.warnings)
         if isinstance(text, bytes):
             decoded = decode(text, name=doc_id)  # DecodeError names the document
             warnings.extend(decoded.warnings)
@@ -193,14 +215,22 @@ class Extractor:
                 "(raise it with --max-chars / Extractor(max_chars=...), or split the file)",
             )
         date = parse_pub_date(pub_date)
+        date_source = "given" if date is not None else None
+        masthead = None
         norm = normalize(text)
         if not norm.text.strip():
             raise EmptyDocument(f"{doc_id}: no text (empty or whitespace-only input)")
         warnings.extend(norm.warnings)
+        if date is None:
+            # the page's own masthead first (it is the page), then the archive's folder or name
+            found = page_date(norm.text) or (path_date(_LINE_NUMBER.sub("", source)) if source else None)
+            if found is not None:
+                date, date_source = found.date, found.source
+                masthead = (found.start, found.end) if found.source == "masthead" else None
         view = simplified_view(norm.text)
         if view is not None:
             warnings.append("traditional script: rules and model ran on a simplified view; spans keep the original text")
-        return Prepared(doc_id, norm, date, warnings, source, view)
+        return Prepared(doc_id, norm, date, warnings, source, view, date_source, how, masthead)
 
     def _make_doc(self, prepared: Prepared) -> Doc:
         doc = self.nlp.make_doc(prepared.view if prepared.view is not None else prepared.norm.text)
@@ -237,24 +267,46 @@ def time_limit(seconds: float | None, doc_id: str):
 def _item_id(item: Item, i: int) -> str:
     if isinstance(item, dict) and item.get("id") is not None:
         return str(item["id"])
+    if isinstance(item, os.PathLike):
+        base = os.path.basename(os.fspath(item))
+        return base[:-4] if base.lower().endswith(".txt") else base
     return f"doc{i + 1}"
 
 
 def _item_source(item: Item) -> str | None:
+    if isinstance(item, os.PathLike):
+        return os.fspath(item)
     return str(item["source"]) if isinstance(item, dict) and item.get("source") else None
 
 
-def unpack_item(item: Item, i: int) -> tuple[str | bytes, Any, str, str | None]:
-    """(text, pub_date, doc_id, source) of a batch item; raises ExtractionError when malformed."""
+def unpack_item(item: Item, i: int) -> tuple[str | bytes, Any, str, str | None, str | None]:
+    """(text, pub_date, doc_id, source, file name) of a batch item; raises ExtractionError when
+    malformed. A path is read here (its id: the file name without ``.txt``)."""
     if isinstance(item, (str, bytes)):
-        return item, None, _item_id(item, i), None
+        return item, None, _item_id(item, i), None, None
+    if isinstance(item, os.PathLike):
+        path = os.fspath(item)
+        base = os.path.basename(path)
+        doc_id = base[:-4] if base.lower().endswith(".txt") else base
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return data, None, doc_id, str(path), base
     if isinstance(item, dict):
         if "error" in item:  # a reader could not read it; pass its reason on
             raise extraction_error(item.get("error_type", "read"), str(item["error"]))
         text = item.get("text")
         if text is None:
             raise BadInput(f"{_item_id(item, i)}: item has no 'text'")
-        return text, item.get("pub_date"), _item_id(item, i), _item_source(item)
+        return text, item.get("pub_date"), _item_id(item, i), _item_source(item), item.get("name")
     raise BadInput(f"doc{i + 1}: unsupported item type {type(item).__name__}")
 
 
+#: ``file.jsonl:12``: a JSONL line's source; its line number is no part of the path's date
+_LINE_NUMBER = re.compile(r":[0-9]+$")
+
+
+def _named(doc_id: str, message: str) -> str:
+    return message if doc_id in message else f"{doc_id}: {message}"

@@ -17,11 +17,14 @@ class JsonRecord:
     doc_id: str
     json: str
     error: str | None = None  # the error message when the record is an error record
+    error_type: str | None = None  # its kind (ErrorInfo.type), for the end-of-run summary
+    chars: int = 0  # characters of the page's text (0 for an error record), for the summary
 
 
 def to_json_record(result: Result) -> JsonRecord:
-    error = result.error.message if isinstance(result, ErrorRecord) else None
-    return JsonRecord(result.doc_id, result.model_dump_json(), error)
+    if isinstance(result, ErrorRecord):
+        return JsonRecord(result.doc_id, result.model_dump_json(), result.error.message, result.error.type)
+    return JsonRecord(result.doc_id, result.model_dump_json(), chars=len(result.text))
 
 
 def error_record(doc_id: str, kind: str, message: str, source: str | None = None) -> ErrorRecord:

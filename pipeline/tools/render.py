@@ -606,13 +606,55 @@ def write_report(path: str | os.PathLike[str], html_text: str) -> None:
         raise
 
 
+def _output_records(path: str) -> list[Result] | None:
+    """The records of ``path`` when it is extraction output (a ``.jsonl`` whose first line is a
+    DocumentResult or ErrorRecord, with ``doc_id``), else None (an input to extract)."""
+    if not path.endswith(".jsonl") or not Path(path).is_file():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        first = next((line for line in fh if line.strip()), None)
+    try:
+        head = json.loads(first) if first else None
+    except json.JSONDecodeError:
+        return None
+    if not (isinstance(head, dict) and "doc_id" in head and ("articles" in head or "error" in head)):
+        return None
+    if "text" not in head and "error" not in head:
+        from ..errors import UsageError
+
+        raise UsageError(f"{path}: records without their text (extract --no-text) cannot be drawn")
+    with open(path, encoding="utf-8") as fh:
+        return [_coerce(json.loads(line)) for line in fh if line.strip()]
+
+
 def main(args: Any) -> int:
-    """``cli.py render``: extract every input, write the report; exit 1 if any document failed."""
+    """``cli.py render``: extract every input (or take extract's output JSONL as it is), write the
+    report; exit 1 if any document failed."""
     from ..run.extractor import Extractor
     from ..run.inputs import iter_inputs
 
-    items = iter_inputs(list(args.inputs), pub_date=getattr(args, "pub_date", None))
-    results = list(Extractor().extract_many(items))
+    results: list[Result] = []
+    pending: list[str] = []
+
+    def run_pending() -> None:
+        if pending:
+            items = iter_inputs(list(pending), pub_date=getattr(args, "pub_date", None),
+                                globs=tuple(args.glob) if getattr(args, "glob", None) else None)
+            results.extend(Extractor().extract_many(items))
+            pending.clear()
+
+    for spec in args.inputs:
+        done = _output_records(spec)
+        if done is None:
+            pending.append(spec)
+        else:
+            run_pending()
+            results.extend(done)
+    run_pending()
+    if not results:
+        from ..errors import UsageError
+
+        raise UsageError(f"no documents in {' '.join(args.inputs)}")
     failed = 0
     for r in results:
         if isinstance(r, ErrorRecord):
