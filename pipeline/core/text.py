@@ -19,6 +19,7 @@ Line classes drive both 2 and 3, so the joiner and the splitter agree on what a 
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import threading
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..errors import DecodeError  # re-exported: callers import it from here too
+from . import page_lines
 from .rules import compile_pattern, load_lexicon, load_table
 
 # --------------------------------------------------------------------------- decoding
@@ -266,11 +268,12 @@ def _page_rules():
     agencies = load_lexicon("page/agencies.txt")
     surnames = load_lexicon("names/surnames.txt")
     where = "rules/page/layout.toml"
+    outlet = table["dateline"]["outlet"].replace("{AGENCY}", _alt(agencies))
     compiled = {
         "caption": [compile_pattern(p, f"{where}: caption") for p in table["caption"]["patterns"]],
         "byline": [compile_pattern(p, f"{where}: byline") for p in table["byline"]["patterns"]],
         "dateline": [
-            compile_pattern(p.replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
+            compile_pattern(p.replace("{OUTLET}", outlet).replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
             for p in table["dateline"]["patterns"]
         ],
         "terminal": frozenset(table["line"]["terminal_punctuation"]),
@@ -328,6 +331,13 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
                 return names
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]
+    if len(line) <= 60:
+        # any other credit form: 某报·某客户端记者 甲 乙 实习生 丙, □晚报记者 …, 记者 X 摄, （张某）
+        found = page_lines.credit_names(line)
+        if found is None and line.startswith(("(", "（")):
+            found = page_lines.closing_credit(line)
+        if found:
+            return [n for n, _, _ in found]
     return None
 
 
@@ -455,10 +465,16 @@ def _continues(prev: str, nxt: str) -> bool:
     rules = _page_rules()
     if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
         return False
+    if _stands_alone(prev) or _stands_alone(nxt) or page_lines.closing_credit(prev):
+        return False  # chrome, a 原标题 line and a closing credit are lines of their own
     if len(prev) >= rules["body_min"]:
         # a long unterminated line is body text cut by layout, whatever follows
         return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
     return False
+
+
+def _stands_alone(line: str) -> bool:
+    return page_lines.is_chrome(line) or page_lines.original_title(line) is not None
 
 
 def _next_is_title_block(line: str) -> bool:
@@ -482,6 +498,8 @@ def normalize(raw: str) -> Normalized:
         warnings.append(f"{surrogates} lone surrogate code point(s) replaced by U+FFFD")
     units: list[_Line] = []
     pending_captions: list[_Line] = []
+    content_seen = False  # a line other than chrome has been read: the page's headline is past
+    chrome_seen = False
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -491,7 +509,15 @@ def normalize(raw: str) -> Normalized:
             continue
         current = _Line(list(line.chars), list(line.idx))
         j = i + 1
-        while j < len(lines):
+        # a web page's headline, the first line past its chrome, stands on its own line even
+        # where no blank line parts it from the body (a broken body line never opens a page)
+        # (a comma makes it a sentence cut short unless chrome above says this is a web page)
+        headline = (not content_seen and is_headline_like(line.text) and not match_dateline(line.text)
+                    and (chrome_seen or not regex.search("[，,]", line.text)))
+        chrome = page_lines.is_chrome(line.text)
+        content_seen = content_seen or not chrome
+        chrome_seen = chrome_seen or chrome
+        while j < len(lines) and not headline:
             nxt = lines[j]
             if is_caption(nxt.text):
                 # a caption between two halves of a sentence: hold it, look past it
@@ -552,6 +578,7 @@ class PageArticle:
     author_spans: list[tuple[int, int]] = field(default_factory=list)
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     body_start: int = 0
+    chrome_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -559,19 +586,31 @@ class _Unit:
     start: int
     end: int
     text: str
-    kind: str  # caption | dateline | short | body
+    kind: str  # caption | dateline | short | body | chrome | original (a repost's 原标题 line)
+
+
+#: units that are no article text: set aside before articles are read
+_CHROME_KINDS = ("chrome", "original")
 
 
 def _units(text: str) -> list[_Unit]:
     units = []
     pos = 0
+    in_list = False  # after 相关新闻 / 热点新闻 the page's own lists run to its end
     for line in text.split("\n"):
         end = pos + len(line)
         if line:
-            if is_caption(line):
+            if in_list:
+                kind = "chrome"
+            elif page_lines.original_title(line):
+                kind = "original"
+            elif is_caption(line):
                 kind = "caption"
             elif match_dateline(line):
                 kind = "dateline"
+            elif page_lines.is_chrome(line):
+                kind = "chrome"
+                in_list = page_lines.is_list_header(line)
             elif is_headline_like(line):
                 kind = "short"
             else:
@@ -582,13 +621,47 @@ def _units(text: str) -> list[_Unit]:
 
 
 def split_page(text: str) -> list[PageArticle]:
-    """Articles of a normalized page, in reading order.
+    """Articles of a normalized page, in reading order; page chrome set aside.
+
+    Chrome lines (navigation, meta, share bars, related-news lists) are read past: they open no
+    article and give no title, but each lands in the article whose stretch of the page holds it,
+    as a chrome span; a meta line's author keys (作者:, 记者:) still name that article's authors,
+    and a repost's ``原标题:`` line titles an article that has no other title.
+    """
+    units = _units(text)
+    content = [u for u in units if u.kind not in _CHROME_KINDS]
+    articles = _split_content(content, text)
+    if not articles:
+        return []
+    first, last = articles[0], articles[-1]
+    first.start = min(first.start, units[0].start)
+    last.end = max(last.end, units[-1].end)
+    starts = [a.start for a in articles]
+    for u in units:
+        if u.kind not in _CHROME_KINDS:
+            continue
+        art = articles[max(0, bisect.bisect_right(starts, u.start) - 1)]
+        art.end = max(art.end, u.end)
+        orig = page_lines.original_title(u.text) if u.kind == "original" else None
+        if orig and art.title is None:
+            art.title = orig[0]
+            art.title_spans = [(u.start + orig[1], u.start + orig[2])]
+            continue
+        art.chrome_spans.append((u.start, u.end))
+        for name, s, e in page_lines.meta_authors(u.text) if u.kind == "chrome" else ():
+            if name not in art.authors:
+                art.authors.append(name)
+            art.author_spans.append((u.start + s, u.start + e))
+    return articles
+
+
+def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
+    """Articles of the page's content lines, in reading order.
 
     An article starts at the page's first line, at the headline lines right before a dateline,
     after a byline (which closes the article it follows), or at a block of two or more headline
     lines followed by body text. A single short line inside an article is a subhead.
     """
-    units = _units(text)
     if not units:
         return []
     n = len(units)
@@ -706,8 +779,7 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     agency = groups.get("agency")
     reporters = []
     if groups.get("reporters"):
-        words = regex.split(r"[\s、,，:：]+", groups["reporters"])
-        reporters = [w for w in words if regex.fullmatch(r"\p{Han}{2,4}", w) and w not in _REPORTER_ROLES]
+        reporters = [n for n, _, _ in page_lines.credit_names(groups["reporters"], need_role=False) or []]
     date_text = groups.get("date")
     if date_text:
         ds, de = base + m.start("date"), base + m.end("date")
@@ -716,17 +788,23 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
         ds = de = None
         end = base + m.end("agency") if agency else base + m.end()
     return DatelineSpan(
-        text=text[base:end], start=base, end=end, agency=agency, reporters=reporters,
+        text=text[base:end], start=base, end=end, agency=_agency_key(agency),
+        reporters=reporters,
         date_text=date_text, date_start=ds, date_end=de,
     )
 
 
-#: Words in a dateline's bracket that say who someone is, not who they are.
-_REPORTER_ROLES = frozenset({"记者", "通讯员", "实习生", "本报记者", "本报通讯员", "特约记者", "见习记者", "摄影", "摄"})
+def _agency_key(agency: str | None) -> str | None:
+    """The outlet a dateline names, without its place: 本报和政讯 -> 本报讯 (本报X电 and 东南网漳州
+    4月19日讯 give the outlet alone: 本报, 东南网, from the pattern's agency group)."""
+    if agency and len(agency) > 3 and agency[:2] in ("本报", "本報") and agency[-1] in "讯訊":
+        return agency[:2] + agency[-1]
+    return agency
 
 
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:
-    """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article."""
+    """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article, or a
+    bracketed credit closing it: ``…。（张某）``."""
     pattern = _page_rules()["glued_byline"]
     for art in articles:
         if art.authors and art.author_spans:
@@ -742,6 +820,11 @@ def _glued_bylines(articles: list[PageArticle], text: str) -> None:
             s = line_start + m.start("name")
             art.authors.append(m.group("name"))
             art.author_spans.append((s, line_start + m.end("name")))
+            continue
+        # …服务。（湖北日报记者蔡俊）: a credit in brackets closing the last paragraph
+        for name, s, e in page_lines.closing_credit(line) or ():
+            art.authors.append(name)
+            art.author_spans.append((line_start + s, line_start + e))
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?…]+[”’」』)）]*|\n")

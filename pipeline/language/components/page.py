@@ -55,7 +55,7 @@ class PageStructure:
                     index=art.index, start=art.start, end=art.end, title=art.title,
                     title_spans=art.title_spans, dateline=dateline, authors=art.authors,
                     author_spans=art.author_spans, caption_spans=art.caption_spans,
-                    body_start=art.body_start,
+                    body_start=art.body_start, chrome_spans=art.chrome_spans,
                 )
             )
         doc._.articles = articles

@@ -1,0 +1,229 @@
+"""Lines of a web page that are no article text: credits (bylines) and page chrome.
+
+Real pages carry their credits in many shapes — ``（记者 王某/文 李某/图）``, ``某报·某客户端记者
+甲 乙 实习生 丙 通讯员 丁``, ``□晚报记者 …``, ``采写:某某+记者 某某``, ``记者 X 摄``, a closing
+``（张某）`` — and around the article the site's chrome: navigation, ``来源:``/``责任编辑:`` meta
+lines, share bars, timestamps, related-news lists. Both are read here line by line from the
+rules in ``rules/page/layout.toml`` (``[byline]``, ``[chrome]``); :mod:`pipeline.core.text`
+uses them to keep chrome out of articles, titles and authors.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .rules import compile_pattern, load_lexicon, load_table
+
+_WHERE = "rules/page/layout.toml"
+
+#: what separates names and roles in a credit (spaces, 、 / \\ + □ and the like)
+_CREDIT_SEP = regex.compile(r"[\s、,，/／\\+＋|｜:：;；□■◇◆·•【】\[\]]+")
+_HAN_NAME = regex.compile(r"\p{Han}{2,4}")
+_ONE_HAN = regex.compile(r"\p{Han}")
+#: a photo credit's trailing 摄 (王某摄): cut off the name
+_TRAILING_SHOT = regex.compile(r"(?<=\p{Han}{2,4})(?:摄|攝)$")
+
+
+def _alt(words) -> str:
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
+
+
+@functools.cache
+def _rules() -> dict:
+    table = load_table("page/layout.toml")
+    byline, chrome = table["byline"], table["chrome"]
+    surnames = load_lexicon("names/surnames.txt")
+    author = compile_pattern(byline["author_roles"], f"{_WHERE}: byline.author_roles")
+    editor = compile_pattern(byline["editor_roles"], f"{_WHERE}: byline.editor_roles")
+    meta_keys = _alt(chrome["meta_keys"])
+    return {
+        "role": compile_pattern(
+            f"(?P<author>{author.pattern})|(?P<editor>{editor.pattern})", f"{_WHERE}: byline roles"),
+        "filler": frozenset(byline["filler"]),
+        "closing": compile_pattern(byline["closing"], f"{_WHERE}: byline.closing"),
+        "surnames": frozenset(s for s in surnames if len(s) == 1),
+        "double_surnames": frozenset(s for s in surnames if len(s) == 2),
+        "starts": tuple(chrome["starts"]),
+        "contains": compile_pattern(_alt(chrome["contains"]), f"{_WHERE}: chrome.contains"),
+        "list_headers": frozenset(chrome["list_headers"]),
+        "patterns": [compile_pattern(p, f"{_WHERE}: chrome.patterns") for p in chrome["patterns"]],
+        # a meta line starts with a key and a colon: 时间:…, 【作者:…】, 文章來源:…
+        "meta_start": compile_pattern(r"^[\s【\[|(（]{0,3}" + meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
+        "meta_key": compile_pattern(meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
+        "author_keys": frozenset(chrome["author_keys"]),
+        "original_title": compile_pattern(chrome["original_title"], f"{_WHERE}: chrome.original_title"),
+    }
+
+
+def _is_surname_name(word: str) -> bool:
+    rules = _rules()
+    return bool(_HAN_NAME.fullmatch(word)) and (word[0] in rules["surnames"] or word[:2] in rules["double_surnames"])
+
+
+# --------------------------------------------------------------------------- credits
+
+
+def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int, int]] | None:
+    """Authors of a credit, each with its span in ``segment``; None if ``segment`` is no credit.
+
+    Every token must be a role, a name (2–4 hanzi; single hanzi side by side are one spaced
+    name, ``李 斌``) or a filler (文, 图, 摄影报道). Names after an editor role (编辑, 审核) are
+    read but are no authors. Without ``need_role`` a credit of bare names is one whose names
+    all start with a surname: ``（张某）``.
+
+    >>> [n for n, _, _ in credit_names("记者吴宏强通讯员秦家林")]
+    ['吴宏强', '秦家林']
+    >>> [n for n, _, _ in credit_names("记者 王某/文 李某/图")]
+    ['王某', '李某']
+    >>> credit_names("小康路上·绿色力量", need_role=False) is None
+    True
+    """
+    rules = _rules()
+    names: list[tuple[str, int, int]] = []
+    saw_author_sign = False
+    bare_ok = True
+    current_role = None  # None: before any role; "author"; "editor"
+    pos = 0
+    pieces: list[tuple[str | None, int, int]] = []  # (role kind, start, end) runs between roles
+    for m in rules["role"].finditer(segment):
+        pieces.append((current_role, pos, m.start()))
+        current_role = "author" if m.group("author") else "editor"
+        saw_author_sign |= current_role == "author"
+        pos = m.end()
+    pieces.append((current_role, pos, len(segment)))
+    for role, start, end in pieces:
+        singles: list[tuple[int, int]] = []
+
+        def flush() -> None:
+            nonlocal bare_ok
+            if len(singles) >= 2 and len(singles) <= 3 and role != "editor":
+                s, e = singles[0][0], singles[-1][1]
+                names.append((segment[s:e], s, e))
+                bare_ok = bare_ok and segment[s] in rules["surnames"]
+            elif singles:
+                raise _NotCredit
+            singles.clear()
+
+        try:
+            cursor = start
+            for tok in list(_CREDIT_SEP.finditer(segment, start, end)) + [None]:
+                t_end = tok.start() if tok is not None else end
+                word = segment[cursor:t_end]
+                w_start = cursor
+                cursor = tok.end() if tok is not None else end
+                if not word:
+                    continue
+                if word in rules["filler"]:
+                    saw_author_sign = True
+                    flush()
+                    continue
+                shot = _TRAILING_SHOT.search(word)
+                if shot:
+                    word = word[: shot.start()]
+                    saw_author_sign = True
+                if _ONE_HAN.fullmatch(word):
+                    singles.append((w_start, w_start + 1))
+                    continue
+                flush()
+                if not _HAN_NAME.fullmatch(word):
+                    raise _NotCredit
+                if role != "editor":
+                    names.append((word, w_start, w_start + len(word)))
+                    bare_ok = bare_ok and _is_surname_name(word)
+            flush()
+        except _NotCredit:
+            return None
+    if not names:
+        return None
+    if need_role and not saw_author_sign:
+        return None
+    if not need_role and not saw_author_sign and not bare_ok:
+        return None
+    return names
+
+
+class _NotCredit(Exception):
+    pass
+
+
+def closing_credit(line: str) -> list[tuple[str, int, int]] | None:
+    """Names of a credit in brackets closing an article's last line: ``…。（张某）``,
+    ``(湖北日报记者蔡俊)``, ``（记者 王某/文 李某/图）``, or that bracket alone on a line."""
+    m = _rules()["closing"].search(line)
+    if not m:
+        return None
+    before = line[: m.start()].rstrip()
+    if before and before[-1] not in "。！？!?”\"…；;":
+        return None  # a bracket after running words is a gloss, not a credit: 工程（一期）
+    names = credit_names(m.group("credit"), need_role=False)
+    if not names:
+        return None
+    base = m.start("credit")
+    return [(n, base + s, base + e) for n, s, e in names]
+
+
+# --------------------------------------------------------------------------- chrome
+
+
+def is_list_header(line: str) -> bool:
+    """``相关新闻``, ``热点新闻``, ``关键词:``: the page's own lists start here and run to its end."""
+    key = line.strip().rstrip(":：>》 ").strip("【】[]")
+    return key in _rules()["list_headers"]
+
+
+def is_meta_line(line: str) -> bool:
+    """``时间:2012-06-08 来源:张掖日报 作者: 黄曙光``: a line of ``key: value`` page facts."""
+    return len(line) <= 160 and bool(_rules()["meta_start"].search(line))
+
+
+def is_chrome(line: str) -> bool:
+    """A line of page chrome (navigation, share bars, copyright, timestamps, meta lines)."""
+    rules = _rules()
+    s = line.strip()
+    if not s:
+        return False
+    if s.startswith(rules["starts"]) or is_meta_line(s) or is_list_header(s):
+        return True
+    if len(s) <= 200 and rules["contains"].search(s):
+        return True
+    if len(s) > 80 or not any(p.fullmatch(s) for p in rules["patterns"]):
+        return False
+    # a row of short words is a menu, unless the words are names: 阿尔达克 李 飞 摄影报道
+    return credit_names(s, need_role=False) is None
+
+
+def meta_authors(line: str) -> list[tuple[str, int, int]]:
+    """Authors named under the author keys of a meta line (作者, 记者, 文\\图), with spans."""
+    rules = _rules()
+    keys = list(rules["meta_key"].finditer(line))
+    out: list[tuple[str, int, int]] = []
+    for k, m in enumerate(keys):
+        key = regex.sub(r"\s|[:：]", "", m.group())
+        if key not in rules["author_keys"]:
+            continue
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+        value = line[m.end():end]
+        cut = regex.search(r"[】\]|]", value)
+        if cut:
+            value = value[: cut.start()]
+        names = credit_names(value, need_role=False) or _bare_names(value)
+        out.extend((n, m.end() + s, m.end() + e) for n, s, e in names)
+    return out
+
+
+def _bare_names(value: str) -> list[tuple[str, int, int]]:
+    # under an author key every 2–4 hanzi word is a name, surname or not: 记者:亚荣 思栋 小强
+    names = credit_names("作者 " + value, need_role=True)
+    return [(n, s - 3, e - 3) for n, s, e in names] if names else []
+
+
+def original_title(line: str) -> tuple[str, int, int] | None:
+    """The headline a repost quotes: ``(原标题:…)``, ``原題:…``; with its span in ``line``."""
+    m = _rules()["original_title"].match(line.strip())
+    if not m:
+        return None
+    lead = len(line) - len(line.lstrip())
+    return m.group("title"), lead + m.start("title"), lead + m.end("title")
