@@ -63,6 +63,103 @@ def _is_surname_name(word: str) -> bool:
     return bool(_HAN_NAME.fullmatch(word)) and (word[0] in rules["surnames"] or word[:2] in rules["double_surnames"])
 
 
+# --------------------------------------------------------------------------- line classes
+#
+# Shared by the line joiner (normalize) and the page splitter of pipeline.core.text, so both
+# agree on what a headline, caption, byline or dateline is.
+
+
+@functools.cache
+def _page_rules():
+    table = load_table("page/layout.toml")
+    agencies = load_lexicon("page/agencies.txt")
+    surnames = load_lexicon("names/surnames.txt")
+    where = "rules/page/layout.toml"
+    outlet = table["dateline"]["outlet"].replace("{AGENCY}", _alt(agencies))
+    compiled = {
+        "caption": [compile_pattern(p, f"{where}: caption") for p in table["caption"]["patterns"]],
+        "byline": [compile_pattern(p, f"{where}: byline") for p in table["byline"]["patterns"]],
+        "dateline": [
+            compile_pattern(p.replace("{OUTLET}", outlet).replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
+            for p in table["dateline"]["patterns"]
+        ],
+        "terminal": frozenset(table["line"]["terminal_punctuation"]),
+        "headline_max": int(table["line"]["headline_max_chars"]),
+        "body_min": int(table["line"]["body_min_chars"]),
+        "surnames": frozenset(s for s in surnames if len(s) == 1),
+        "double_surnames": frozenset(s for s in surnames if len(s) == 2),
+        "glued_byline": compile_pattern(table["byline"]["glued"], f"{where}: byline.glued"),
+    }
+    return compiled
+
+
+def is_caption(line: str) -> bool:
+    """``阳泉高新区俯瞰图 ■ 阳泉高新区供图``, ``图为…（张三 摄）``."""
+    return len(line) <= 120 and any(p.search(line) for p in _page_rules()["caption"])
+
+
+def ends_sentence(line: str) -> bool:
+    # closing quotes and brackets are looked through: 他说：“好。” ends, 驶入“快车道” does not
+    line = line.rstrip().rstrip("”’」』)）\"'")
+    return bool(line) and line[-1] in _page_rules()["terminal"]
+
+
+def is_headline_like(line: str) -> bool:
+    """Short and unterminated: a headline, subhead or byline, never a broken body line."""
+    rules = _page_rules()
+    return 0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
+
+
+def looks_like_name(word: str) -> bool:
+    """2–4 hanzi beginning with a surname: ``李俊萍``, ``欧阳明``."""
+    rules = _page_rules()
+    if not regex.fullmatch(r"\p{Han}{2,4}", word):
+        return False
+    return word[0] in rules["surnames"] or word[:2] in rules["double_surnames"]
+
+
+def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
+    """Names if ``line`` is a byline (``记者 王某``, ``文/图 李某 张某``, a lone name), else None.
+
+    A lone 2–4 hanzi line is a byline when it starts with a surname, or when it closes an
+    article (``at_article_end``): rare surnames (进晓宇) are still bylines in that position.
+    """
+    rules = _page_rules()
+    for pattern in rules["byline"]:
+        m = pattern.fullmatch(line)
+        if m:
+            names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
+            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
+                return names
+    if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
+        return [line]
+    if len(line) <= 60:
+        # any other credit form: 某报·某客户端记者 甲 乙 实习生 丙, □晚报记者 …, 记者 X 摄, （张某）
+        found = credit_names(line)
+        if found is None and line.startswith(("(", "（")):
+            found = closing_credit(line)
+        if found:
+            return [n for n, _, _ in found]
+    return None
+
+
+_SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
+
+
+def looks_like_subhead(line: str) -> bool:
+    """``治山理水 筑牢生态屏障`` (two phrases, a space between) or a numbered ``一、…`` heading."""
+    return bool(_SUBHEAD.fullmatch(line))
+
+
+def match_dateline(line: str) -> regex.Match | None:
+    """A dateline at the start of a paragraph; groups ``agency``, ``reporters``, ``date``."""
+    for pattern in _page_rules()["dateline"]:
+        m = pattern.match(line)
+        if m:
+            return m
+    return None
+
+
 # --------------------------------------------------------------------------- credits
 
 

@@ -46,6 +46,8 @@ class DatelineInfo:
     date_start: int | None = None
     date_end: int | None = None
     date: str | None = None  # resolved ISO date
+    #: where the agency stands (two pieces for 本报和政讯 -> 本报讯): read back as written
+    agency_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +66,8 @@ class ArticleInfo:
     body_start: int = 0
     #: lines of web page chrome (navigation, 来源/责任编辑, related news) inside the article's stretch
     chrome_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: where each of ``authors`` stands, parallel to it (a traditional-script page's names as written)
+    author_name_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def part_at(self, start: int, end: int) -> str | None:
         for s, e in self.title_spans:

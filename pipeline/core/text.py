@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import functools
 import threading
 from dataclasses import dataclass, field
 
@@ -29,7 +28,16 @@ import regex
 
 from ..errors import DecodeError  # re-exported: callers import it from here too
 from . import page_lines
-from .rules import compile_pattern, load_lexicon, load_table
+from .page_lines import (  # noqa: F401 - the line classes are part of this module's interface
+    _page_rules,
+    byline_names,
+    ends_sentence,
+    is_caption,
+    is_headline_like,
+    looks_like_name,
+    looks_like_subhead,
+    match_dateline,
+)
 
 # --------------------------------------------------------------------------- decoding
 
@@ -259,105 +267,6 @@ def normalize_char(ch: str) -> str:
     return ch
 
 
-# --------------------------------------------------------------------------- line classes
-
-
-@functools.cache
-def _page_rules():
-    table = load_table("page/layout.toml")
-    agencies = load_lexicon("page/agencies.txt")
-    surnames = load_lexicon("names/surnames.txt")
-    where = "rules/page/layout.toml"
-    outlet = table["dateline"]["outlet"].replace("{AGENCY}", _alt(agencies))
-    compiled = {
-        "caption": [compile_pattern(p, f"{where}: caption") for p in table["caption"]["patterns"]],
-        "byline": [compile_pattern(p, f"{where}: byline") for p in table["byline"]["patterns"]],
-        "dateline": [
-            compile_pattern(p.replace("{OUTLET}", outlet).replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
-            for p in table["dateline"]["patterns"]
-        ],
-        "terminal": frozenset(table["line"]["terminal_punctuation"]),
-        "headline_max": int(table["line"]["headline_max_chars"]),
-        "body_min": int(table["line"]["body_min_chars"]),
-        "surnames": frozenset(s for s in surnames if len(s) == 1),
-        "double_surnames": frozenset(s for s in surnames if len(s) == 2),
-        "glued_byline": compile_pattern(table["byline"]["glued"], f"{where}: byline.glued"),
-    }
-    return compiled
-
-
-def _alt(words) -> str:
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
-
-
-def is_caption(line: str) -> bool:
-    """``阳泉高新区俯瞰图 ■ 阳泉高新区供图``, ``图为…（张三 摄）``."""
-    return len(line) <= 120 and any(p.search(line) for p in _page_rules()["caption"])
-
-
-def ends_sentence(line: str) -> bool:
-    # closing quotes and brackets are looked through: 他说：“好。” ends, 驶入“快车道” does not
-    line = line.rstrip().rstrip("”’」』)）\"'")
-    return bool(line) and line[-1] in _page_rules()["terminal"]
-
-
-def is_headline_like(line: str) -> bool:
-    """Short and unterminated: a headline, subhead or byline, never a broken body line."""
-    rules = _page_rules()
-    return 0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
-
-
-def looks_like_name(word: str) -> bool:
-    """2–4 hanzi beginning with a surname: ``李俊萍``, ``欧阳明``."""
-    rules = _page_rules()
-    if not regex.fullmatch(r"\p{Han}{2,4}", word):
-        return False
-    return word[0] in rules["surnames"] or word[:2] in rules["double_surnames"]
-
-
-def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
-    """Names if ``line`` is a byline (``记者 王某``, ``文/图 李某 张某``, a lone name), else None.
-
-    A lone 2–4 hanzi line is a byline when it starts with a surname, or when it closes an
-    article (``at_article_end``): rare surnames (进晓宇) are still bylines in that position.
-    """
-    rules = _page_rules()
-    for pattern in rules["byline"]:
-        m = pattern.fullmatch(line)
-        if m:
-            names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
-            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
-                return names
-    if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
-        return [line]
-    if len(line) <= 60:
-        # any other credit form: 某报·某客户端记者 甲 乙 实习生 丙, □晚报记者 …, 记者 X 摄, （张某）
-        found = page_lines.credit_names(line)
-        if found is None and line.startswith(("(", "（")):
-            found = page_lines.closing_credit(line)
-        if found:
-            return [n for n, _, _ in found]
-    return None
-
-
-_SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
-
-
-def looks_like_subhead(line: str) -> bool:
-    """``治山理水 筑牢生态屏障`` (two phrases, a space between) or a numbered ``一、…`` heading."""
-    return bool(_SUBHEAD.fullmatch(line))
-
-
-def match_dateline(line: str) -> regex.Match | None:
-    """A dateline at the start of a paragraph; groups ``agency``, ``reporters``, ``date``."""
-    for pattern in _page_rules()["dateline"]:
-        m = pattern.match(line)
-        if m:
-            return m
-    return None
-
-
 # --------------------------------------------------------------------------- normalization
 
 
@@ -564,6 +473,8 @@ class DatelineSpan:
     date_text: str | None
     date_start: int | None
     date_end: int | None
+    reporter_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    agency_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -575,6 +486,9 @@ class PageArticle:
     title_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline: DatelineSpan | None = None
     authors: list[str] = field(default_factory=list)
+    #: where each author's name stands, parallel to ``authors`` (a traditional-script page
+    #: reports the names as written, read back from these spans)
+    author_name_spans: list[tuple[int, int]] = field(default_factory=list)
     author_spans: list[tuple[int, int]] = field(default_factory=list)
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     body_start: int = 0
@@ -649,8 +563,7 @@ def split_page(text: str) -> list[PageArticle]:
             continue
         art.chrome_spans.append((u.start, u.end))
         for name, s, e in page_lines.meta_authors(u.text) if u.kind == "chrome" else ():
-            if name not in art.authors:
-                art.authors.append(name)
+            _add_author(art, name, u.start + s, u.start + e)
             art.author_spans.append((u.start + s, u.start + e))
     return articles
 
@@ -762,13 +675,26 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     art.body_start = body[0].start if body else art.start
     if body and body[0].kind == "dateline":
         art.dateline = _dateline(body[0], text)
-        art.authors.extend(art.dateline.reporters)
+        for name, s, e in art.dateline.reporter_spans:
+            _add_author(art, name, s, e)
     for j, u in enumerate(units):
         names = byline_of.get(offset + j)
         if names:
-            art.authors.extend(names)
+            pos = 0
+            for name in names:
+                at = u.text.find(name, pos)
+                at = at if at >= 0 else 0
+                pos = at + len(name)
+                _add_author(art, name, u.start + at, u.start + at + len(name))
             art.author_spans.append((u.start, u.end))
     return art
+
+
+def _add_author(art: PageArticle, name: str, start: int, end: int) -> None:
+    # one person credited twice (in the dateline and in 【作者:…】) is one author
+    if name not in art.authors:
+        art.authors.append(name)
+        art.author_name_spans.append((start, end))
 
 
 def _dateline(unit: _Unit, text: str) -> DatelineSpan:
@@ -777,9 +703,17 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     base = unit.start
     groups = m.groupdict()
     agency = groups.get("agency")
-    reporters = []
+    reporter_spans = []
     if groups.get("reporters"):
-        reporters = [n for n, _, _ in page_lines.credit_names(groups["reporters"], need_role=False) or []]
+        at = base + m.start("reporters")
+        found = page_lines.credit_names(groups["reporters"], need_role=False) or []
+        reporter_spans = [(n, at + s, at + e) for n, s, e in found]
+    agency_spans = []
+    if agency:
+        a_s, a_e = base + m.start("agency"), base + m.end("agency")
+        key = _agency_key(agency)
+        # 本报和政讯 -> 本报讯: the outlet's two pieces, read back from the page as written
+        agency_spans = [(a_s, a_e)] if key == agency else [(a_s, a_s + 2), (a_e - 1, a_e)]
     date_text = groups.get("date")
     if date_text:
         ds, de = base + m.start("date"), base + m.end("date")
@@ -789,7 +723,7 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
         end = base + m.end("agency") if agency else base + m.end()
     return DatelineSpan(
         text=text[base:end], start=base, end=end, agency=_agency_key(agency),
-        reporters=reporters,
+        reporters=[n for n, _, _ in reporter_spans], reporter_spans=reporter_spans, agency_spans=agency_spans,
         date_text=date_text, date_start=ds, date_end=de,
     )
 
@@ -818,12 +752,12 @@ def _glued_bylines(articles: list[PageArticle], text: str) -> None:
         m = pattern.search(line)
         if m and looks_like_name(m.group("name")):
             s = line_start + m.start("name")
-            art.authors.append(m.group("name"))
+            _add_author(art, m.group("name"), s, line_start + m.end("name"))
             art.author_spans.append((s, line_start + m.end("name")))
             continue
         # …服务。（湖北日报记者蔡俊）: a credit in brackets closing the last paragraph
         for name, s, e in page_lines.closing_credit(line) or ():
-            art.authors.append(name)
+            _add_author(art, name, line_start + s, line_start + e)
             art.author_spans.append((line_start + s, line_start + e))
 
 

@@ -75,10 +75,15 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         dateline = None
         if info.dateline is not None:
             d = info.dateline
-            dateline = dict(agency=d.agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
+            # agency and authors as the page writes them (the doc may hold a simplified view)
+            agency = "".join(text[s:e] for s, e in d.agency_spans) if d.agency_spans else d.agency
+            dateline = dict(agency=agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
         title = " ".join(text[s:e] for s, e in info.title_spans) if info.title_spans else info.title
+        authors = list(info.authors)
+        if len(info.author_name_spans) == len(authors):
+            authors = [text[s:e] for s, e in info.author_name_spans]
         articles.append(dict(index=info.index, start=info.start, end=info.end, title=title,
-                             dateline=dateline, authors=list(info.authors), entities=[], events=[]))
+                             dateline=dateline, authors=authors, entities=[], events=[]))
     # what to leave out was decided by the pipeline's output_policy; ids are e1, e2… in text order
     entities = list(doc._.entities or [])
     for i, m in enumerate(entities, 1):
