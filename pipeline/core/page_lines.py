@@ -134,8 +134,9 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]
     if len(line) <= 60:
-        # any other credit form: 某报·某客户端记者 甲 乙 实习生 丙, □晚报记者 …, 记者 X 摄, （张某）
-        found = credit_names(line)
+        # any other credit form: 某报·某客户端记者 甲 乙 实习生 丙, □晚报记者 …, 记者 X 摄, （张某）;
+        # a photo credit's agency in brackets is no name: 肖学平摄（人民视觉）
+        found = credit_names(_PHOTO_AGENCY.sub("", line))
         if found is None and line.startswith(("(", "（")):
             found = closing_credit(line)
         if found:
@@ -143,6 +144,7 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
     return None
 
 
+_PHOTO_AGENCY = regex.compile(r"(?<=[摄攝])\s{0,2}[(（][^()（）\n]{1,10}[)）]\s{0,2}$")
 _SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
 
 

@@ -505,6 +505,8 @@ class _Unit:
 
 #: units that are no article text: set aside before articles are read
 _CHROME_KINDS = ("chrome", "original")
+#: a short line that starts with one of these counts things (一个中心): never a lone name
+_NUMERALS = frozenset("一二三四五六七八九十两百千万几数多每各")
 
 
 def _units(text: str) -> list[_Unit]:
@@ -588,7 +590,8 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
         names = byline_names(u.text, at_article_end=at_end) if at_end else None
         if names is None and nxt is None and regex.fullmatch(r"\p{Han}{2,4}", u.text):
             names = [u.text]  # the page's last line, a lone name after body text
-        if names is None and at_end and regex.fullmatch(r"\p{Han}{2,4}", u.text) and nxt is not None:
+        if (names is None and at_end and regex.fullmatch(r"\p{Han}{2,4}", u.text) and nxt is not None
+                and u.text[0] not in _NUMERALS):  # 一个中心, 三张清单: a subhead, not a name
             # a lone name before a new article's headline block or dateline
             names = [u.text] if _starts_article(units, k + 1) else None
         if names:
@@ -600,6 +603,9 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
     k = 1
     while k < n:
         if k in byline_of:
+            photo = _photo_story_start(units, k, starts[-1], byline_of)
+            if photo is not None:
+                starts.append(photo)
             if k + 1 < n:
                 starts.append(k + 1)
             k += 1
@@ -644,6 +650,25 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
         articles.append(_build_article(a, units[s:e], byline_of, s, text))
     _glued_bylines(articles, text)
     return articles
+
+
+def _photo_story_start(units: list[_Unit], k: int, current: int, byline_of: dict[int, list[str]]) -> int | None:
+    """A photo story closed by the photo credit at ``k`` (``晒盐忙`` / a caption paragraph or two /
+    ``肖学平摄``) inside a longer article: the index of its headline, else None."""
+    if not regex.search("[摄攝]", units[k].text):
+        return None
+    h, size = k - 1, 0
+    while h > current and units[h].kind in ("body", "caption") and size < _PHOTO_STORY_MAX:
+        size += len(units[h].text)
+        h -= 1
+    if (h - 1 > current and h < k - 1 and units[h].kind == "short" and h not in byline_of
+            and size < _PHOTO_STORY_MAX and units[h - 1].kind in ("body", "caption")):
+        return h
+    return None
+
+
+#: the most text (characters) a photo story's captions run to
+_PHOTO_STORY_MAX = 300
 
 
 def _starts_article(units: list[_Unit], k: int) -> bool:
