@@ -567,6 +567,10 @@ def split_page(text: str) -> list[PageArticle]:
         for name, s, e in page_lines.meta_authors(u.text) if u.kind == "chrome" else ():
             _add_author(art, name, u.start + s, u.start + e)
             art.author_spans.append((u.start + s, u.start + e))
+    for art in articles:  # authors in the order the page names them
+        pairs = sorted(zip(art.author_name_spans, art.authors))
+        art.author_name_spans = [p[0] for p in pairs]
+        art.authors = [p[1] for p in pairs]
     return articles
 
 
