@@ -51,7 +51,13 @@ def _rules() -> dict:
         "list_headers": frozenset(chrome["list_headers"]),
         "patterns": [compile_pattern(p, f"{_WHERE}: chrome.patterns") for p in chrome["patterns"]],
         # a meta line starts with a key and a colon: 时间:…, 【作者:…】, 文章來源:…
-        "meta_start": compile_pattern(r"^[\s【\[|(（]{0,3}" + meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
+        # (a timestamp may stand before the first key: 2017-09-13 14:33 | 来源: 某某网)
+        "meta_start": compile_pattern(
+            r"^[\s【\[|(（]{0,3}(?:\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?[\s|]{0,5})?"
+            + meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
+        "site_name": compile_pattern(chrome["site_name"], f"{_WHERE}: chrome.site_name"),
+        "site_tag": compile_pattern(chrome["site_tag"], f"{_WHERE}: chrome.site_tag"),
+        "inline_credit": compile_pattern(byline["inline"], f"{_WHERE}: byline.inline"),
         "meta_key": compile_pattern(meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
         "author_keys": frozenset(chrome["author_keys"]),
         "original_title": compile_pattern(chrome["original_title"], f"{_WHERE}: chrome.original_title"),
@@ -292,6 +298,27 @@ def is_chrome(line: str) -> bool:
         return False
     # a row of short words is a menu, unless the words are names: 阿尔达克 李 飞 摄影报道
     return credit_names(s, need_role=False) is None
+
+
+def is_site_name(line: str) -> bool:
+    """``中国规划网``, ``园区新闻``: a site's or channel's name, read as chrome on a page's first line."""
+    return bool(_rules()["site_name"].fullmatch(line.strip()))
+
+
+def title_end(line: str) -> int:
+    """Where a headline line ends before a site tag: ``…成功入库|环球观点`` -> before ``|``."""
+    m = _rules()["site_tag"].search(line)
+    return m.start() if m and m.start() >= 4 else len(line)
+
+
+def inline_credit(line: str) -> list[tuple[str, int, int]]:
+    """A bracketed credit with a role inside a paragraph: ``…百分点（记者沈某通讯员邓某）近日``."""
+    for m in _rules()["inline_credit"].finditer(line):
+        names = credit_names(m.group("credit"))
+        if names:
+            at = m.start("credit")
+            return [(n, at + s, at + e) for n, s, e in names]
+    return []
 
 
 def meta_authors(line: str) -> list[tuple[str, int, int]]:

@@ -373,6 +373,8 @@ class BylineRules(Rule):
     closing: Pattern
     #: tokens of a credit that are neither names nor roles but keep it a credit (摄影报道)
     filler: Words
+    #: a bracketed credit inside the lead paragraph: （记者 X 通讯员 Y）
+    inline: Pattern
 
 
 class DatelineRules(Rule):
@@ -398,6 +400,10 @@ class ChromeRules(Rule):
     author_keys: Words
     #: a line that repeats the page's title of a repost (原标题:…) gives the title
     original_title: Pattern
+    #: a site's or channel's name on the page's first line (中国规划网, 园区新闻)
+    site_name: Pattern
+    #: a site tag closing a headline line (…|环球观点, …_某某网)
+    site_tag: Pattern
 
 
 class LayoutFile(RuleFile):

@@ -524,7 +524,7 @@ def _units(text: str) -> list[_Unit]:
                 kind = "caption"
             elif match_dateline(line):
                 kind = "dateline"
-            elif page_lines.is_chrome(line):
+            elif page_lines.is_chrome(line) or (not units and page_lines.is_site_name(line)):
                 kind = "chrome"
                 in_list = page_lines.is_list_header(line)
             elif is_headline_like(line):
@@ -693,8 +693,11 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
             break
     # a single leading short line counts as a headline only if body follows (not a lone byline)
     if titles and k < len(units):
-        art.title = " ".join(t.text for t in titles)
-        art.title_spans = [(t.start, t.end) for t in titles]
+        # a web page repeats its headline (in the browser title and above the body): once;
+        # a site tag after the headline (…入库|环球观点, …_某某网) is no part of it
+        titles = [t for i, t in enumerate(titles) if all(t.text != o.text for o in titles[:i])]
+        art.title_spans = [(t.start, t.start + page_lines.title_end(t.text)) for t in titles]
+        art.title = " ".join(text[s:e] for s, e in art.title_spans)
     elif titles and k >= len(units):
         titles = []
         k = 0
@@ -706,6 +709,13 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
         art.dateline = _dateline(body[0], text)
         for name, s, e in art.dateline.reporter_spans:
             _add_author(art, name, s, e)
+    if not art.authors:
+        # （记者 X 通讯员 Y） opening or inside the lead paragraph: 增加值增速高4.3个百分点（记者…）近日
+        for u in body[:2]:
+            for name, s, e in page_lines.inline_credit(u.text):
+                _add_author(art, name, u.start + s, u.start + e)
+            if art.authors:
+                break
     for j, u in enumerate(units):
         names = byline_of.get(offset + j)
         if names:
