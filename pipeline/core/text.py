@@ -559,11 +559,11 @@ def split_page(text: str) -> list[PageArticle]:
         art = articles[max(0, bisect.bisect_right(starts, u.start) - 1)]
         art.end = max(art.end, u.end)
         orig = page_lines.original_title(u.text) if u.kind == "original" else None
+        art.chrome_spans.append((u.start, u.end))  # the title inside it is read as title first
         if orig and art.title is None:
             art.title = orig[0]
             art.title_spans = [(u.start + orig[1], u.start + orig[2])]
             continue
-        art.chrome_spans.append((u.start, u.end))
         for name, s, e in page_lines.meta_authors(u.text) if u.kind == "chrome" else ():
             _add_author(art, name, u.start + s, u.start + e)
             art.author_spans.append((u.start + s, u.start + e))

@@ -102,8 +102,8 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         articles[art.index]["entities"].append(entity)
     for n, ev in enumerate(doc._.events or [], 1):
         art = article_at(infos, ev.trigger_start)
-        if art is None:
-            continue
+        if art is None or art.part_at(ev.trigger_start, ev.trigger_end) == "chrome":
+            continue  # page chrome (上一篇: another article's headline, a related list) reports no event
         args = {
             role: [
                 dict(text=text[a.start:a.end], start=a.start, end=a.end,
