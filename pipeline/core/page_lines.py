@@ -168,6 +168,36 @@ def match_dateline(line: str) -> regex.Match | None:
     return None
 
 
+def continues_line(prev: str, nxt: str) -> bool:
+    """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
+    rules = _page_rules()
+    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
+        return False
+    if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev):
+        return False  # chrome, a 原标题 line and a closing credit are lines of their own
+    if len(prev) >= rules["body_min"]:
+        # a long unterminated line is body text cut by layout, whatever follows
+        return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
+    return False
+
+
+def _stands_alone(line: str) -> bool:
+    return is_chrome(line) or original_title(line) is not None
+
+
+def _next_is_title_block(line: str) -> bool:
+    # A short line that itself ends without punctuation and is not a fragment like 绿色引擎。
+    return not ends_sentence(line) and byline_names(line, at_article_end=True) is None and len(line) >= 8
+
+
+def agency_key(agency: str | None) -> str | None:
+    """The outlet a dateline names, without its place: 本报和政讯 -> 本报讯 (本报X电 and 东南网漳州
+    4月19日讯 give the outlet alone: 本报, 东南网, from the pattern's agency group)."""
+    if agency and len(agency) > 3 and agency[:2] in ("本报", "本報") and agency[-1] in "讯訊":
+        return agency[:2] + agency[-1]
+    return agency
+
+
 # --------------------------------------------------------------------------- credits
 
 

@@ -30,7 +30,9 @@ from ..errors import DecodeError  # re-exported: callers import it from here too
 from . import page_lines
 from .page_lines import (  # noqa: F401 - the line classes are part of this module's interface
     _page_rules,
+    agency_key,
     byline_names,
+    continues_line,
     ends_sentence,
     is_caption,
     is_headline_like,
@@ -369,28 +371,6 @@ def _read_lines(raw: str) -> list[_Line]:
     return lines
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
-    rules = _page_rules()
-    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
-        return False
-    if _stands_alone(prev) or _stands_alone(nxt) or page_lines.closing_credit(prev):
-        return False  # chrome, a 原标题 line and a closing credit are lines of their own
-    if len(prev) >= rules["body_min"]:
-        # a long unterminated line is body text cut by layout, whatever follows
-        return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
-    return False
-
-
-def _stands_alone(line: str) -> bool:
-    return page_lines.is_chrome(line) or page_lines.original_title(line) is not None
-
-
-def _next_is_title_block(line: str) -> bool:
-    # A short line that itself ends without punctuation and is not a fragment like 绿色引擎。
-    return not ends_sentence(line) and byline_names(line, at_article_end=True) is None and len(line) >= 8
-
-
 def normalize(raw: str) -> Normalized:
     """Normalize a decoded page; see the module docstring.
 
@@ -433,14 +413,14 @@ def normalize(raw: str) -> Normalized:
                 k = j + 1
                 while k < len(lines) and is_caption(lines[k].text):
                     k += 1
-                if k < len(lines) and _continues(current.text, lines[k].text):
+                if k < len(lines) and continues_line(current.text, lines[k].text):
                     pending_captions.extend(lines[j:k])
                     warnings.append(f"caption moved out of running text: {lines[j].text[:30]}")
                     current.extend(lines[k])
                     j = k + 1
                     continue
                 break
-            if _continues(current.text, nxt.text):
+            if continues_line(current.text, nxt.text):
                 current.extend(nxt)
                 j += 1
                 continue
@@ -750,7 +730,7 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     agency_spans = []
     if agency:
         a_s, a_e = base + m.start("agency"), base + m.end("agency")
-        key = _agency_key(agency)
+        key = agency_key(agency)
         # 本报和政讯 -> 本报讯: the outlet's two pieces, read back from the page as written
         agency_spans = [(a_s, a_e)] if key == agency else [(a_s, a_s + 2), (a_e - 1, a_e)]
     date_text = groups.get("date")
@@ -761,18 +741,10 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
         ds = de = None
         end = base + m.end("agency") if agency else base + m.end()
     return DatelineSpan(
-        text=text[base:end], start=base, end=end, agency=_agency_key(agency),
+        text=text[base:end], start=base, end=end, agency=agency_key(agency),
         reporters=[n for n, _, _ in reporter_spans], reporter_spans=reporter_spans, agency_spans=agency_spans,
         date_text=date_text, date_start=ds, date_end=de,
     )
-
-
-def _agency_key(agency: str | None) -> str | None:
-    """The outlet a dateline names, without its place: 本报和政讯 -> 本报讯 (本报X电 and 东南网漳州
-    4月19日讯 give the outlet alone: 本报, 东南网, from the pattern's agency group)."""
-    if agency and len(agency) > 3 and agency[:2] in ("本报", "本報") and agency[-1] in "讯訊":
-        return agency[:2] + agency[-1]
-    return agency
 
 
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:
