@@ -47,7 +47,7 @@ def _rules() -> dict:
         "surnames": frozenset(s for s in surnames if len(s) == 1),
         "double_surnames": frozenset(s for s in surnames if len(s) == 2),
         "starts": tuple(chrome["starts"]),
-        "contains": compile_pattern(_alt(chrome["contains"]), f"{_WHERE}: chrome.contains"),
+        "contains": compile_pattern(_alt(chrome["contains"]) + "|" + chrome["copyright"], f"{_WHERE}: chrome.contains"),
         "list_headers": frozenset(chrome["list_headers"]),
         "patterns": [compile_pattern(p, f"{_WHERE}: chrome.patterns") for p in chrome["patterns"]],
         # a meta line starts with a key and a colon: 时间:…, 【作者:…】, 文章來源:…
@@ -150,6 +150,7 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
     return None
 
 
+_LIST_NUMBER = regex.compile(r"^\d{1,2}[、.．](?!\d)\s{0,2}")
 _PHOTO_AGENCY = regex.compile(r"(?<=[摄攝])\s{0,2}[(（][^()（）\n]{1,10}[)）]\s{0,2}$")
 _SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
 
@@ -317,7 +318,7 @@ def is_meta_line(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """A line of page chrome (navigation, share bars, copyright, timestamps, meta lines)."""
     rules = _rules()
-    s = line.strip()
+    s = _LIST_NUMBER.sub("", line.strip())  # 2、凡本网注明…: a numbered notice reads as its text
     if not s:
         return False
     if s.startswith(rules["starts"]) or is_meta_line(s) or is_list_header(s):

@@ -390,6 +390,8 @@ class ChromeRules(Rule):
     starts: Words
     #: a line that contains one of these is chrome (未经授权不得转载, 打印本页 …)
     contains: Words
+    #: a copyright notice (由某某主办。经某某授权…)
+    copyright: Pattern
     #: after a line that is one of these (相关新闻, 热点新闻), the rest of the page is a list
     list_headers: Words
     #: whole-line patterns: timestamps, navigation crumbs, word counts
