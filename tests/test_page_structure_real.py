@@ -85,7 +85,10 @@ CHROME = [
     ("pages:a01", "核心阅读", True),
     ("pages:e02", "1、“某某在线”由某某广播电台主办。经某某广播电台授权,某某公司独家负责运营。", True),
     ("pages:e02-2", "2、凡本网注明“来源:某某在线”的所有信息内容,未经书面授权,不得转载。", True),
+    ("brief:masthead", "晋中日报 2025年10月15日 星期三", True),
+    ("brief:page-label", "第03版：要闻", True),
     ("own:headline", "肖超英会见广东客商", False),
+    ("own:headline-date", "2025年10月15日全市项目集中开工", False),
     ("own:subhead", "治山理水 筑牢生态屏障", False),
     ("own:names", "阿尔达克 李 飞 摄影报道", False),
     ("own:body", "7月29日下午，市长在酒店会见了客商。", False),
@@ -193,3 +196,12 @@ def test_photo_story_closed_by_its_credit():
     arts = split_page(normalize(raw).text)
     assert [a.title for a in arts] == ["治理臭氧超标 将有新招", "晒盐忙", "岱海生态应急补水工程开工"]
     assert [a.authors for a in arts] == [[], ["肖学平"], ["吴某"]]
+
+
+def test_masthead_is_no_headline():
+    """brief: an e-paper page opens with its masthead and page label; the headline is below."""
+    raw = "晋中日报 2025年10月15日 星期三\n第03版：要闻\n\n太谷区委书记调研重点项目\n\n科学导报讯 10月14日，区委书记调研项目建设。\n"
+    text = normalize(raw).text
+    arts = split_page(text)
+    assert [a.title for a in arts] == ["太谷区委书记调研重点项目"]
+    assert [text[s:e] for s, e in arts[0].chrome_spans] == ["晋中日报 2025年10月15日 星期三", "第03版：要闻"]
