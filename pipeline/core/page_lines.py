@@ -150,6 +150,8 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
     return None
 
 
+#: the longest line read as chrome (a copyright notice); longer lines are text
+_CHROME_MAX = 300
 _LIST_NUMBER = regex.compile(r"^\d{1,2}[、.．](?!\d)\s{0,2}")
 _PHOTO_AGENCY = regex.compile(r"(?<=[摄攝])\s{0,2}[(（][^()（）\n]{1,10}[)）]\s{0,2}$")
 _SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
@@ -174,12 +176,16 @@ def continues_line(prev: str, nxt: str) -> bool:
     rules = _page_rules()
     if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
         return False
-    if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev):
+    if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev[-_CLOSING_TAIL:]):
         return False  # chrome, a 原标题 line and a closing credit are lines of their own
     if len(prev) >= rules["body_min"]:
         # a long unterminated line is body text cut by layout, whatever follows
         return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
     return False
+
+
+#: a closing credit fits in this many last characters of a paragraph (the joiner looks no further)
+_CLOSING_TAIL = 80
 
 
 def _stands_alone(line: str) -> bool:
@@ -318,6 +324,8 @@ def is_meta_line(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """A line of page chrome (navigation, share bars, copyright, timestamps, meta lines)."""
     rules = _rules()
+    if len(line) > _CHROME_MAX:
+        return False  # asked of every paragraph the joiner grows: a long one is text, in O(1)
     s = _LIST_NUMBER.sub("", line.strip())  # 2、凡本网注明…: a numbered notice reads as its text
     if not s:
         return False
@@ -379,6 +387,8 @@ def _bare_names(value: str) -> list[tuple[str, int, int]]:
 
 def original_title(line: str) -> tuple[str, int, int] | None:
     """The headline a repost quotes: ``(原标题:…)``, ``原題:…``; with its span in ``line``."""
+    if len(line) > _CHROME_MAX:
+        return None
     m = _rules()["original_title"].match(line.strip())
     if not m:
         return None
