@@ -46,6 +46,8 @@ class DatelineInfo:
     date_start: int | None = None
     date_end: int | None = None
     date: str | None = None  # resolved ISO date
+    #: where the agency stands (two pieces for 本报和政讯 -> 本报讯): read back as written
+    agency_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +64,10 @@ class ArticleInfo:
     author_spans: list[tuple[int, int]] = field(default_factory=list)
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     body_start: int = 0
+    #: lines of web page chrome (navigation, 来源/责任编辑, related news) inside the article's stretch
+    chrome_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: where each of ``authors`` stands, parallel to it (a traditional-script page's names as written)
+    author_name_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def part_at(self, start: int, end: int) -> str | None:
         for s, e in self.title_spans:
@@ -75,6 +81,9 @@ class ArticleInfo:
         for s, e in self.author_spans:
             if s <= start and end <= e:
                 return "byline"
+        for s, e in self.chrome_spans:
+            if s <= start and end <= e:
+                return "chrome"
         return None
 
     def anchor_date(self) -> dt.date | None:

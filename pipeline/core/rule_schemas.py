@@ -365,6 +365,47 @@ class PatternList(Rule):
 class BylineRules(Rule):
     patterns: list[Pattern]
     glued: Pattern
+    #: role words before names (记者, 通讯员, 湖北日报记者 …): split off, never an author
+    author_roles: Pattern
+    #: roles whose names are editors, not authors (责任编辑, 审核, 终审)
+    editor_roles: Pattern
+    #: a closing bracket of credits at the end of an article: （张某）, (湖北日报记者蔡俊)
+    closing: Pattern
+    #: tokens of a credit that are neither names nor roles but keep it a credit (摄影报道)
+    filler: Words
+    #: a bracketed credit inside the lead paragraph: （记者 X 通讯员 Y）
+    inline: Pattern
+
+
+class DatelineRules(Rule):
+    #: an outlet that opens a dated dateline (本报, 东南网, 胶东在线, 湖北日报客户端): ``{OUTLET}``
+    outlet: Pattern
+    patterns: list[Pattern]
+
+
+class ChromeRules(Rule):
+    """Web page chrome: lines that are no article (navigation, 来源/责任编辑, share bars)."""
+
+    #: a line that starts with one of these is chrome (当前位置, 责任编辑, 上一篇 …)
+    starts: Words
+    #: a line that contains one of these is chrome (未经授权不得转载, 打印本页 …)
+    contains: Words
+    #: a copyright notice (由某某主办。经某某授权…)
+    copyright: Pattern
+    #: after a line that is one of these (相关新闻, 热点新闻), the rest of the page is a list
+    list_headers: Words
+    #: whole-line patterns: timestamps, navigation crumbs, word counts
+    patterns: list[Pattern]
+    #: a key of a ``key: value`` meta line (来源, 作者, 发布时间); the line is chrome, its
+    #: author keys still give authors
+    meta_keys: Words
+    author_keys: Words
+    #: a line that repeats the page's title of a repost (原标题:…) gives the title
+    original_title: Pattern
+    #: a site's or channel's name on the page's first line (中国规划网, 园区新闻)
+    site_name: Pattern
+    #: a site tag closing a headline line (…|环球观点, …_某某网)
+    site_tag: Pattern
 
 
 class LayoutFile(RuleFile):
@@ -373,7 +414,8 @@ class LayoutFile(RuleFile):
     line: LineRules
     caption: PatternList
     byline: BylineRules
-    dateline: PatternList
+    dateline: DatelineRules
+    chrome: ChromeRules
 
 
 # --------------------------------------------------------------------------- events/

@@ -19,15 +19,27 @@ Line classes drive both 2 and 3, so the joiner and the splitter agree on what a 
 
 from __future__ import annotations
 
+import bisect
 import codecs
-import functools
 import threading
 from dataclasses import dataclass, field
 
 import regex
 
 from ..errors import DecodeError  # re-exported: callers import it from here too
-from .rules import compile_pattern, load_lexicon, load_table
+from . import page_lines
+from .page_lines import (  # noqa: F401 - the line classes are part of this module's interface
+    _page_rules,
+    agency_key,
+    byline_names,
+    continues_line,
+    ends_sentence,
+    is_caption,
+    is_headline_like,
+    looks_like_name,
+    looks_like_subhead,
+    match_dateline,
+)
 
 # --------------------------------------------------------------------------- decoding
 
@@ -257,97 +269,6 @@ def normalize_char(ch: str) -> str:
     return ch
 
 
-# --------------------------------------------------------------------------- line classes
-
-
-@functools.cache
-def _page_rules():
-    table = load_table("page/layout.toml")
-    agencies = load_lexicon("page/agencies.txt")
-    surnames = load_lexicon("names/surnames.txt")
-    where = "rules/page/layout.toml"
-    compiled = {
-        "caption": [compile_pattern(p, f"{where}: caption") for p in table["caption"]["patterns"]],
-        "byline": [compile_pattern(p, f"{where}: byline") for p in table["byline"]["patterns"]],
-        "dateline": [
-            compile_pattern(p.replace("{AGENCY}", _alt(agencies)), f"{where}: dateline")
-            for p in table["dateline"]["patterns"]
-        ],
-        "terminal": frozenset(table["line"]["terminal_punctuation"]),
-        "headline_max": int(table["line"]["headline_max_chars"]),
-        "body_min": int(table["line"]["body_min_chars"]),
-        "surnames": frozenset(s for s in surnames if len(s) == 1),
-        "double_surnames": frozenset(s for s in surnames if len(s) == 2),
-        "glued_byline": compile_pattern(table["byline"]["glued"], f"{where}: byline.glued"),
-    }
-    return compiled
-
-
-def _alt(words) -> str:
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
-
-
-def is_caption(line: str) -> bool:
-    """``阳泉高新区俯瞰图 ■ 阳泉高新区供图``, ``图为…（张三 摄）``."""
-    return len(line) <= 120 and any(p.search(line) for p in _page_rules()["caption"])
-
-
-def ends_sentence(line: str) -> bool:
-    # closing quotes and brackets are looked through: 他说：“好。” ends, 驶入“快车道” does not
-    line = line.rstrip().rstrip("”’」』)）\"'")
-    return bool(line) and line[-1] in _page_rules()["terminal"]
-
-
-def is_headline_like(line: str) -> bool:
-    """Short and unterminated: a headline, subhead or byline, never a broken body line."""
-    rules = _page_rules()
-    return 0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
-
-
-def looks_like_name(word: str) -> bool:
-    """2–4 hanzi beginning with a surname: ``李俊萍``, ``欧阳明``."""
-    rules = _page_rules()
-    if not regex.fullmatch(r"\p{Han}{2,4}", word):
-        return False
-    return word[0] in rules["surnames"] or word[:2] in rules["double_surnames"]
-
-
-def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
-    """Names if ``line`` is a byline (``记者 王某``, ``文/图 李某 张某``, a lone name), else None.
-
-    A lone 2–4 hanzi line is a byline when it starts with a surname, or when it closes an
-    article (``at_article_end``): rare surnames (进晓宇) are still bylines in that position.
-    """
-    rules = _page_rules()
-    for pattern in rules["byline"]:
-        m = pattern.fullmatch(line)
-        if m:
-            names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
-            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
-                return names
-    if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
-        return [line]
-    return None
-
-
-_SUBHEAD = regex.compile(r"\p{Han}{2,8} \S{2,20}|[一二三四五六七八九十]{1,2}[、.．]\S{2,30}|[(（][一二三四五六七八九十]{1,2}[)）]\S{2,30}")
-
-
-def looks_like_subhead(line: str) -> bool:
-    """``治山理水 筑牢生态屏障`` (two phrases, a space between) or a numbered ``一、…`` heading."""
-    return bool(_SUBHEAD.fullmatch(line))
-
-
-def match_dateline(line: str) -> regex.Match | None:
-    """A dateline at the start of a paragraph; groups ``agency``, ``reporters``, ``date``."""
-    for pattern in _page_rules()["dateline"]:
-        m = pattern.match(line)
-        if m:
-            return m
-    return None
-
-
 # --------------------------------------------------------------------------- normalization
 
 
@@ -456,22 +377,6 @@ def _read_lines(raw: str) -> list[_Line]:
     return lines
 
 
-def _continues(prev: str, nxt: str) -> bool:
-    """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
-    rules = _page_rules()
-    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
-        return False
-    if len(prev) >= rules["body_min"]:
-        # a long unterminated line is body text cut by layout, whatever follows
-        return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
-    return False
-
-
-def _next_is_title_block(line: str) -> bool:
-    # A short line that itself ends without punctuation and is not a fragment like 绿色引擎。
-    return not ends_sentence(line) and byline_names(line, at_article_end=True) is None and len(line) >= 8
-
-
 def normalize(raw: str) -> Normalized:
     """Normalize a decoded page; see the module docstring.
 
@@ -488,6 +393,8 @@ def normalize(raw: str) -> Normalized:
         warnings.append(f"{surrogates} lone surrogate code point(s) replaced by U+FFFD")
     units: list[_Line] = []
     pending_captions: list[_Line] = []
+    content_seen = False  # a line other than chrome has been read: the page's headline is past
+    chrome_seen = False
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -497,21 +404,29 @@ def normalize(raw: str) -> Normalized:
             continue
         current = _Line(list(line.chars), list(line.idx))
         j = i + 1
-        while j < len(lines):
+        # a web page's headline, the first line past its chrome, stands on its own line even
+        # where no blank line parts it from the body (a broken body line never opens a page)
+        # (a comma makes it a sentence cut short unless chrome above says this is a web page)
+        headline = (not content_seen and is_headline_like(line.text) and not match_dateline(line.text)
+                    and (chrome_seen or not regex.search("[，,]", line.text)))
+        chrome = page_lines.is_chrome(line.text)
+        content_seen = content_seen or not chrome
+        chrome_seen = chrome_seen or chrome
+        while j < len(lines) and not headline:
             nxt = lines[j]
             if is_caption(nxt.text):
                 # a caption between two halves of a sentence: hold it, look past it
                 k = j + 1
                 while k < len(lines) and is_caption(lines[k].text):
                     k += 1
-                if k < len(lines) and _continues(current.text, lines[k].text):
+                if k < len(lines) and continues_line(current.text, lines[k].text):
                     pending_captions.extend(lines[j:k])
                     warnings.append(f"caption moved out of running text: {lines[j].text[:30]}")
                     current.extend(lines[k])
                     j = k + 1
                     continue
                 break
-            if _continues(current.text, nxt.text):
+            if continues_line(current.text, nxt.text):
                 current.extend(nxt)
                 j += 1
                 continue
@@ -544,6 +459,8 @@ class DatelineSpan:
     date_text: str | None
     date_start: int | None
     date_end: int | None
+    reporter_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    agency_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -555,9 +472,13 @@ class PageArticle:
     title_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline: DatelineSpan | None = None
     authors: list[str] = field(default_factory=list)
+    #: where each author's name stands, parallel to ``authors`` (a traditional-script page
+    #: reports the names as written, read back from these spans)
+    author_name_spans: list[tuple[int, int]] = field(default_factory=list)
     author_spans: list[tuple[int, int]] = field(default_factory=list)
     caption_spans: list[tuple[int, int]] = field(default_factory=list)
     body_start: int = 0
+    chrome_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -565,19 +486,33 @@ class _Unit:
     start: int
     end: int
     text: str
-    kind: str  # caption | dateline | short | body
+    kind: str  # caption | dateline | short | body | chrome | original (a repost's 原标题 line)
+
+
+#: units that are no article text: set aside before articles are read
+_CHROME_KINDS = ("chrome", "original")
+#: a short line that starts with one of these counts things (一个中心): never a lone name
+_NUMERALS = frozenset("一二三四五六七八九十两百千万几数多每各")
 
 
 def _units(text: str) -> list[_Unit]:
     units = []
     pos = 0
+    in_list = False  # after 相关新闻 / 热点新闻 the page's own lists run to its end
     for line in text.split("\n"):
         end = pos + len(line)
         if line:
-            if is_caption(line):
+            if in_list:
+                kind = "chrome"
+            elif page_lines.original_title(line):
+                kind = "original"
+            elif is_caption(line):
                 kind = "caption"
             elif match_dateline(line):
                 kind = "dateline"
+            elif page_lines.is_chrome(line) or (not units and page_lines.is_site_name(line)):
+                kind = "chrome"
+                in_list = page_lines.is_list_header(line)
             elif is_headline_like(line):
                 kind = "short"
             else:
@@ -588,13 +523,50 @@ def _units(text: str) -> list[_Unit]:
 
 
 def split_page(text: str) -> list[PageArticle]:
-    """Articles of a normalized page, in reading order.
+    """Articles of a normalized page, in reading order; page chrome set aside.
+
+    Chrome lines (navigation, meta, share bars, related-news lists) are read past: they open no
+    article and give no title, but each lands in the article whose stretch of the page holds it,
+    as a chrome span; a meta line's author keys (作者:, 记者:) still name that article's authors,
+    and a repost's ``原标题:`` line titles an article that has no other title.
+    """
+    units = _units(text)
+    content = [u for u in units if u.kind not in _CHROME_KINDS]
+    articles = _split_content(content, text)
+    if not articles:
+        return []
+    first, last = articles[0], articles[-1]
+    first.start = min(first.start, units[0].start)
+    last.end = max(last.end, units[-1].end)
+    starts = [a.start for a in articles]
+    for u in units:
+        if u.kind not in _CHROME_KINDS:
+            continue
+        art = articles[max(0, bisect.bisect_right(starts, u.start) - 1)]
+        art.end = max(art.end, u.end)
+        orig = page_lines.original_title(u.text) if u.kind == "original" else None
+        art.chrome_spans.append((u.start, u.end))  # the title inside it is read as title first
+        if orig and art.title is None:
+            art.title = orig[0]
+            art.title_spans = [(u.start + orig[1], u.start + orig[2])]
+            continue
+        for name, s, e in page_lines.meta_authors(u.text) if u.kind == "chrome" else ():
+            _add_author(art, name, u.start + s, u.start + e)
+            art.author_spans.append((u.start + s, u.start + e))
+    for art in articles:  # authors in the order the page names them
+        pairs = sorted(zip(art.author_name_spans, art.authors))
+        art.author_name_spans = [p[0] for p in pairs]
+        art.authors = [p[1] for p in pairs]
+    return articles
+
+
+def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
+    """Articles of the page's content lines, in reading order.
 
     An article starts at the page's first line, at the headline lines right before a dateline,
     after a byline (which closes the article it follows), or at a block of two or more headline
     lines followed by body text. A single short line inside an article is a subhead.
     """
-    units = _units(text)
     if not units:
         return []
     n = len(units)
@@ -608,7 +580,8 @@ def split_page(text: str) -> list[PageArticle]:
         names = byline_names(u.text, at_article_end=at_end) if at_end else None
         if names is None and nxt is None and regex.fullmatch(r"\p{Han}{2,4}", u.text):
             names = [u.text]  # the page's last line, a lone name after body text
-        if names is None and at_end and regex.fullmatch(r"\p{Han}{2,4}", u.text) and nxt is not None:
+        if (names is None and at_end and regex.fullmatch(r"\p{Han}{2,4}", u.text) and nxt is not None
+                and u.text[0] not in _NUMERALS):  # 一个中心, 三张清单: a subhead, not a name
             # a lone name before a new article's headline block or dateline
             names = [u.text] if _starts_article(units, k + 1) else None
         if names:
@@ -620,6 +593,9 @@ def split_page(text: str) -> list[PageArticle]:
     k = 1
     while k < n:
         if k in byline_of:
+            photo = _photo_story_start(units, k, starts[-1], byline_of)
+            if photo is not None:
+                starts.append(photo)
             if k + 1 < n:
                 starts.append(k + 1)
             k += 1
@@ -666,6 +642,25 @@ def split_page(text: str) -> list[PageArticle]:
     return articles
 
 
+def _photo_story_start(units: list[_Unit], k: int, current: int, byline_of: dict[int, list[str]]) -> int | None:
+    """A photo story closed by the photo credit at ``k`` (``晒盐忙`` / a caption paragraph or two /
+    ``肖学平摄``) inside a longer article: the index of its headline, else None."""
+    if not regex.search("[摄攝]", units[k].text):
+        return None
+    h, size = k - 1, 0
+    while h > current and units[h].kind in ("body", "caption") and size < _PHOTO_STORY_MAX:
+        size += len(units[h].text)
+        h -= 1
+    if (h - 1 > current and h < k - 1 and units[h].kind == "short" and h not in byline_of
+            and size < _PHOTO_STORY_MAX and units[h - 1].kind in ("body", "caption")):
+        return h
+    return None
+
+
+#: the most text (characters) a photo story's captions run to
+_PHOTO_STORY_MAX = 300
+
+
 def _starts_article(units: list[_Unit], k: int) -> bool:
     h = k
     while h < len(units) and units[h].kind == "short" and h - k < 3:
@@ -684,8 +679,11 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
             break
     # a single leading short line counts as a headline only if body follows (not a lone byline)
     if titles and k < len(units):
-        art.title = " ".join(t.text for t in titles)
-        art.title_spans = [(t.start, t.end) for t in titles]
+        # a web page repeats its headline (in the browser title and above the body): once;
+        # a site tag after the headline (…入库|环球观点, …_某某网) is no part of it
+        titles = [t for i, t in enumerate(titles) if all(t.text != o.text for o in titles[:i])]
+        art.title_spans = [(t.start, t.start + page_lines.title_end(t.text)) for t in titles]
+        art.title = " ".join(text[s:e] for s, e in art.title_spans)
     elif titles and k >= len(units):
         titles = []
         k = 0
@@ -695,13 +693,33 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     art.body_start = body[0].start if body else art.start
     if body and body[0].kind == "dateline":
         art.dateline = _dateline(body[0], text)
-        art.authors.extend(art.dateline.reporters)
+        for name, s, e in art.dateline.reporter_spans:
+            _add_author(art, name, s, e)
+    if not art.authors:
+        # （记者 X 通讯员 Y） opening or inside the lead paragraph: 增加值增速高4.3个百分点（记者…）近日
+        for u in body[:2]:
+            for name, s, e in page_lines.inline_credit(u.text):
+                _add_author(art, name, u.start + s, u.start + e)
+            if art.authors:
+                break
     for j, u in enumerate(units):
         names = byline_of.get(offset + j)
         if names:
-            art.authors.extend(names)
+            pos = 0
+            for name in names:
+                at = u.text.find(name, pos)
+                at = at if at >= 0 else 0
+                pos = at + len(name)
+                _add_author(art, name, u.start + at, u.start + at + len(name))
             art.author_spans.append((u.start, u.end))
     return art
+
+
+def _add_author(art: PageArticle, name: str, start: int, end: int) -> None:
+    # one person credited twice (in the dateline and in 【作者:…】) is one author
+    if name not in art.authors:
+        art.authors.append(name)
+        art.author_name_spans.append((start, end))
 
 
 def _dateline(unit: _Unit, text: str) -> DatelineSpan:
@@ -710,10 +728,17 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     base = unit.start
     groups = m.groupdict()
     agency = groups.get("agency")
-    reporters = []
+    reporter_spans = []
     if groups.get("reporters"):
-        words = regex.split(r"[\s、,，:：]+", groups["reporters"])
-        reporters = [w for w in words if regex.fullmatch(r"\p{Han}{2,4}", w) and w not in _REPORTER_ROLES]
+        at = base + m.start("reporters")
+        found = page_lines.credit_names(groups["reporters"], need_role=False) or []
+        reporter_spans = [(n, at + s, at + e) for n, s, e in found]
+    agency_spans = []
+    if agency:
+        a_s, a_e = base + m.start("agency"), base + m.end("agency")
+        key = agency_key(agency)
+        # 本报和政讯 -> 本报讯: the outlet's two pieces, read back from the page as written
+        agency_spans = [(a_s, a_e)] if key == agency else [(a_s, a_s + 2), (a_e - 1, a_e)]
     date_text = groups.get("date")
     if date_text:
         ds, de = base + m.start("date"), base + m.end("date")
@@ -722,17 +747,15 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
         ds = de = None
         end = base + m.end("agency") if agency else base + m.end()
     return DatelineSpan(
-        text=text[base:end], start=base, end=end, agency=agency, reporters=reporters,
+        text=text[base:end], start=base, end=end, agency=agency_key(agency),
+        reporters=[n for n, _, _ in reporter_spans], reporter_spans=reporter_spans, agency_spans=agency_spans,
         date_text=date_text, date_start=ds, date_end=de,
     )
 
 
-#: Words in a dateline's bracket that say who someone is, not who they are.
-_REPORTER_ROLES = frozenset({"记者", "通讯员", "实习生", "本报记者", "本报通讯员", "特约记者", "见习记者", "摄影", "摄"})
-
-
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:
-    """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article."""
+    """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article, or a
+    bracketed credit closing it: ``…。（张某）``."""
     pattern = _page_rules()["glued_byline"]
     for art in articles:
         if art.authors and art.author_spans:
@@ -746,8 +769,13 @@ def _glued_bylines(articles: list[PageArticle], text: str) -> None:
         m = pattern.search(line)
         if m and looks_like_name(m.group("name")):
             s = line_start + m.start("name")
-            art.authors.append(m.group("name"))
+            _add_author(art, m.group("name"), s, line_start + m.end("name"))
             art.author_spans.append((s, line_start + m.end("name")))
+            continue
+        # …服务。（湖北日报记者蔡俊）: a credit in brackets closing the last paragraph
+        for name, s, e in page_lines.closing_credit(line) or ():
+            _add_author(art, name, line_start + s, line_start + e)
+            art.author_spans.append((line_start + s, line_start + e))
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?…]+[”’」』)）]*|\n")

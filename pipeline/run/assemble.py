@@ -78,15 +78,20 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         dateline = None
         if info.dateline is not None:
             d = info.dateline
-            dateline = dict(agency=d.agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
+            # agency and authors as the page writes them (the doc may hold a simplified view)
+            agency = "".join(text[s:e] for s, e in d.agency_spans) if d.agency_spans else d.agency
+            dateline = dict(agency=agency, date=d.date, text=text[d.start:d.end], start=d.start, end=d.end)
         spans = info.title_spans
         if spans and prepared.masthead is not None:
             # the masthead line gave the page its date; it is no part of the first headline
             m_start, m_end = prepared.masthead
             spans = [(s, e) for s, e in spans if e <= m_start or s >= m_end] or spans
         title = " ".join(text[s:e] for s, e in spans) if spans else info.title
+        authors = list(info.authors)
+        if len(info.author_name_spans) == len(authors):
+            authors = [text[s:e] for s, e in info.author_name_spans]
         articles.append(dict(index=info.index, start=info.start, end=info.end, title=title,
-                             dateline=dateline, authors=list(info.authors), entities=[], events=[]))
+                             dateline=dateline, authors=authors, entities=[], events=[]))
     # what to leave out was decided by the pipeline's output_policy; ids are e1, e2… in text order
     entities = list(doc._.entities or [])
     for i, m in enumerate(entities, 1):
@@ -105,8 +110,8 @@ def _result_tree(doc: Doc, prepared: Prepared, *, checked: bool) -> dict[str, An
         articles[art.index]["entities"].append(entity)
     for n, ev in enumerate(doc._.events or [], 1):
         art = article_at(infos, ev.trigger_start)
-        if art is None:
-            continue
+        if art is None or art.part_at(ev.trigger_start, ev.trigger_end) == "chrome":
+            continue  # page chrome (上一篇: another article's headline, a related list) reports no event
         args = {
             role: [
                 dict(text=text[a.start:a.end], start=a.start, end=a.end,

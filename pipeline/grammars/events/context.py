@@ -142,7 +142,8 @@ class PageView:
         return sentences[lo:bisect.bisect_left(starts, max(info.end, info.start + 1), lo)]
 
     def _article(self, info: ArticleInfo, sentences: list[tuple[int, int]]) -> ArticleView:
-        skip = list(info.title_spans) + list(info.caption_spans) + list(info.author_spans)
+        # page chrome (核心阅读, 来源:…, 上一篇:…) is no sentence of the article: no event, no lead date
+        skip = list(info.title_spans) + list(info.caption_spans) + list(info.author_spans) + list(info.chrome_spans)
         sents: list[Sent] = []
         titles: list[tuple[int, int]] = []
         for s, e in sentences:

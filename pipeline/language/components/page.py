@@ -48,14 +48,15 @@ class PageStructure:
                     iso = value["iso"] if value and value["iso"][:1] in "0123456789X" else None
                 dateline = DatelineInfo(
                     text=d.text, start=d.start, end=d.end, agency=d.agency, date_text=d.date_text,
-                    date_start=d.date_start, date_end=d.date_end, date=iso,
+                    date_start=d.date_start, date_end=d.date_end, date=iso, agency_spans=d.agency_spans,
                 )
             articles.append(
                 ArticleInfo(
                     index=art.index, start=art.start, end=art.end, title=art.title,
                     title_spans=art.title_spans, dateline=dateline, authors=art.authors,
+                    author_name_spans=art.author_name_spans,
                     author_spans=art.author_spans, caption_spans=art.caption_spans,
-                    body_start=art.body_start,
+                    body_start=art.body_start, chrome_spans=art.chrome_spans,
                 )
             )
         doc._.articles = articles

@@ -1,0 +1,207 @@
+"""Page structure of real web pages (issue 20): credits, outlet datelines, chrome, reposts.
+
+Cases are named by where their form came from ("pages:e12" is a form seen on that shared page,
+written here with made-up names and words; "own:" a form we made up).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core import page_lines
+from pipeline.core.records import ArticleInfo
+from pipeline.core.text import byline_names, normalize, split_page
+
+
+def _names(found):
+    return None if found is None else [n for n, _, _ in found]
+
+
+CREDITS = [
+    ("pages:d10", "记者吴宏强通讯员秦家林", True, ["吴宏强", "秦家林"]),
+    ("issue20:role-slash", "记者 王某/文 李某/图", True, ["王某", "李某"]),
+    ("issue20:one-line", "某报·某客户端记者 甲乙 丙丁 实习生 赵丙 通讯员 钱丁 孙戊", True,
+     ["甲乙", "丙丁", "赵丙", "钱丁", "孙戊"]),
+    ("issue20:square", "□晚报记者 王大明 通讯员 李小华", True, ["王大明", "李小华"]),
+    ("issue20:plus", "采写:张三+记者 李四", True, ["张三", "李四"]),
+    ("own:wen-tu", "文/图 李某", True, ["李某"]),
+    ("own:shot", "记者 王某 摄", True, ["王某"]),
+    ("pages:e02", "湖北日报记者蔡俊", True, ["蔡俊"]),
+    ("pages:e12", "通讯员李 斌", True, ["李 斌"]),
+    ("pages:a04", "阿尔达克 李  飞 摄影报道", True, ["阿尔达克", "李  飞"]),
+    ("pages:c11", "记者:亚荣 思栋 小强 编辑:秀芬", True, ["亚荣", "思栋", "小强"]),
+    ("pages:e10", "文/ 記者胡某 張某某", True, ["胡某", "張某某"]),
+    # not credits: a headline's tag, a commentary label, a bare name that is no surname's
+    ("pages:a04-tag", "小康路上·绿色力量", False, None),
+    ("pages:a06-tag", "说道", False, None),
+    ("own:phrase", "项目建设 稳步推进", False, None),
+]
+
+
+@pytest.mark.parametrize("origin,segment,need_role,expected", CREDITS, ids=[c[0] for c in CREDITS])
+def test_credit_names(origin, segment, need_role, expected):
+    assert _names(page_lines.credit_names(segment, need_role=need_role)) == expected
+
+
+BYLINE_LINES = [
+    ("pages:a01", "肖学平摄（人民视觉）", ["肖学平"]),
+    ("issue20:closing-name", "（张某某）", ["张某某"]),
+    ("pages:e07", "(胡晓光)", ["胡晓光"]),
+    ("issue20:one-line", "某报·某客户端记者 甲乙 丙丁 实习生 赵丙", ["甲乙", "丙丁", "赵丙"]),
+    ("own:not-a-credit", "整合服务资源 提升处置效率", None),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", BYLINE_LINES, ids=[c[0] for c in BYLINE_LINES])
+def test_byline_lines(origin, line, expected):
+    line = normalize(line).text
+    assert byline_names(line, at_article_end=True) == expected
+
+
+CLOSING = [
+    ("pages:c01", "…提供有力支撑。(记者 贺某某 通讯员 王某)", ["贺某某", "王某"]),
+    ("pages:e02", "…最优质的服务。(湖北日报记者蔡某)", ["蔡某"]),
+    ("own:gloss", "建设污水处理工程（一期）", None),
+    ("own:done", "会议要求加快进度。（完）", None),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", CLOSING, ids=[c[0] for c in CLOSING])
+def test_closing_credit(origin, line, expected):
+    assert _names(page_lines.closing_credit(normalize(line).text)) == expected
+
+
+CHROME = [
+    ("pages:b01", "当前位置:首页 > 新闻频道 > 本地快讯 >", True),
+    ("pages:b12", "登陆 | 注册", True),
+    ("issue20:rank", "点击排行 三天 一周 一月", True),
+    ("issue20:print", "打印本页 关闭窗口 返回顶部", True),
+    ("pages:c09", "10-09 10:39", True),
+    ("pages:d02", "16.08.2017 08:55", True),
+    ("pages:b12-meta", "时间:2012-06-08 10:08来源:某某日报 作者: 黄某某", True),
+    ("pages:c11", "责任编辑:王某", True),
+    ("pages:b03", "星沙时报,未经授权不得转载", True),
+    ("pages:e12", "新闻推荐", True),
+    ("pages:a01", "核心阅读", True),
+    ("pages:e02", "1、“某某在线”由某某广播电台主办。经某某广播电台授权,某某公司独家负责运营。", True),
+    ("pages:e02-2", "2、凡本网注明“来源:某某在线”的所有信息内容,未经书面授权,不得转载。", True),
+    ("brief:masthead", "晋中日报 2025年10月15日 星期三", True),
+    ("brief:page-label", "第03版：要闻", True),
+    ("own:headline", "肖超英会见广东客商", False),
+    ("own:headline-date", "2025年10月15日全市项目集中开工", False),
+    ("own:subhead", "治山理水 筑牢生态屏障", False),
+    ("own:names", "阿尔达克 李 飞 摄影报道", False),
+    ("own:body", "7月29日下午，市长在酒店会见了客商。", False),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", CHROME, ids=[c[0] for c in CHROME])
+def test_chrome_lines(origin, line, expected):
+    assert page_lines.is_chrome(normalize(line).text) is expected
+
+
+META = [
+    ("pages:b12", "时间:2012-06-08 10:08来源:某某日报 作者: 黄某某", ["黄某某"]),
+    ("pages:b07", "文章來源:某某網 文章作者: 永正 峻峰 責任編輯:薛某 點擊數:", ["永正", "峻峰"]),
+    ("pages:b03", "【作者:刘某某】 【编辑:王某】", ["刘某某"]),
+    ("pages:b10", "文\\图:何某某", ["何某某"]),
+    ("pages:b08", "作者: 来源: 发布时间:2012-08-29", []),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", META, ids=[c[0] for c in META])
+def test_meta_authors(origin, line, expected):
+    assert _names(page_lines.meta_authors(normalize(line).text)) == expected
+
+
+DATELINES = [
+    # (origin, first paragraph, agency, date text, reporters)
+    ("pages:a01", "本报北京5月18日电 （记者孙某某）为落实通知，", "本报", "5月18日", ["孙某某"]),
+    ("corpus:p11", "本报大同9月28日讯（记者 阎某某）今天上午，", "本报", "9月28日", ["阎某某"]),
+    ("issue20:web", "东南网漳州4月19日讯 近日，", "东南网", "4月19日", []),
+    ("pages:e05", "胶东在线9月3日讯 9月3日上午,市委书记会见客人。", "胶东在线", "9月3日", []),
+    ("pages:b03", "长沙县融媒体11月28日讯(记者 刘某某)今日上午,", "长沙县融媒体", "11月28日", ["刘某某"]),
+    ("issue20:channel", "新华网贵州频道9月28日电 近日,", "新华网", "9月28日", []),
+    ("pages:e12", "本报和政讯(通讯员李 斌)2013年以来,", "本报讯", None, ["李 斌"]),
+    ("pages:e09", "湖北日报客户端讯 (通讯员 方某)日前,总投资30亿元的项目入库。", "湖北日报客户端讯", "日前", ["方某"]),
+    ("pages:d10", "本报讯 (记者吴某某通讯员秦某某) 前三季度,全县经济稳中有进。", "本报讯", None, ["吴某某", "秦某某"]),
+    ("pages:e04", "新华社福州4月26日电(记者秦某)福建省项目签约。", "新华社", "4月26日", ["秦某"]),
+]
+
+
+@pytest.mark.parametrize("origin,para,agency,date,reporters", DATELINES, ids=[c[0] for c in DATELINES])
+def test_outlet_datelines(origin, para, agency, date, reporters):
+    text = normalize("项目建设取得新进展\n" + para).text
+    art = split_page(text)[0]
+    assert art.dateline is not None
+    assert (art.dateline.agency, art.dateline.date_text, art.authors) == (agency, date, reporters)
+
+
+WEB_PAGE = """免费发布信息
+当前位置:首页 > 新闻频道 > 本地快讯 >
+某县召开项目推进会
+时间:2012-06-08 10:08 来源:某某日报 作者: 黄某某
+6月4日,某县召开重点项目推进会,会议由县长主持,部署下一步重点工作。
+会议要求,各部门要加快项目建设进度,确保年底前完成全年任务。(记者 贺某某)
+(责任编辑:白某某)
+相关新闻
+本报讯 某县开展安全检查
+另一篇新闻的标题
+"""
+
+
+def test_web_page_chrome_set_aside():
+    """pages:b12/b01 form: chrome around one article; the related list after 相关新闻 is no article."""
+    text = normalize(WEB_PAGE).text
+    arts = split_page(text)
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.title == "某县召开项目推进会"
+    assert art.authors == ["黄某某", "贺某某"]
+    assert art.dateline is None
+    chrome = [text[s:e] for s, e in art.chrome_spans]
+    assert chrome[0] == "免费发布信息"
+    assert "相关新闻" in chrome and "本报讯 某县开展安全检查" in chrome
+    # mentions inside chrome are marked so; the meta line's author stays a byline
+    info = ArticleInfo(index=0, start=art.start, end=art.end, title_spans=art.title_spans,
+                       author_spans=art.author_spans, chrome_spans=art.chrome_spans)
+    nav = text.index("新闻频道")
+    assert info.part_at(nav, nav + 4) == "chrome"
+    who = text.index("黄某某")
+    assert info.part_at(who, who + 3) == "byline"
+
+
+def test_repost_original_title():
+    """pages:e02 form: a repost with no headline of its own but 原标题:…"""
+    text = normalize("原标题:某州30个项目集中签约 总投资486亿元\n5月31日,某州举行签约仪式,共签约30个项目。\n").text
+    art = split_page(text)[0]
+    assert art.title == "某州30个项目集中签约 总投资486亿元"
+    assert text[art.title_spans[0][0]:art.title_spans[0][1]] == art.title
+
+
+def test_web_headline_not_joined_to_body():
+    """pages:b07 form: headline, then a meta line, then the body with no blank line between."""
+    raw = "县委书记调研重点工程和重点项目建设推进情况\n文章来源:某某网 文章作者: 永正 峻峰\n1月3日,县委书记深入重点工程建设工地调研。\n"
+    text = normalize(raw).text
+    art = split_page(text)[0]
+    assert art.title == "县委书记调研重点工程和重点项目建设推进情况"
+    assert art.authors == ["永正", "峻峰"]
+
+
+def test_photo_story_closed_by_its_credit():
+    """pages:a01 form: a photo story (headline, caption paragraph, credit) between two articles."""
+    raw = ("治理臭氧超标 将有新招\n\n近年来，全国空气质量持续改善，臭氧浓度却不降反升。\n\n"
+           "晒盐忙\n\n山东省寿光市羊口镇盐田，工人们在盐池排水。\n\n肖学平摄（人民视觉）\n\n"
+           "岱海生态应急补水工程开工\n\n本报乌兰察布5月18日电 （记者吴某）16日，工程开工。\n")
+    arts = split_page(normalize(raw).text)
+    assert [a.title for a in arts] == ["治理臭氧超标 将有新招", "晒盐忙", "岱海生态应急补水工程开工"]
+    assert [a.authors for a in arts] == [[], ["肖学平"], ["吴某"]]
+
+
+def test_masthead_is_no_headline():
+    """brief: an e-paper page opens with its masthead and page label; the headline is below."""
+    raw = "晋中日报 2025年10月15日 星期三\n第03版：要闻\n\n太谷区委书记调研重点项目\n\n科学导报讯 10月14日，区委书记调研项目建设。\n"
+    text = normalize(raw).text
+    arts = split_page(text)
+    assert [a.title for a in arts] == ["太谷区委书记调研重点项目"]
+    assert [text[s:e] for s, e in arts[0].chrome_spans] == ["晋中日报 2025年10月15日 星期三", "第03版：要闻"]
