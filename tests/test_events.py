@@ -219,6 +219,28 @@ def test_signing_ceremony_gives_conference_agreement_and_investment():
     assert values(inv, "period") == ["2024-Q2"] and texts(inv, "org") == ["临河开发区"]
 
 
+def test_ceremony_is_named_by_its_noun():
+    # own: corpus and pages gold name a ceremony by its noun (签约仪式), not by 举行
+    text = "6月1日，临河开发区举行重点项目集中签约仪式。"
+    ev = only(run(text, [("6月1日", "DATE", D("2024-06-01")), ("临河开发区", "ORG")]), "conference")
+    assert ev.trigger_text == "签约仪式" and texts(ev, "name") == ["重点项目集中签约仪式"]
+
+
+def test_one_verb_several_conferences():
+    # after pages:b04: 举行的A推介会和B交流会 is two conferences, each named by its noun
+    text = "考察团参加了南城市在温州举行的南城市旅游推介会和南城市——温州市对口合作交流会等系列活动。"
+    events = [e for e in run(text, [("南城市", "LOC"), ("温州", "LOC")]) if e.type == "conference"]
+    assert [e.trigger_text for e in events] == ["推介会", "交流会"]
+    assert [texts(e, "name") for e in events] == [["南城市旅游推介会"], ["南城市——温州市对口合作交流会"]]
+
+
+def test_conference_without_verb():
+    # after pages:c08: 在项目工程验收会上 names a conference; its speakers take part
+    text = "在项目工程验收会上，农场领导王明、李强分别汇报了项目建设情况。"
+    ev = only(run(text, [("王明", "PER"), ("李强", "PER")]), "conference")
+    assert ev.trigger_text == "验收会" and texts(ev, "name") == ["项目工程验收会"]
+
+
 def test_agreement_parties_project_amount():
     text = "会上，远景能源有限公司与城东区政府签订风电装备制造基地项目合作协议，协议总额20亿元。"
     ev = only(run(text, [("远景能源有限公司", "ORG"), ("城东区政府", "ORG"),
