@@ -323,6 +323,20 @@ def test_milestone_length_and_lead_date():
     assert ev.date == "2024"  # the lead sentence of the paragraph dates its details
 
 
+@pytest.mark.parametrize("text,trigger,stage", [
+    # corpus and pages gold: 集中 is part of the stage, 开工 the trigger; a weak verb carries the
+    # strong one (pages:c02 进行竣工验收, corpus 正式建成通车)
+    ("城东产业园项目集中开工。", "开工", "集中开工"),
+    ("专家组对城东产业园项目进行竣工验收。", "竣工验收", "进行竣工验收"),
+    ("城东产业园项目已完成竣工验收。", "竣工验收", "完成竣工验收"),
+    ("城东产业园项目已经复工。", "复工", "复工"),
+])
+def test_milestone_trigger_is_the_strong_verb(text, trigger, stage):
+    ev = only(run(text, []), "project_milestone")
+    assert ev.trigger_text == trigger and texts(ev, "stage") == [stage]
+    assert texts(ev, "project") == ["城东产业园项目"]
+
+
 def test_milestone_completed_list_with_counts():
     text = "今年上半年，城东新区完成标准化厂房3栋、雨污管网改造2个市政项目；完成东湖公园提升工程建设。"
     ents = [("今年上半年", "DATE", D("2024-H1")), ("城东新区", "ORG")]
