@@ -459,6 +459,14 @@ def test_metric_share_and_points():
     assert values(ev, "value") == [P(38.5), P(6.2, points=True)]
 
 
+def test_metric_named_ratio_with_its_level():
+    # after pages:a04: 比例 names the indicator, 为 is the trigger
+    text = "1至5月，全市地表水优良断面比例为87.3%。"
+    ents = [("1至5月", "DATE", D("2025-01/2025-05")), ("87.3%", "PERCENT", P(87.3))]
+    ev = only(run(text, ents), "metric")
+    assert ev.trigger_text == "为" and texts(ev, "subject") == ["地表水优良断面比例"]
+
+
 def test_metric_rate_without_a_verb_and_level_without_value_entity():
     text = "5月以来，全区发现安全隐患860处，已整改812处，整改率94.4%。货运量1.8万吨，增长12.5%。"
     ents = [("5月以来", "DATE", D("2024-05")), ("94.4%", "PERCENT", P(94.4)), ("12.5%", "PERCENT", P(12.5))]
