@@ -241,6 +241,16 @@ def test_conference_without_verb():
     assert ev.trigger_text == "验收会" and texts(ev, "name") == ["项目工程验收会"]
 
 
+def test_investment_per_listed_project():
+    # after pages:e09/e12: 投资X亿元的Y、投资Z亿元的W: one investment per item
+    text = "今年以来，投资5.1亿元的城北产业公路项目、投资1.4亿元的前川新区廉租房和投资8800万元的和平路升级改造等项目陆续开工。"
+    ents = [("今年以来", "DATE", D("2025")), ("5.1亿元", "MONEY", Y(510_000_000)),
+            ("1.4亿元", "MONEY", Y(140_000_000)), ("8800万元", "MONEY", Y(88_000_000))]
+    events = [e for e in run(text, ents) if e.type == "investment"]
+    assert [e.trigger_text for e in events] == ["投资"] * 3
+    assert [texts(e, "scope") for e in events] == [["城北产业公路项目"], ["前川新区廉租房"], ["和平路升级改造"]]
+
+
 def test_agreement_parties_project_amount():
     text = "会上，远景能源有限公司与城东区政府签订风电装备制造基地项目合作协议，协议总额20亿元。"
     ev = only(run(text, [("远景能源有限公司", "ORG"), ("城东区政府", "ORG"),
