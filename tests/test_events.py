@@ -595,3 +595,19 @@ def test_end_to_end_through_the_extractor():
         for args in e.args.values():
             for a in args:
                 assert result.text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在市委", "市委"),  # issue 20: org read with its preposition
+    ("从市安全监管局", "市安全监管局"),  # pages:d02
+    ("在建项目", "在建项目"),  # corpus: 在建 is part of the phrase
+    ("出台的", "出台"),
+    ("在", "在"),  # nothing would stay
+])
+def test_phrase_argument_without_preposition(text, expected):
+    from pipeline.core.records import ArgRecord
+    from pipeline.grammars.events.common import phrase_arg
+
+    out = phrase_arg(ArgRecord(text, 10, 10 + len(text)))
+    assert out.text == expected and out.end - out.start == len(expected)
+    assert text[out.start - 10:out.end - 10] == expected
