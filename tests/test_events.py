@@ -611,3 +611,15 @@ def test_phrase_argument_without_preposition(text, expected):
     out = phrase_arg(ArgRecord(text, 10, 10 + len(text)))
     assert out.text == expected and out.end - out.start == len(expected)
     assert text[out.start - 10:out.end - 10] == expected
+
+
+def test_funding_items_of_one_allocation():
+    # after pages:a04: a grant, then 其中，安排…X亿元，用于支持… item by item
+    text = ("省财政20日预拨救灾资金14亿元，用于支持各地做好防控工作。其中，安排病虫害防控8亿元，"
+            "用于支持东部等26个县做好防控工作；安排蝗虫防控0.3亿元，用于支持西部等15个县做好防控工作。")
+    ents = [("14亿元", "MONEY", Y(1_400_000_000)), ("8亿元", "MONEY", Y(800_000_000)),
+            ("0.3亿元", "MONEY", Y(30_000_000))]
+    events = [e for e in run(text, ents) if e.type == "funding"]
+    assert [e.trigger_text for e in events] == ["预拨", "安排", "安排"]
+    assert [texts(e, "recipient") for e in events] == [["各地"], ["东部等26个县"], ["西部等15个县"]]
+    assert [texts(e, "source") for e in events] == [["救灾资金"]] * 3

@@ -508,6 +508,7 @@ class FundingFile(EventRuleFile):
     source_strip_suffixes: Words
     recipient_preps: Words
     passive_re: Pattern
+    allocation_verbs: Words
 
 
 class RemediationRules(Rule):

@@ -222,6 +222,7 @@ class Compiled:
         self.f_strip_suffix = fu.pattern("strip_suffix")
         self.f_recipient_preps = fu.pattern("recipient")
         self.f_passive = fu.re("passive_re")
+        self.f_allocation = fu.pattern("allocation")
 
         r = lex["remediation"]
         self.r_triggers = r.wordset("triggers")
