@@ -623,3 +623,21 @@ def test_funding_items_of_one_allocation():
     assert [e.trigger_text for e in events] == ["预拨", "安排", "安排"]
     assert [texts(e, "recipient") for e in events] == [["各地"], ["东部等26个县"], ["西部等15个县"]]
     assert [texts(e, "source") for e in events] == [["救灾资金"]] * 3
+
+
+def test_joint_signing_parties_from_the_subject_and_document_title():
+    # after pages:a06: A、B以及C召开联席会议，共同签署了《…》
+    text = "东港海警局、市生态环境局以及东港海事局召开联席会议，共同签署了《海洋生态保护协作机制》，明确各方职责。"
+    ents = [("东港海警局", "ORG"), ("市生态环境局", "ORG"), ("东港海事局", "ORG")]
+    ev = only(run(text, ents), "agreement")
+    assert ev.trigger_text == "签署"
+    assert texts(ev, "party") == ["东港海警局", "市生态环境局", "东港海事局"]
+    assert texts(ev, "project") == ["《海洋生态保护协作机制》"]
+
+
+def test_two_signings_in_one_sentence():
+    # own: several signings in one sentence stay apart when each has its parties
+    text = "会上，甲市与乙集团签订战略合作协议，丙县与丁公司签约智能制造项目。"
+    ents = [("甲市", "LOC"), ("乙集团", "ORG"), ("丙县", "LOC"), ("丁公司", "ORG")]
+    events = [e for e in run(text, ents) if e.type == "agreement"]
+    assert [texts(e, "party") for e in events] == [["甲市", "乙集团"], ["丙县", "丁公司"]]
