@@ -641,3 +641,11 @@ def test_two_signings_in_one_sentence():
     ents = [("甲市", "LOC"), ("乙集团", "ORG"), ("丙县", "LOC"), ("丁公司", "ORG")]
     events = [e for e in run(text, ents) if e.type == "agreement"]
     assert [texts(e, "party") for e in events] == [["甲市", "乙集团"], ["丙县", "丁公司"]]
+
+
+def test_meeting_with_an_unnamed_guest_group():
+    # after pages:b01/e07: 会见了参加…活动的客商代表 — the guest is a group, not a name
+    text = "7月29日下午，市长王明在滨江酒店亲切会见了参加经贸合作签约活动的客商代表。"
+    ents = [("7月29日下午", "DATE", D("2024-07-29")), ("王明", "PER"), ("滨江酒店", "ORG")]
+    ev = only(run(text, ents), "meeting")
+    assert texts(ev, "host") == ["王明"] and texts(ev, "guest") == ["参加经贸合作签约活动的客商代表"]

@@ -429,6 +429,7 @@ class MeetingFile(EventRuleFile):
     connectors: Words
     delegation_marks: Words
     attendance_verbs: Words
+    guest_group_heads: Words
     topic_re: Pattern
 
 
