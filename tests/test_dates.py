@@ -105,8 +105,6 @@ CASES_STATISTICS_BULLETIN = [
     ("2025年9月末", None, None, "2025-09", True),
     ("2024年全年", None, None, "2024", False),
     ("2025年1-8月", None, None, "2025-01/2025-08", False),
-    ("去年同期", OCT16, None, None, None),
-    ("上年同期", OCT16, None, None, None),
 ]
 
 # pages without a dateline or pub_date: the year the page states most often
@@ -134,8 +132,20 @@ CASES_YEAR_BOUNDARY = [
     ("今年", dt.date(2026, 1, 5), None, "2026", False),
 ]
 
+# real pages of other outlets (issue 20): lunar New Year days, year-less first months, 元月
+CASES_OTHER_OUTLETS = [
+    ("农历正月初九", dt.date(2023, 2, 1), None, "2023-01-30", False),  # pages:c03
+    ("正月十五", dt.date(2024, 2, 1), None, "2024-02-24", False),
+    ("前11个月", dt.date(2011, 12, 20), None, "2011-01/2011-11", False),  # pages:c05
+    ("元至九月", dt.date(2018, 10, 20), None, "2018-01/2018-09", False),  # pages:d10
+    ("元月5日", dt.date(2018, 10, 20), None, "2018-01-05", False),
+    ("去年同期", dt.date(2018, 10, 20), None, "2017", False),
+    ("上年同期", dt.date(2018, 10, 20), None, "2017", False),
+    ("正月初九", dt.date(1980, 2, 1), None, None, False),  # outside the lunar table: undated
+]
+
 ALL_CASES = (
-    CASES_FROM_OUTPUT_MD + CASES_REGIONAL_PRESS + CASES_STATISTICS_BULLETIN + CASES_YEAR_HINT
+    CASES_OTHER_OUTLETS + CASES_FROM_OUTPUT_MD + CASES_REGIONAL_PRESS + CASES_STATISTICS_BULLETIN + CASES_YEAR_HINT
     + CASES_YEAR_BOUNDARY
 )
 
@@ -205,6 +215,8 @@ NOT_DATES = [
     "节日前夕",
     "三五成群",
     "十一五年",
+    "当前位置",  # pages: site navigation, not PRESENT_REF
+    "每人30元至50元",
 ]
 
 
@@ -227,6 +239,8 @@ SCAN_CASES = [
     ("会议于4月11日至12日召开，60日内完成整改。", [("4月11日至12日", "2025-04-11/2025-04-12")]),
     ("截至9月底，近20年来首次。", [("9月底", "2025-09")]),
     ("每月15日前报送", []),
+    # pages:d07/a04: the comparison base is the earlier period a year before
+    ("1-9月增加值比去年同期增长13.7%", [("1-9月", "2025-01/2025-09"), ("去年同期", "2024-01/2024-09")]),
 ]
 
 

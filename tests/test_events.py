@@ -219,6 +219,38 @@ def test_signing_ceremony_gives_conference_agreement_and_investment():
     assert values(inv, "period") == ["2024-Q2"] and texts(inv, "org") == ["临河开发区"]
 
 
+def test_ceremony_is_named_by_its_noun():
+    # own: corpus and pages gold name a ceremony by its noun (签约仪式), not by 举行
+    text = "6月1日，临河开发区举行重点项目集中签约仪式。"
+    ev = only(run(text, [("6月1日", "DATE", D("2024-06-01")), ("临河开发区", "ORG")]), "conference")
+    assert ev.trigger_text == "签约仪式" and texts(ev, "name") == ["重点项目集中签约仪式"]
+
+
+def test_one_verb_several_conferences():
+    # after pages:b04: 举行的A推介会和B交流会 is two conferences, each named by its noun
+    text = "考察团参加了南城市在温州举行的南城市旅游推介会和南城市——温州市对口合作交流会等系列活动。"
+    events = [e for e in run(text, [("南城市", "LOC"), ("温州", "LOC")]) if e.type == "conference"]
+    assert [e.trigger_text for e in events] == ["推介会", "交流会"]
+    assert [texts(e, "name") for e in events] == [["南城市旅游推介会"], ["南城市——温州市对口合作交流会"]]
+
+
+def test_conference_without_verb():
+    # after pages:c08: 在项目工程验收会上 names a conference; its speakers take part
+    text = "在项目工程验收会上，农场领导王明、李强分别汇报了项目建设情况。"
+    ev = only(run(text, [("王明", "PER"), ("李强", "PER")]), "conference")
+    assert ev.trigger_text == "验收会" and texts(ev, "name") == ["项目工程验收会"]
+
+
+def test_investment_per_listed_project():
+    # after pages:e09/e12: 投资X亿元的Y、投资Z亿元的W: one investment per item
+    text = "今年以来，投资5.1亿元的城北产业公路项目、投资1.4亿元的前川新区廉租房和投资8800万元的和平路升级改造等项目陆续开工。"
+    ents = [("今年以来", "DATE", D("2025")), ("5.1亿元", "MONEY", Y(510_000_000)),
+            ("1.4亿元", "MONEY", Y(140_000_000)), ("8800万元", "MONEY", Y(88_000_000))]
+    events = [e for e in run(text, ents) if e.type == "investment"]
+    assert [e.trigger_text for e in events] == ["投资"] * 3
+    assert [texts(e, "scope") for e in events] == [["城北产业公路项目"], ["前川新区廉租房"], ["和平路升级改造"]]
+
+
 def test_agreement_parties_project_amount():
     text = "会上，远景能源有限公司与城东区政府签订风电装备制造基地项目合作协议，协议总额20亿元。"
     ev = only(run(text, [("远景能源有限公司", "ORG"), ("城东区政府", "ORG"),
@@ -299,6 +331,20 @@ def test_milestone_length_and_lead_date():
     assert values(ev, "stage") == ["operational"] and texts(ev, "stage") == ["建成通车"]
     assert values(ev, "length") == [{"amount": 2300, "unit": "m", "qualifier": "approx"}]
     assert ev.date == "2024"  # the lead sentence of the paragraph dates its details
+
+
+@pytest.mark.parametrize("text,trigger,stage", [
+    # corpus and pages gold: 集中 is part of the stage, 开工 the trigger; a weak verb carries the
+    # strong one (pages:c02 进行竣工验收, corpus 正式建成通车)
+    ("城东产业园项目集中开工。", "开工", "集中开工"),
+    ("专家组对城东产业园项目进行竣工验收。", "竣工验收", "进行竣工验收"),
+    ("城东产业园项目已完成竣工验收。", "竣工验收", "完成竣工验收"),
+    ("城东产业园项目已经复工。", "复工", "复工"),
+])
+def test_milestone_trigger_is_the_strong_verb(text, trigger, stage):
+    ev = only(run(text, []), "project_milestone")
+    assert ev.trigger_text == trigger and texts(ev, "stage") == [stage]
+    assert texts(ev, "project") == ["城东产业园项目"]
 
 
 def test_milestone_completed_list_with_counts():
@@ -423,6 +469,14 @@ def test_metric_share_and_points():
     assert values(ev, "value") == [P(38.5), P(6.2, points=True)]
 
 
+def test_metric_named_ratio_with_its_level():
+    # after pages:a04: 比例 names the indicator, 为 is the trigger
+    text = "1至5月，全市地表水优良断面比例为87.3%。"
+    ents = [("1至5月", "DATE", D("2025-01/2025-05")), ("87.3%", "PERCENT", P(87.3))]
+    ev = only(run(text, ents), "metric")
+    assert ev.trigger_text == "为" and texts(ev, "subject") == ["地表水优良断面比例"]
+
+
 def test_metric_rate_without_a_verb_and_level_without_value_entity():
     text = "5月以来，全区发现安全隐患860处，已整改812处，整改率94.4%。货运量1.8万吨，增长12.5%。"
     ents = [("5月以来", "DATE", D("2024-05")), ("94.4%", "PERCENT", P(94.4)), ("12.5%", "PERCENT", P(12.5))]
@@ -541,3 +595,57 @@ def test_end_to_end_through_the_extractor():
         for args in e.args.values():
             for a in args:
                 assert result.text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在市委", "市委"),  # issue 20: org read with its preposition
+    ("从市安全监管局", "市安全监管局"),  # pages:d02
+    ("在建项目", "在建项目"),  # corpus: 在建 is part of the phrase
+    ("出台的", "出台"),
+    ("在", "在"),  # nothing would stay
+])
+def test_phrase_argument_without_preposition(text, expected):
+    from pipeline.core.records import ArgRecord
+    from pipeline.grammars.events.common import phrase_arg
+
+    out = phrase_arg(ArgRecord(text, 10, 10 + len(text)))
+    assert out.text == expected and out.end - out.start == len(expected)
+    assert text[out.start - 10:out.end - 10] == expected
+
+
+def test_funding_items_of_one_allocation():
+    # after pages:a04: a grant, then 其中，安排…X亿元，用于支持… item by item
+    text = ("省财政20日预拨救灾资金14亿元，用于支持各地做好防控工作。其中，安排病虫害防控8亿元，"
+            "用于支持东部等26个县做好防控工作；安排蝗虫防控0.3亿元，用于支持西部等15个县做好防控工作。")
+    ents = [("14亿元", "MONEY", Y(1_400_000_000)), ("8亿元", "MONEY", Y(800_000_000)),
+            ("0.3亿元", "MONEY", Y(30_000_000))]
+    events = [e for e in run(text, ents) if e.type == "funding"]
+    assert [e.trigger_text for e in events] == ["预拨", "安排", "安排"]
+    assert [texts(e, "recipient") for e in events] == [["各地"], ["东部等26个县"], ["西部等15个县"]]
+    assert [texts(e, "source") for e in events] == [["救灾资金"]] * 3
+
+
+def test_joint_signing_parties_from_the_subject_and_document_title():
+    # after pages:a06: A、B以及C召开联席会议，共同签署了《…》
+    text = "东港海警局、市生态环境局以及东港海事局召开联席会议，共同签署了《海洋生态保护协作机制》，明确各方职责。"
+    ents = [("东港海警局", "ORG"), ("市生态环境局", "ORG"), ("东港海事局", "ORG")]
+    ev = only(run(text, ents), "agreement")
+    assert ev.trigger_text == "签署"
+    assert texts(ev, "party") == ["东港海警局", "市生态环境局", "东港海事局"]
+    assert texts(ev, "project") == ["《海洋生态保护协作机制》"]
+
+
+def test_two_signings_in_one_sentence():
+    # own: several signings in one sentence stay apart when each has its parties
+    text = "会上，甲市与乙集团签订战略合作协议，丙县与丁公司签约智能制造项目。"
+    ents = [("甲市", "LOC"), ("乙集团", "ORG"), ("丙县", "LOC"), ("丁公司", "ORG")]
+    events = [e for e in run(text, ents) if e.type == "agreement"]
+    assert [texts(e, "party") for e in events] == [["甲市", "乙集团"], ["丙县", "丁公司"]]
+
+
+def test_meeting_with_an_unnamed_guest_group():
+    # after pages:b01/e07: 会见了参加…活动的客商代表 — the guest is a group, not a name
+    text = "7月29日下午，市长王明在滨江酒店亲切会见了参加经贸合作签约活动的客商代表。"
+    ents = [("7月29日下午", "DATE", D("2024-07-29")), ("王明", "PER"), ("滨江酒店", "ORG")]
+    ev = only(run(text, ents), "meeting")
+    assert texts(ev, "host") == ["王明"] and texts(ev, "guest") == ["参加经贸合作签约活动的客商代表"]

@@ -223,6 +223,7 @@ MONEY_STATISTICS_BULLETIN = [
     ("1.2万亿元", {"amount": 1200000000000, "currency": "CNY", "qualifier": None}),
     ("5.8亿美元", {"amount": 580000000, "currency": "USD", "qualifier": None}),
     ("2396.5亿元", {"amount": 239650000000, "currency": "CNY", "qualifier": None}),
+    ("过5亿元", {"amount": 500000000, "currency": "CNY", "qualifier": "at_least"}),  # pages:e09
 ]
 
 
@@ -405,6 +406,10 @@ SCAN_CASES = [
     ("飞机着陆场开工", []),
     ("伍家岗区", []),
     ("捐款伍元、陆万元", [("MONEY", "伍元"), ("MONEY", "陆万元")]),
+    # issue 20: headline shorthand of other outlets, and 过 as at_least (not 通过)
+    ("签约项目揽金56.8亿", [("MONEY", "56.8亿")]),
+    ("投资过5亿元的项目", [("MONEY", "过5亿元")]),
+    ("通过5亿元", [("MONEY", "5亿元")]),
 ]
 
 

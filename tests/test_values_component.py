@@ -158,7 +158,7 @@ SENTENCES_REGIONAL_PRESS = [
     (
         "去年同期，全省粮食播种面积达5公顷以上的种粮大户超过三成。",
         [
-            ("DATE", "去年", D("2024")),
+            ("DATE", "去年同期", D("2024")),  # the comparison base is one span (OUTPUT.md)
             ("AREA", "5公顷以上", A(50000, 5, "公顷", "at_least")),
             ("PERCENT", "超过三成", {"amount": 30, "qualifier": "at_least"}),
         ],

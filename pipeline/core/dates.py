@@ -86,6 +86,7 @@ class _DateRules:
     year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
     vague: dict[str, str]
+    lunar_new_year: dict[int, tuple[int, int]]
     year_pattern: regex.Pattern
     dateline_tail: regex.Pattern
     future_cue: regex.Pattern
@@ -110,6 +111,7 @@ def _rules() -> _DateRules:
         vague_tables = t["vague"]
         seps = tuple(t["range"]["separators"])
         month_parts_alone = list(t["month_parts_alone"])
+        lunar_new_year = {int(y): (int(md[:2]), int(md[3:])) for y, md in t["lunar_new_year"].items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"{where}: {exc!r}") from exc
 
@@ -148,6 +150,7 @@ def _rules() -> _DateRules:
         year_parts=year_parts,
         year_parts_after_year=yp_after,
         vague=vague,
+        lunar_new_year=lunar_new_year,
         year_pattern=year_pattern,
         dateline_tail=compile_pattern(grammar["dateline_tail"], f"{where} [patterns.dateline_tail]"),
         future_cue=compile_pattern(grammar["future_cue"], f"{where} [patterns.future_cue]"),
@@ -211,6 +214,7 @@ class _Parts:
     rel_day: int | None = None
     vague: str | None = None
     plan: tuple[int, int] | None = None
+    lunar_day: int | None = None  # 正月初九 -> 9
     since: bool = False
 
     @property
@@ -224,7 +228,7 @@ class _Parts:
             self.vague is None and self.plan is None and self.year2 is None
             and self.month2 is None and self.day2 is None and self.q2 is None
             and self.first_n is None and not self.since and self.rel_day is None
-            and self.rel_month is None and not self.month_alone
+            and self.rel_month is None and not self.month_alone and self.lunar_day is None
             and (self.has_year or self.month is not None or self.day is not None)
             and self.half is None and self.q1 is None and self.season is None
             and self.yp_month is None and not self.month_part and not self.quarter_part
@@ -247,6 +251,11 @@ def _parts(m: regex.Match) -> _Parts | None:
     if g.get("rd"):
         p.rel_day = r.relative_days[g["rd"]]
         return p
+    if g.get("ld"):
+        # 初九, 十五, 廿三: the numeral after 初/廿 (廿 is twenty)
+        ld = g["ld"]
+        p.lunar_day = 20 + (_num(ld[1:]) or 0) if ld[0] == "廿" else _num(ld.removeprefix("初"))
+        return p if p.lunar_day and 1 <= p.lunar_day <= 30 else None
     if g.get("y"):
         p.year = _year_num(g["y"])
         if p.year is None or not YEAR_MIN <= p.year <= YEAR_MAX:
@@ -257,6 +266,8 @@ def _parts(m: regex.Match) -> _Parts | None:
             return None
     if g.get("ry"):
         p.year_rel = r.relative_years[g["ry"]]
+    if g.get("cmp"):  # 上年同期: the year before
+        p.year_rel = -1
     if g.get("half"):
         p.half = r.halves[g["half"]]
     p.quarter_part = bool(g.get("qp"))
@@ -278,7 +289,7 @@ def _parts(m: regex.Match) -> _Parts | None:
     if g.get("se"):
         p.season = r.seasons[g["se"]]
     if g.get("m"):
-        p.month = _num(g["m"])
+        p.month = 1 if g["m"] == "元" else _num(g["m"])
         if p.month is None or not 1 <= p.month <= 12:
             return None
     if g.get("m2"):
@@ -310,6 +321,12 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def _lunar_new_year(year: int | None) -> dt.date | None:
+    """The first day of the lunar year ``year`` (春节), if the table has it."""
+    md = _rules().lunar_new_year.get(year) if year else None
+    return dt.date(year, *md) if md and year else None
+
+
 def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[str, Any] | None:
     """{"iso", "approx"} for parsed parts, or None when the expression needs an anchor it lacks."""
     if p.vague:
@@ -327,6 +344,11 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         return {"iso": f"{y:04d}-{mo:02d}", "approx": p.month_part or p.month_alone}
 
     base = anchor.year if anchor else year_hint
+    if p.lunar_day is not None:
+        new_year = _lunar_new_year(base)
+        if new_year is None:
+            return None
+        return {"iso": (new_year + dt.timedelta(days=p.lunar_day - 1)).isoformat(), "approx": False}
     if p.year is not None:
         year: int | None = p.year
     elif p.year_rel is not None:
@@ -470,9 +492,23 @@ def find_dates(
     for s, e, p, q in _expressions(text):
         anchor = anchor_at(s) if anchor_at else None
         value = _value(p, q, anchor, hint() if anchor is None else None)
+        if value is not None and text.endswith("同期", s, e) and out:
+            value = _same_period_before(text, out[-1], s) or value
         if value is not None:
             out.append(DateMatch(s, e, value))
     return out
+
+
+def _same_period_before(text: str, previous: DateMatch, start: int) -> dict[str, Any] | None:
+    """去年同期 after 1-9月 in the same sentence is 1-9月 of the year before (the comparison's
+    base period), not the whole year; None when no such period precedes."""
+    iso = previous.value["iso"]
+    if start - previous.end > 80 or not regex.match(r"[0-9]{4}", iso):
+        return None
+    if any(ch in text[previous.end:start] for ch in "。！？\n"):
+        return None
+    shifted = regex.sub(r"(?<![0-9])([0-9]{4})(?![0-9])", lambda m: f"{int(m[1]) - 1:04d}", iso)
+    return {"iso": shifted, "approx": previous.value.get("approx", False)}
 
 
 def parse_date(

@@ -155,6 +155,9 @@ class DatesFile(RuleFile):
 
     relative_years: dict[str, int]
     relative_months: dict[str, int]
+    #: the first day of the lunar year by Gregorian year, "MM-DD" (农历正月初九)
+    lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
+                         Annotated[str, Field(pattern=r"^0[12]-[0-3][0-9]$")]]
     relative_days: dict[str, int]
     halves: dict[str, Literal["H1", "H2"]]
     seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
@@ -468,6 +471,7 @@ class MeetingFile(EventRuleFile):
     connectors: Words
     delegation_marks: Words
     attendance_verbs: Words
+    guest_group_heads: Words
     topic_re: Pattern
 
 
@@ -547,6 +551,7 @@ class FundingFile(EventRuleFile):
     source_strip_suffixes: Words
     recipient_preps: Words
     passive_re: Pattern
+    allocation_verbs: Words
 
 
 class RemediationRules(Rule):

@@ -14,11 +14,15 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
     inside = [m for m in verbs if any(a <= m.start() < b for a, b in conf_names)]
     free = [m for m in verbs if m not in inside]
     nouns = [m for m in P.a_nouns.finditer(t, sent.start, sent.end)]
+    used_clauses: set[int] = set()  # one signing per clause (several in one sentence stay apart)
+    seen_parties: set[str] = set()
     for m in free + inside + nouns:
         ts, te = m.span()
         if m.group() in P.a_weak and not P.a_nouns.match(t, after_open(v, te, sent.end)):
             continue
         cs, ce = v.clause_at(sent, ts)
+        if cs in used_clauses or (used_clauses and m not in free):
+            continue  # a 签约 in a ceremony's name or a 协议 noun only when no verb signed
         if v.is_future(cs, ts) or v.in_speech(sent, ts):
             continue
         ev = new_event(v, art, sent, "agreement", ts, te)
@@ -40,8 +44,19 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
                 projects.append((a, b))
         if P.a_both.search(t, cs, ts) and len(parties) < 2:
             parties = _meeting_sides(v, art) or parties
+        if not parties and cs - 2 >= sent.start and R(r"(?:共同|一起|联合|一同)").match(t, v.trim(cs, ts)[0]):
+            # A、B以及C召开联席会议，共同签署了…: the parties are the subject of the clause before
+            ps, _ = v.clause_at(sent, cs - 2)
+            parties = [o for o in v.ents_in(ps, cs, ("ORG", "LOC")) if not v.person_org(o)]
+        if used_clauses and (not parties or {p.text for p in parties} <= seen_parties):
+            continue  # a further signing of the sentence needs parties of its own
         for p in parties:
             add(ev, "party", v.ent_arg(p))
+        title = after_open(v, te, ce, "了")
+        if not projects and t.startswith("《", title):
+            close = t.find("》", title, ce)  # 签署了《…工作机制》: the document signed
+            if close > title + 2:
+                projects.append((title, close + 1))
         if not projects:
             after = v.find_projects(te, ce) or v.find_projects(cs, ts)
             projects = [v.project_parts(s)[0] for s in after]
@@ -56,7 +71,8 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
         if not (has(ev, "party") or has(ev, "project")):
             continue
         emit(art, ev)
-        return
+        used_clauses.add(cs)
+        seen_parties.update(a.text for a in ev.args.get("party", []))
 
 
 def _meeting_sides(v: PageView, art: ArticleView) -> list[Mention]:

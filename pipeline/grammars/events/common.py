@@ -21,9 +21,33 @@ def new_event(v: PageView, art: ArticleView, sent: Sent, etype: str, ts: int, te
     return EventRecord(etype, v.text[ts:te], ts, te, (sent.start, sent.end), date=date or None, args={})
 
 
+#: roles whose argument is a noun phrase read from free text (not an entity): a preposition
+#: before it or a particle after it is no part of it (在市委, 从市安全监管局, 出台的)
+_PHRASE_ROLES = frozenset({"org", "scope", "site", "project", "subject", "recipient", "source", "party",
+                           "inspector", "organizer", "target", "host", "guest"})
+_LEADING_PREP = regex.compile(r"^(?:按照|根据|在(?![建线职岗校读])|从|对(?![口外接标])|于|由|向)")
+_TRAILING_PARTICLE = regex.compile(r"(?:的|及|和|与|并)$")
+
+
+def phrase_arg(arg: ArgRecord) -> ArgRecord:
+    """``arg`` without a preposition before it or a particle after it, if two characters stay."""
+    text, start, end = arg.text, arg.start, arg.end
+    m = _LEADING_PREP.match(text)
+    if m and len(text) - m.end() >= 2:
+        text, start = text[m.end():], start + m.end()
+    m = _TRAILING_PARTICLE.search(text)
+    if m and m.start() >= 2:
+        text, end = text[:m.start()], end - (len(text) - m.start())
+    if (start, end) == (arg.start, arg.end):
+        return arg
+    return ArgRecord(text, start, end, entity=None, value=arg.value)
+
+
 def add(ev: EventRecord, role: str, arg: ArgRecord | None) -> None:
     if arg is None or not arg.text.strip():
         return
+    if arg.entity is None and role in _PHRASE_ROLES:
+        arg = phrase_arg(arg)
     items = ev.args.setdefault(role, [])
     if any(a.start == arg.start and a.end == arg.end for a in items):
         return

@@ -6,6 +6,11 @@ from ...core.records import Mention
 from .common import add, after_open, attendance_args, emit, new_event, place_before, texts
 from .context import ORGLOC, R, ArticleView, PageView, Sent
 
+#: a ceremony's name ends in 仪式; its noun is the trigger (签约仪式, 开工仪式, 通车仪式)
+CEREMONY = R(r"(?:仪式|儀式|典礼|典禮)$")
+#: where a list of conference names splits (A推介会和B交流会)
+_NAME_JOINT = R(r"和|及|以及|与|、")
+
 
 def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
@@ -24,33 +29,90 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
             if found is None:
                 continue
             name, place = found
-        if any(e.type == "conference" and t[name[0]:name[1]] in texts(e, "name") for e in art.events):
+        names = _split_names(v, *name)
+        for name in names:
+            if any(e.type == "conference" and t[name[0]:name[1]] in texts(e, "name") for e in art.events):
+                continue
+            # a ceremony is named by its noun (签约仪式), and so is each of several conferences
+            # one verb introduces (举行的A推介会和B交流会); one conference by its verb
+            trig = _noun_trigger(v, *name) if len(names) > 1 or CEREMONY.search(t, name[0], name[1]) else None
+            _emit_conference(v, art, sent, trig or (ts, te), name, place, subject_end, ts)
+    conferences_without_verb(v, art, sent)
+
+
+def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int, int],
+                     name: tuple[int, int], place, subject_end: int, ts: int) -> None:
+    t, P = v.text, v.P
+    ev = new_event(v, art, sent, "conference", *trig)
+    add(ev, "name", v.arg(*name, trim=False))
+    orgs = [o for o in v.subject_orgs(art, sent, min(ts, name[0]), carry=False)
+            if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
+    for a in v.org_args(orgs):
+        add(ev, "organizer", a)
+    if place is None:
+        place = place_before(v, subject_end, ts)
+    if place is not None and not texts(ev, "organizer") & {place.text}:
+        add(ev, "place", place)
+    inv = P.c_invite.search(t, name[1], sent.end)
+    if inv:
+        for x, y in v.split_list(*inv.span("who")):
+            c = v.counts(x, y)
+            value = {"count": c[0].count} if c else None
+            add(ev, "participant", v.arg(x, y, value=value))
+    exclude = texts(ev, "organizer")
+    for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
+        add(ev, "participant", a)
+    emit(art, ev)
+
+
+def _split_names(v: PageView, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of a list (A推介会和B交流会), each ending as a name does; else the one name."""
+    t, P = v.text, v.P
+    parts, pos = [], start
+    for j in _NAME_JOINT.finditer(t, start, end):
+        js = j.start()
+        ends_name = any(mm.end() == js for mm in P.c_name_end.finditer(t, max(pos, js - 6), js))
+        if js - pos >= 4 and ends_name and not P.c_false_suffix.search(t, max(pos, js - 4), js):
+            parts.append((pos, js))
+            pos = j.end()
+    if not parts or end - pos < 4:
+        return [(start, end)]
+    return [*parts, (pos, end)]
+
+
+def _noun_trigger(v: PageView, start: int, end: int) -> tuple[int, int]:
+    """The head noun that ends a conference name: 签约仪式, 推介会, 新闻发布会 (the last word)."""
+    t = v.text
+    m = R(r"(?:新闻)?..(?:仪式|儀式|典礼|典禮|会议|會議)$|(?:新闻|新聞)?..(?:会|會)$").search(t, start, end)
+    return m.span() if m else (start, end)
+
+
+def conferences_without_verb(v: PageView, art: ArticleView, sent: Sent) -> None:
+    """A conference named where something happened, with no verb of its own: 在项目工程验收会上,
+    19日的教育部新闻发布会上 (the speakers are its participants); the noun is the trigger."""
+    t, P = v.text, v.P
+    for m in R(r"(?:在|的)(?P<name>[^，,。；;在的“”]{3,30}?(?:会|會))上[，,]").finditer(t, sent.start, sent.end):
+        a, b = m.span("name")
+        a, b = v.trim(a, b)
+        if b - a < 3 or not P.c_name_end.search(t, max(a, b - 4), b) or P.c_false_suffix.search(t, max(a, b - 4), b):
             continue
+        if any(e.type == "conference" and (t[a:b] in texts(e, "name") or e.start <= a < e.end or a <= e.start < b)
+               for e in art.events):
+            continue
+        ts, te = _noun_trigger(v, a, b)
         ev = new_event(v, art, sent, "conference", ts, te)
-        add(ev, "name", v.arg(*name, trim=False))
-        orgs = [o for o in v.subject_orgs(art, sent, min(ts, name[0]), carry=False)
-                if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
-        for a in v.org_args(orgs):
-            add(ev, "organizer", a)
-        if place is None:
-            place = place_before(v, subject_end, ts)
-        if place is not None and not texts(ev, "organizer") & {place.text}:
-            add(ev, "place", place)
-        inv = P.c_invite.search(t, name[1], sent.end)
-        if inv:
-            for x, y in v.split_list(*inv.span("who")):
-                c = v.counts(x, y)
-                value = {"count": c[0].count} if c else None
-                add(ev, "participant", v.arg(x, y, value=value))
-        exclude = texts(ev, "organizer")
-        for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
-            add(ev, "participant", a)
+        add(ev, "name", v.arg(a, b, trim=False))
+        for o in v.ents_in(a, b):
+            if o.label == "ORG" and o.start == a:
+                add(ev, "organizer", v.ent_arg(o))
+        for arg in attendance_args(v, art, sent, P.c_attend, from_pos=b, exclude=texts(ev, "organizer")):
+            add(ev, "participant", arg)
         emit(art, ev)
 
 
 def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
     t, P = v.text, v.P
-    pos = after_open(v, pos, ce, "了")
+    pos = after_open(v, pos, ce, "了的")
     if pos >= ce:
         return None
     if t[pos] in "“《":

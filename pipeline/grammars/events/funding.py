@@ -13,11 +13,14 @@ def fundings(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
     if _passive_funding(v, art, sent):
         return
+    used_clauses: set[int] = set()
     for m in P.f_verbs.finditer(t, sent.start, sent.end):
         ts, te = m.span()
         if v.ent_covering(ts) is not None:
             continue
         cs, ce = v.clause_at(sent, ts)
+        if cs in used_clauses:
+            continue
         money = first_money(v, te, min(ce, te + 32))
         if money is None:
             continue
@@ -33,18 +36,42 @@ def fundings(v: PageView, art: ArticleView, sent: Sent) -> None:
             sa = P.f_source_after.match(t, money.end, ce)
             if sa:
                 src = sa.span("src")
+        carried = None
         if src is None:
-            continue
-        a, b = _clean_source(v, *src)
+            # 其中，安排…8亿元；安排…0.3亿元: items of an allocation just read share its source
+            carried = _recent_funding(art, sent)
+            if carried is None or not P.f_allocation.match(m.group()):
+                continue
         ev = new_event(v, art, sent, "funding", ts, te)
-        rec = _recipient(v, art, sent, cs, ts)
-        for r in rec:
+        purpose = _purpose_recipient(v, money.end, sent.end)
+        for r in [purpose] if purpose is not None else _recipient(v, art, sent, cs, ts):
             add(ev, "recipient", r)
         add(ev, "amount", v.value_arg(money))
-        add(ev, "source", v.arg(a, b))
+        if carried is not None:
+            for a in carried.args.get("source", []):
+                add(ev, "source", a)
+        else:
+            add(ev, "source", v.arg(*_clean_source(v, *src)))
         add(ev, "period", date_arg(v, v.period(sent, ts)))
         emit(art, ev)
-        return
+        used_clauses.add(cs)
+
+
+#: the recipient named by the purpose after an amount: 用于支持湖北等26个省（区、市）做好…
+_PURPOSE = R(r"^[，,]?(?:用于支持|用于帮助|支持|帮助)(?P<r>[^，,。；;]{2,30}?)(?=做好|开展|实施|加快|推进|建设|[，,。；;])")
+
+
+def _purpose_recipient(v: PageView, money_end: int, sent_end: int) -> ArgRecord | None:
+    m = _PURPOSE.match(v.text[money_end:sent_end])
+    return v.arg(money_end + m.start("r"), money_end + m.end("r")) if m else None
+
+
+def _recent_funding(art: ArticleView, sent: Sent):
+    """The last funding read in this sentence or the one before, else None."""
+    for e in reversed(art.events):
+        if e.type == "funding":
+            return e if sent.start - e.sentence[1] <= 2 and e.args.get("source") else None
+    return None
 
 
 def _clean_source(v: PageView, a: int, b: int) -> tuple[int, int]:

@@ -41,6 +41,37 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
         add(ev, "period", date_arg(v, v.period(sent, ts)))
         emit(art, ev)
     _company_investments(v, art, sent)
+    _listed_investments(v, art, sent)
+
+
+#: where the project named after ``投资X亿元的`` ends: a list mark, the next item, a verb
+_ITEM_END = R(r"[、，,。；;：:（(]|等|[和及与](?=投资)|已|陆续|相继|正在|均|将|于|被|列入|完成|建成")
+
+
+def _listed_investments(v: PageView, art: ArticleView, sent: Sent) -> None:
+    """``投资5.14亿元的随县吴万产业公路项目、投资18.9亿元的…项目``: one investment per item,
+    its scope the phrase after 的 up to the next item."""
+    t = v.text
+    for money in v.ents_in(sent.start, sent.end, ("MONEY",)):
+        ts = money.start - 2
+        if ts < sent.start or t[ts:money.start] != "投资" or t[money.end:money.end + 1] != "的":
+            continue
+        if any(e.type == "investment" and any(a.start == money.start for a in e.args.get("amount", [])) for e in art.events):
+            continue
+        a = money.end + 1
+        stop = _ITEM_END.search(t, a, min(sent.end, a + 40))
+        b = stop.start() if stop else min(sent.end, a + 40)
+        project = t.find("项目", a, b)
+        if project >= 0:
+            b = project + 2
+        a, b = v.trim(a, b)
+        if b - a < 2 or v.in_speech(sent, ts):
+            continue
+        ev = new_event(v, art, sent, "investment", ts, money.start)
+        add(ev, "amount", v.value_arg(money))
+        add(ev, "scope", v.arg(a, b))
+        add(ev, "period", date_arg(v, v.period(sent, ts)))
+        emit(art, ev)
 
 
 def _company_investments(v: PageView, art: ArticleView, sent: Sent) -> None:

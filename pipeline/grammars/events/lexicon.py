@@ -152,6 +152,7 @@ class Compiled:
         self.m_delegation = m.pattern("delegation")
         self.m_attend = m.pattern("attendance")
         self.m_topic = m.re("topic_re")
+        self.m_guest_group = m.pattern("guest_group")
 
         i = lex["inspection"]
         self.i_object = i.pattern("object")
@@ -222,6 +223,7 @@ class Compiled:
         self.f_strip_suffix = fu.pattern("strip_suffix")
         self.f_recipient_preps = fu.pattern("recipient")
         self.f_passive = fu.re("passive_re")
+        self.f_allocation = fu.pattern("allocation")
 
         r = lex["remediation"]
         self.r_triggers = r.wordset("triggers")

@@ -45,9 +45,15 @@ def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:
             if d:
                 end = d.start()
             guests = pers(v, conn, end) or [m for m in v.ents_in(conn, end, ("ORG",)) if not v.person_org(m)]
-        if not hosts or not guests:
+        group = None
+        if kind == "visit" and hosts and not guests:
+            # 会见了参加…活动的客商代表, 会见采访团一行: a group named by its head noun
+            gm = P.m_guest_group.match(t, te, ce)
+            if gm:
+                group = v.arg(*gm.span("g"))
+        if not hosts or not (guests or group):
             continue
-        host_t, guest_t = {h.text for h in hosts}, {g.text for g in guests}
+        host_t, guest_t = {h.text for h in hosts}, {g.text for g in guests} | ({group.text} if group else set())
         if any(e.type == "meeting" and (texts(e, "guest") & guest_t) for e in art.events):
             return
         ev = new_event(v, art, sent, "meeting", ts, te)
@@ -55,6 +61,7 @@ def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:
             add(ev, "host", v.ent_arg(h))
         for g in guests:
             add(ev, "guest", v.ent_arg(g))
+        add(ev, "guest", group)
         place = place_before(v, cs, ts)
         if place is not None:
             add(ev, "place", place)

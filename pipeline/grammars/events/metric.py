@@ -100,6 +100,10 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
     mk = P.mt_marker.search(t, a, end)
     if mk:
         end = mk.start()
+        # 水质断面比例为87.3%, 优良比例保持100%: 比例 names the indicator, the verb after it
+        # states its level (but 投资占比达74%: the share is the trigger, as the gold has it)
+        if mk.group() == "比例" and R(r"为|达到?|保持").match(t, mk.end()) and t[mk.start() - 1] not in "的占":
+            end = mk.end()
     dg = R(r"(?:约|近|超|逾)?[0-9]").search(t, a, end)
     if dg:
         end = dg.start()  # a level without a value entity (货运量1.8万吨)

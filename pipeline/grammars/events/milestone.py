@@ -15,6 +15,9 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
     conf_names = [(a.start, a.end) for e in art.events if e.type == "conference" for a in e.args.get("name", [])]
     for chain in _stage_chains(v, sent):
+        # 进行竣工验收, 已完成竣工验收, 建成通车: a weak verb only carries the strong one, which
+        # is the trigger; the stage phrase keeps both
+        head = next((m for m in chain if m.group() not in P.ms_weak), chain[0])
         ts = chain[0].start()
         te = chain[-1].end()
         if v.ent_covering(ts) is not None:
@@ -62,10 +65,10 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
             prev = _same_project(art, projects)
             if prev is not None:
                 if prev.sentence == (sent.start, sent.end) and P.stage_order[stage] > P.stage_order[prev.args["stage"][0].value]:
-                    prev.trigger_text, prev.trigger_start, prev.trigger_end = chain[0].group(), ts, chain[0].end()
+                    prev.trigger_text, prev.trigger_start, prev.trigger_end = head.group(), head.start(), head.end()
                     prev.args["stage"] = [stage_arg]
                 continue
-        ev = new_event(v, art, sent, "project_milestone", ts, chain[0].end())
+        ev = new_event(v, art, sent, "project_milestone", head.start(), head.end())
         for p in projects:
             add(ev, "project", p)
         add(ev, "stage", stage_arg)
