@@ -312,6 +312,23 @@ SPANS = {
     "pd:border_is_no_office": (
         "车站位于河南、山西交界处。",
         [("LOC", "河南"), ("LOC", "山西")]),
+    # pages:a01, a03: today's ministries, which 1998's papers never named, with their departments
+    "pages:ministry_and_its_department": (
+        "生态环境部大气环境管理司与人社部人力资源流动管理司联合发文。",
+        [("ORG", "生态环境部大气环境管理司"), ("ORG", "人社部人力资源流动管理司")]),
+    "own:ministry_office_then_academy": (
+        "4月15日，生态环境部办公厅、中科院办公厅联合印发通知。",
+        [("ORG", "生态环境部办公厅"), ("ORG", "中科院办公厅")]),
+    "pages:trade_departments_are_no_ministry": (  # pages:a04 今年水利部门继续…
+        "今年水利部门继续紧盯剩余任务，各级住建部门坚持分类指导。",
+        []),
+    # pages:b03, b10, e07: companies by a trade name and no suffix
+    "pages:trade_name_companies": (
+        "会上，印山水泥、同心实业等企业负责人发言，随后来到兴桂纸业、乐普药业考察。",
+        [("ORG", "印山水泥"), ("ORG", "同心实业"), ("ORG", "兴桂纸业"), ("ORG", "乐普药业")]),
+    "own:trade_words_without_a_name": (
+        "发展新型建材、精细化工，振兴实业，稳定水泥行业。",
+        []),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
