@@ -329,6 +329,13 @@ SPANS = {
     "own:trade_words_without_a_name": (
         "发展新型建材、精细化工，振兴实业，稳定水泥行业。",
         []),
+    # pages:a06: a verb or count word glued before a river or village is no part of it
+    "pages:verb_before_river": (
+        "项目遍布淦河全线，一条淦河贯穿全境。",
+        [("LOC", "淦河"), ("LOC", "淦河")]),
+    "pages:verb_before_town": (  # pages:b03
+        "召开座谈会，听取江背镇的诉求，向阳村也派人参加。",
+        [("LOC", "江背镇"), ("LOC", "向阳村")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -914,3 +921,22 @@ def test_model_span_stops_at_a_mark_it_does_not_close(text, span, expected):
     start = text.index(span)
     s, e = balanced_span(text, start, start + len(span))
     assert text[s:e] == expected
+
+
+GLUED_WORDS = {
+    # (text, where the name's body starts once the glued function words are cut)
+    "pages:verb_before_river": ("遍布淦河", "淦河"),
+    "pages:adverb_before_commission": ("近期省发改委", "省发改委"),
+    "pages:distinguishing_word_and_verb": ("在线开放天文台站", "天文台站"),
+    "own:name_that_is_a_word": ("向阳村", "向阳村"),
+    "own:nothing_left_of_the_body": ("振兴路", "振兴路"),
+    "own:verb_before_a_body_head": ("巡察组", "巡察组"),
+    "own:numeral_opens_a_name": ("三垟湿地", "三垟湿地"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GLUED_WORDS))
+def test_glued_function_words(case):
+    from pipeline.grammars.names.words import skip_function_words
+    text, body = GLUED_WORDS[case]
+    assert text[skip_function_words(text, 0, len(text), 2):] == body

@@ -8,6 +8,7 @@ from ...core.records import Mention
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
 from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
+from .words import function_word_at, skip_function_words
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -140,11 +141,13 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                     if cand is None:
                         continue
                     cand = skip_generic_lead(text, cand, s, cls.min_body, r)  # 园区纵三路
+                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
+                    # 遍布|淦河, 使|湖场村, 一条|淦河: a verb or count word glued in front is no part
+                    cand = skip_function_words(text, cand, s, min_body)
                     body = text[cand:s]
                     if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
                         start = cand  # 西大街
                         break
-                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
                     if min_body <= len(body) <= cls.max_body and not r.is_generic(body, False) \
                             and not count_pattern().search(body):
                         start = cand
@@ -157,6 +160,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
         if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
+        if cls.name == "water" and s - start >= 2 and function_word_at(text, start, s) == s - start:
+            continue  # 听取|江背镇, 流入|江: a verb before the character is no river's name
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if not all(HARD_OK.match(c) for c in text[start:e]):

@@ -56,6 +56,7 @@ from ...core.lexicon import CATEGORIES, name_lexicon
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
+from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
@@ -104,6 +105,10 @@ class EntityResolver:
             if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
                 continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
+            if ent.label_ in ("ORG", "LOC"):
+                cut = after_glued_words(doc_text(doc), start, end)
+                if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
+                    start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
             if end - start < 1:
                 continue
             if end - 1 in agency_marks and end - start > 2:
@@ -144,6 +149,17 @@ def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
 
 _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def after_glued_words(text: str, start: int, end: int) -> int:
+    """Where a model name starts once the words glued in front of it are cut: the rest of a
+    function word begun before the span (遍|布淦河, 八|家考察团) and the function words that
+    open it (整合|居委会, 在线开放|天文台站, 近期|省发改委); two characters of name stay."""
+    if start > 0 and text[start:start + 2] not in word_kinds():  # 在|中国美术学院: 中国 is a word
+        k = function_word_at(text, start - 1, end)
+        if k >= 2 and end - (start - 1 + k) >= 2:
+            start = start - 1 + k
+    return skip_function_words(text, start, end, 2)
 
 
 def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
