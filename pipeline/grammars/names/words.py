@@ -33,8 +33,13 @@ def word_kinds() -> dict[str, bool]:
         for line in f:
             parts = line.split()  # word, frequency, tag
             if len(parts) == 3 and len(parts[0]) <= MAX_WORD:
-                tags = SINGLE_TAGS if len(parts[0]) == 1 else FUNCTION_TAGS
-                kinds[parts[0]] = parts[2] in tags
+                w, tag = parts[0], parts[2]
+                if len(w) == 1:
+                    kinds[w] = tag in SINGLE_TAGS
+                elif tag in ("m", "mq"):
+                    kinds[w] = w[-1] in COUNTED  # 一条|淦河, but 七里河, 三垟 are names
+                else:
+                    kinds[w] = tag in FUNCTION_TAGS
     return kinds
 
 
@@ -48,6 +53,9 @@ def function_word_at(text: str, i: int, end: int) -> int:
             return L if kind else 0
     return 0
 
+
+#: Measure words: a numeral word is cut only when it counts (一条, 八家), never 七里, 三垟.
+COUNTED = frozenset("个条座家项名位批次件只台片栋幢辆艘")
 
 #: A verb before one of these heads names a body (巡察|组, 考察|团, 监察|委): no word to cut.
 BODY_HEADS = frozenset("组团队员会局部处室站所厂院办委")
