@@ -336,6 +336,10 @@ SPANS = {
     "pages:verb_before_town": (  # pages:b03
         "召开座谈会，听取江背镇的诉求，向阳村也派人参加。",
         [("LOC", "江背镇"), ("LOC", "向阳村")]),
+    # pages:b01, a08, e04: one character is no name (皖粤经贸, 音、体、美, 闽东北)
+    "pages:single_characters_are_no_names": (
+        "参加皖粤经贸合作发展会议，开设音、体、美课程。",
+        []),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

@@ -109,8 +109,10 @@ class EntityResolver:
                 cut = after_glued_words(doc_text(doc), start, end)
                 if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
                     start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
-            if end - start < 1:
-                continue
+            if end - start < 2:
+                continue  # 华, 港, 粤, 刘: one character alone is no name the model may read
+                # (a country pair, 中美两国, is the country_pairs rule's; real pages and
+                # cluener tag no single character as required)
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
