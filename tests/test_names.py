@@ -413,6 +413,12 @@ PERSON_VALUES = {
     "own:vice_mayor": (
         "10月16日，晋中市副市长李国华带队到山西农谷调研。",
         {"李国华": {"titles": ["副市长"], "org": "晋中市"}}),
+    "pages:level_character_completes_the_county": (  # pages:b03
+        "今日上午，长沙县政协主席王益枝一行来到江背镇。",
+        {"王益枝": {"titles": ["政协主席"], "org": "长沙县"}}),
+    "pages:county_then_county_committee": (  # pages:a08
+        "元阳县县委书记李维介绍。",
+        {"李维": {"titles": ["县委书记"], "org": "元阳县"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),

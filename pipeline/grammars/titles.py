@@ -311,6 +311,13 @@ def _value_for(text: str, ents: list[Mention], i: int, prev_per: Mention | None,
 _LEVEL = "省市县区州盟旗"
 
 
+def _completes_division(place: str, chain: str, g: TitleGrammar) -> bool:
+    """The chain opens with the level character that makes ``place`` a full division (长沙 +
+    县政协主席) and is no committee's title (上党区委书记 keeps 区委书记, OUTPUT.md)."""
+    return (chain[:1] in _LEVEL and chain[1:2] != "委" and len(chain) > 2
+            and any(x.kind == "full" for x in g.gazetteer.entries(place + chain[0])))
+
+
 def _org_before(text: str, ents: list[Mention], i: int,
                 found: tuple[int, str], g: TitleGrammar) -> tuple[int, str, str | None]:
     """(chain start, chain, org named right before the chain or None)."""
@@ -328,8 +335,12 @@ def _org_before(text: str, ents: list[Mention], i: int,
     if over is not None:
         e = ents[over]
         if text[cs] in _LEVEL and text[cs + 1:cs + 2] == "委":  # 上党区委 + 书记: org 长治市上党区
+            if cs > e.start and text[cs - 1] == text[cs]:
+                return cs, chain, division_org(text, ents, over, cs)  # 元阳县 + 县委书记
             return cs, chain, division_org(text, ents, over, cs + 1)
         if text[cs:e.end] in g.bodies:  # 临汾经济开发区党工委 + 书记
+            if _completes_division(text[e.start:cs], chain, g):
+                return cs + 1, chain[1:], text[e.start:cs + 1]  # 长沙 + 县政协主席
             return cs, chain, text[e.start:cs]
         again = title_chain_before(text, k, e.end, g)  # …有限公司总经理: the chain begins after it
         if again is not None and again[0] == e.end:
@@ -341,5 +352,9 @@ def _org_before(text: str, ents: list[Mention], i: int,
             return cs, chain, division_org(text, ents, j, e.end)  # 常平村 + 村党支部书记
     if adj is not None:
         e = ents[adj]
+        if e.label == "LOC" and _completes_division(e.text, chain, g):
+            # 长沙 + 县政协主席: the level character completes the division (长沙县), the
+            # title is 政协主席; a committee keeps it (上党区委书记 -> 区委书记, OUTPUT.md)
+            return cs + 1, chain[1:], division_org(text, ents, adj, e.end + 1)
         return cs, chain, division_org(text, ents, adj, e.end) if e.label == "LOC" else e.text
     return cs, chain, None
