@@ -419,6 +419,12 @@ PERSON_VALUES = {
     "pages:county_then_county_committee": (  # pages:a08
         "元阳县县委书记李维介绍。",
         {"李维": {"titles": ["县委书记"], "org": "元阳县"}}),
+    "pages:level_title_before_its_city": (  # pages:b01: 市长 first, the city named later
+        "7月29日下午，市长肖超英会见广东客商。她说，安庆区位优势明显。",
+        {"肖超英": {"titles": ["市长"], "org": "安庆市"}}),
+    "own:county_level_city_leaves_the_mayor_unsure": (
+        "市长王春林会见客商。双方商定在长垣市建设产业园。",
+        {"王春林": {"titles": ["市长"], "org": None}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),

@@ -254,6 +254,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
     the title grammar ``g`` (default: the shipped rules)."""
     g = g or grammar()
     by_level: dict[str, str] = {}
+    later = _divisions_named(ents, g.gazetteer)
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -264,7 +265,10 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
             continue
         if m.label != "PER":
             continue
-        value = _value_for(text, ents, i, prev_per, by_level, g)
+        # 市长肖超英 … 安庆: a level title before any division of its level is named takes the
+        # article's one division of that level, named later (only when it names one alone)
+        levels = dict(later, **by_level)
+        value = _value_for(text, ents, i, prev_per, levels, g)
         if value is not None:
             m.value = value
             found.setdefault(m.text, value)
@@ -277,6 +281,29 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
     for m in ents:
         if m.label == "PER" and m.value is None and m.text in found:
             m.value = dict(found[m.text], titles=list(found[m.text]["titles"]))
+
+
+_LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "county", "旗": "county"}
+
+
+def _divisions_named(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str]:
+    """Level character -> the full name of the one division of that level the article's places
+    name (安庆 -> 市: 安庆市); a level with two divisions named gives none."""
+    named: dict[str, set[str]] = {}
+    for m in ents:
+        if m.label != "LOC":
+            continue
+        divs = {(e.division.name, e.division.level) for e in gz.entries(m.text)
+                if e.division is not None and e.kind != "region"}
+        if len(divs) != 1:
+            continue
+        name, level = divs.pop()
+        if name[-1] in _LEVEL:
+            named.setdefault(name[-1], set()).add((name, level))
+    # a 市 title is a prefecture's: with a county-level city named too (项城市 beside 周口市,
+    # 长垣市 alone) whose 市长 it is stays unsure
+    return {ch: name for ch, names in named.items() if len(names) == 1
+            for name, level in names if _LEVEL_OF.get(ch, level) == level}
 
 
 def _division_name_end(org: str, g: places.Gazetteer) -> bool:
