@@ -340,6 +340,9 @@ SPANS = {
     "pages:single_characters_are_no_names": (
         "参加皖粤经贸合作发展会议，开设音、体、美课程。",
         []),
+    "own:city_clusters": (  # issue 20: city clusters named by their places
+        "推进武汉城市圈和长株潭城市群协同发展，建设生活圈。",
+        [("LOC", "武汉城市圈"), ("LOC", "长株潭城市群")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

@@ -3,6 +3,8 @@ suffix grammar (roads, bridges, parks, villages, industrial parks)."""
 
 from __future__ import annotations
 
+import regex
+
 from ...core import places
 from ...core.records import Mention
 from .orgs import division_word, skip_generic_lead
@@ -172,3 +174,16 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         out.append(cand)
         prev = cand
     return out
+
+
+#: Highways by number (a name of its own, no suffix grammar reads it): 国道108线, 省道201线,
+#: G312线, G6京藏高速's G6 is not taken alone (G20, 5G are no roads). 107国道 is the
+#: suffix grammar's (highway class).
+_NUMBERED_ROAD = regex.compile(
+    r"(?:国道|省道|县道)[0-9０-９]{1,4}线?|(?<![A-Za-z0-9])[GS][0-9]{2,4}线")
+
+
+def numbered_roads(text: str) -> list[Mention]:
+    """国道108线, 省道201线, G312线: LOC (confident, as the suffix grammar's roads)."""
+    return [Mention("LOC", m.start(), m.end(), m.group(), source="rule", priority=5)
+            for m in _NUMBERED_ROAD.finditer(text)]
