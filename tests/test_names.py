@@ -959,3 +959,10 @@ def test_glued_function_words(case):
     from pipeline.grammars.names.words import skip_function_words
     text, body = GLUED_WORDS[case]
     assert text[skip_function_words(text, 0, len(text), 2):] == body
+
+
+@pytest.mark.parametrize("text,person", [("guī", False), ("vip", False), ("王益枝", True), ("張團結", True)],
+                         ids=["pages:e10_pinyin", "pages:d07_url", "pages:b03", "pages:b07_traditional"])
+def test_model_person_needs_a_character(text, person):
+    from pipeline.language.components.resolver import has_han
+    assert has_han(text) is person

@@ -105,6 +105,8 @@ class EntityResolver:
             if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
                 continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
+            if ent.label_ == "PER" and not has_han(ent.text):
+                continue  # vip, guī of 規(guī): web chrome and pinyin glosses are no people
             if ent.label_ in ("ORG", "LOC"):
                 cut = after_glued_words(doc_text(doc), start, end)
                 if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
@@ -151,6 +153,11 @@ def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
 
 _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def has_han(text: str) -> bool:
+    """A person the model reads in a page written in characters has one (vip, guī have none)."""
+    return any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in text)
 
 
 def after_glued_words(text: str, start: int, end: int) -> int:
