@@ -343,6 +343,9 @@ SPANS = {
     "own:city_clusters": (  # issue 20: city clusters named by their places
         "推进武汉城市圈和长株潭城市群协同发展，建设生活圈。",
         [("LOC", "武汉城市圈"), ("LOC", "长株潭城市群")]),
+    "pages:delegation_is_no_body": (  # pages:b12, b08: the place stays, the party is no ORG
+        "市领导会见宣城市代表团时说，欢迎阿尔山市党政考察团一行。",
+        [("LOC", "宣城市"), ("LOC", "阿尔山市")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

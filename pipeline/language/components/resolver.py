@@ -63,6 +63,8 @@ register_extensions()
 
 VALUE_LABELS = frozenset({"DATE", "MONEY", "AREA", "PERCENT", "QUANTITY"})
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "TITLE"})
+#: Endings of a visiting party's name (not an organization, see ``EntityResolver``).
+DELEGATIONS = ("代表团", "考察团", "访问团", "医疗队", "慰问团", "观摩团")
 #: Default priority of the statistical model's spans (rules set their own on each Mention).
 MODEL_PRIORITY = 3
 #: Rule candidates at or above this priority are decided before the model's spans.
@@ -119,6 +121,9 @@ class EntityResolver:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
+        # 市党政代表团, 招商考察团, 湖北医疗队: a visiting party, no standing body; real pages
+        # name its place (LOC) and take the party as an event's argument, not an ORG
+        candidates = [m for m in candidates if not (m.label == "ORG" and m.text.endswith(DELEGATIONS))]
         candidates = drop_rules_crossing_a_person(candidates)
         candidates = trim_rule_orgs_to_model_starts(candidates, self.rules)
         promote_single_division_bodies(candidates, self.rules)
