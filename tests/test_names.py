@@ -346,6 +346,9 @@ SPANS = {
     "pages:delegation_is_no_body": (  # pages:b12, b08: the place stays, the party is no ORG
         "市领导会见宣城市代表团时说，欢迎阿尔山市党政考察团一行。",
         [("LOC", "宣城市"), ("LOC", "阿尔山市")]),
+    "pages:department_with_a_compound_of_generic_words": (  # pages:a03, a04
+        "由河北省人力资源和社会保障厅主办，新疆尉犁县林业和草原局协办。",
+        [("ORG", "河北省人力资源和社会保障厅"), ("LOC", "新疆"), ("ORG", "尉犁县林业和草原局")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -826,6 +829,19 @@ def test_rule_org_starts_where_the_model_starts_after_a_glued_word(text, rule_or
     (org,) = [m for m in out if m.source == "rule" and m.label == "ORG"]
     assert org.text == expected == text[org.start:org.end]
     assert org.end == rule.end and org.priority == rule.priority
+
+
+def test_rule_org_at_a_line_start_is_not_trimmed():
+    # pages:a03: ⏎晨辉建筑工程公司副总经理…; the model read 辉建筑工程公司
+    from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
+
+    text = "希望。\n晨辉建筑工程公司副总经理罗术炎"
+    rule = _found("ORG", text, "晨辉建筑工程公司", "rule")
+    model = _found("ORG", text, "辉建筑工程公司", "model", start_at=rule.start)
+    (org,) = [m for m in trim_rule_orgs_to_model_starts([rule, model], None, text) if m.source == "rule"]
+    assert org.text == "晨辉建筑工程公司"
+    (org,) = [m for m in trim_rule_orgs_to_model_starts([rule, model]) if m.source == "rule"]
+    assert org.text == "辉建筑工程公司"  # without the text, the old reading
 
 
 def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():

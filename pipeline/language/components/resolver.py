@@ -53,6 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core.lexicon import CATEGORIES, name_lexicon
+from ...core import places
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
@@ -125,7 +126,7 @@ class EntityResolver:
         # name its place (LOC) and take the party as an event's argument, not an ORG
         candidates = [m for m in candidates if not (m.label == "ORG" and m.text.endswith(DELEGATIONS))]
         candidates = drop_rules_crossing_a_person(candidates)
-        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules)
+        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules, doc_text(doc))
         promote_single_division_bodies(candidates, self.rules)
         promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
         promote_dictionary_places(candidates)
@@ -244,7 +245,8 @@ def province_abbreviations() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt"))
 
 
-def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None) -> list[Mention]:
+def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None,
+                                   text: str | None = None) -> list[Mention]:
     """A suffix-rule ORG that ends where a model ORG ends but starts earlier, with nothing
     found at its own start, starts where the model's does.
 
@@ -269,6 +271,8 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = 
     for m in candidates:
         later = [k for k in model_orgs.get(m.end, ()) if 0 < k - m.start <= MAX_TRIMMED_PREFIX] if (
             m.source == "rule" and m.label == "ORG") else []
+        if later and text is not None and (m.start == 0 or not places.is_han(text[m.start - 1])):
+            later = []  # ⏎晨辉建筑工程公司: at a line's or clause's start nothing is glued to it
         if later and not _start_is_supported(m, names_at.get(m.start, ())):
             k = min(later)
             if _body_length(m.text[k - m.start:], r or rules()) < 2:
