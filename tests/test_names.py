@@ -985,3 +985,9 @@ def test_glued_function_words(case):
 def test_model_person_needs_a_character(text, person):
     from pipeline.language.components.resolver import has_han
     assert has_han(text) is person
+
+
+def test_org_body_does_not_open_with_a_verb(nlp):
+    # pages:a08: 各分院将在线开放天文台站 read as one ORG 在线开放天文台站
+    doc = run(nlp, "中国科学院各分院将在线开放天文台站、野外台站。")
+    assert not [m.text for m in doc._.entities if m.text.startswith(("在线", "开放"))]
