@@ -349,6 +349,12 @@ SPANS = {
     "pages:department_with_a_compound_of_generic_words": (  # pages:a03, a04
         "由河北省人力资源和社会保障厅主办，新疆尉犁县林业和草原局协办。",
         [("ORG", "河北省人力资源和社会保障厅"), ("LOC", "新疆"), ("ORG", "尉犁县林业和草原局")]),
+    "pages:counties_the_list_calls_counties": (  # pages:d12
+        "安徽省此次共有肥西、肥东、当涂等11个县入选。",
+        [("LOC", "安徽省"), ("LOC", "肥西"), ("LOC", "肥东"), ("LOC", "当涂")]),
+    "pages:two_character_county_after_an_attribute": (  # pages:e09
+        "投资18.9亿元的随县城乡融合发展项目开工。",
+        [("LOC", "随县")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

@@ -36,7 +36,8 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
         if m.kind == "full":
             if len(m.text) == 2 and not _left_ok(page, m.start):
                 continue
-            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长":
+            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长" \
+                    and not text.startswith("城乡", m.end):  # 随县城乡融合: 城乡 is its own word
                 continue
             accepted.append(m)
         elif m.kind == "region":
@@ -49,7 +50,8 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
                 art = article_of(arts, m.start)
                 codes = full_by_art.get(art, set())
                 cities = city_by_art.get(art, set())
-                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m):
+                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m) \
+                        or (any(d.level == "county" for d in divs) and _COUNTY_LIST.match(text, m.end)):
                     accepted.append(m)  # 太谷 beside 太谷区; 浑源 in an article naming 大同
     # longest first, no overlaps
     chosen: list[places.Match] = []
@@ -74,9 +76,18 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
 ABROAD_PRIORITY = 2
 
 
+#: A list the sentence itself calls counties: 肥西、肥东、当涂等11个县 (each item a county's
+#: short form); bounded items, no backtracking across a clause.
+_COUNTY_LIST = regex.compile(
+    r"(?:、[\p{Han}]{2,4}){0,12}?等(?:[0-9一二三四五六七八九十两]{1,3}个)?(?:县|区县|县区|县市|县（市|县\(市)")
+
+
 def _left_ok(page: Page, start: int) -> bool:
-    """A stop (punctuation, stop word) or another place ends right before ``start``."""
+    """A stop (punctuation, stop word) or another place ends right before ``start``; or 的
+    (投资5亿元的随县…: a two-character county after an attribute)."""
     if start == 0:
+        return True
+    if page.text[start - 1] == "的":
         return True
     if page.is_mark(start):
         return True
