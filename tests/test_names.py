@@ -440,6 +440,10 @@ PERSON_VALUES = {
     "own:county_level_city_leaves_the_mayor_unsure": (
         "市长王春林会见客商。双方商定在长垣市建设产业园。",
         {"王春林": {"titles": ["市长"], "org": None}}),
+    "pages:county_leaders": (  # pages:b07, c10: a list after 县领导
+        "民权县召开推进会，县领导陈鸿志、吴杰出席。",
+        {"陈鸿志": {"titles": ["县领导"], "org": "民权县"},
+         "吴杰": {"titles": ["县领导"], "org": "民权县"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),

@@ -221,7 +221,7 @@ def _ends_name(text: str, end: int, g: TitleGrammar) -> bool:
     return g.followers.match(text, end) is not None
 
 
-_LEVEL_TITLE = regex.compile(r"([省市县区镇乡])(?:委|政府|人大|政协|长)")
+_LEVEL_TITLE = regex.compile(r"([省市县区镇乡旗])(?:委|政府|人大|政协|长|领导)")
 
 
 def division_org(text: str, ents: list[Mention], idx: int, end: int) -> str:
