@@ -355,6 +355,9 @@ SPANS = {
     "pages:two_character_county_after_an_attribute": (  # pages:e09
         "投资18.9亿元的随县城乡融合发展项目开工。",
         [("LOC", "随县")]),
+    "own:honorific_after_noun": (  # 村民李大爷: 村民 is a title (pages:a06)
+        "东王村村民李大爷说，现在的日子越过越好。",
+        [("LOC", "东王村"), ("PER", "李大爷")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -374,9 +377,6 @@ SPAN_MISSES = {
     "own:name_before_title": (  # 张驰书记: a name before its title is left to the model
         "会上，张驰书记强调，要抓好项目建设。",
         [("PER", "张驰")]),
-    "own:honorific_after_noun": (  # 村民李大爷: no stop before the surname
-        "东王村村民李大爷说，现在的日子越过越好。",
-        [("LOC", "东王村"), ("PER", "李大爷")]),
     "own:department_after_company": (  # 运维检修部: 部 is no suffix (too many plain words end in it)
         "国网晋中供电公司运维检修部主任赵强指出，要确保电网安全。",
         [("ORG", "国网晋中供电公司运维检修部"), ("PER", "赵强")]),
