@@ -312,6 +312,52 @@ SPANS = {
     "pd:border_is_no_office": (
         "车站位于河南、山西交界处。",
         [("LOC", "河南"), ("LOC", "山西")]),
+    # pages:a01, a03: today's ministries, which 1998's papers never named, with their departments
+    "pages:ministry_and_its_department": (
+        "生态环境部大气环境管理司与人社部人力资源流动管理司联合发文。",
+        [("ORG", "生态环境部大气环境管理司"), ("ORG", "人社部人力资源流动管理司")]),
+    "own:ministry_office_then_academy": (
+        "4月15日，生态环境部办公厅、中科院办公厅联合印发通知。",
+        [("ORG", "生态环境部办公厅"), ("ORG", "中科院办公厅")]),
+    "pages:trade_departments_are_no_ministry": (  # pages:a04 今年水利部门继续…
+        "今年水利部门继续紧盯剩余任务，各级住建部门坚持分类指导。",
+        []),
+    # pages:b03, b10, e07: companies by a trade name and no suffix
+    "pages:trade_name_companies": (
+        "会上，印山水泥、同心实业等企业负责人发言，随后来到兴桂纸业、乐普药业考察。",
+        [("ORG", "印山水泥"), ("ORG", "同心实业"), ("ORG", "兴桂纸业"), ("ORG", "乐普药业")]),
+    "own:trade_words_without_a_name": (
+        "发展新型建材、精细化工，振兴实业，稳定水泥行业。",
+        []),
+    # pages:a06: a verb or count word glued before a river or village is no part of it
+    "pages:verb_before_river": (
+        "项目遍布淦河全线，一条淦河贯穿全境。",
+        [("LOC", "淦河"), ("LOC", "淦河")]),
+    "pages:verb_before_town": (  # pages:b03
+        "召开座谈会，听取江背镇的诉求，向阳村也派人参加。",
+        [("LOC", "江背镇"), ("LOC", "向阳村")]),
+    # pages:b01, a08, e04: one character is no name (皖粤经贸, 音、体、美, 闽东北)
+    "pages:single_characters_are_no_names": (
+        "参加皖粤经贸合作发展会议，开设音、体、美课程。",
+        []),
+    "own:city_clusters": (  # issue 20: city clusters named by their places
+        "推进武汉城市圈和长株潭城市群协同发展，建设生活圈。",
+        [("LOC", "武汉城市圈"), ("LOC", "长株潭城市群")]),
+    "pages:delegation_is_no_body": (  # pages:b12, b08: the place stays, the party is no ORG
+        "市领导会见宣城市代表团时说，欢迎阿尔山市党政考察团一行。",
+        [("LOC", "宣城市"), ("LOC", "阿尔山市")]),
+    "pages:department_with_a_compound_of_generic_words": (  # pages:a03, a04
+        "由河北省人力资源和社会保障厅主办，新疆尉犁县林业和草原局协办。",
+        [("ORG", "河北省人力资源和社会保障厅"), ("LOC", "新疆"), ("ORG", "尉犁县林业和草原局")]),
+    "pages:counties_the_list_calls_counties": (  # pages:d12
+        "安徽省此次共有肥西、肥东、当涂等11个县入选。",
+        [("LOC", "安徽省"), ("LOC", "肥西"), ("LOC", "肥东"), ("LOC", "当涂")]),
+    "pages:two_character_county_after_an_attribute": (  # pages:e09
+        "投资18.9亿元的随县城乡融合发展项目开工。",
+        [("LOC", "随县")]),
+    "own:honorific_after_noun": (  # 村民李大爷: 村民 is a title (pages:a06)
+        "东王村村民李大爷说，现在的日子越过越好。",
+        [("LOC", "东王村"), ("PER", "李大爷")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -331,9 +377,6 @@ SPAN_MISSES = {
     "own:name_before_title": (  # 张驰书记: a name before its title is left to the model
         "会上，张驰书记强调，要抓好项目建设。",
         [("PER", "张驰")]),
-    "own:honorific_after_noun": (  # 村民李大爷: no stop before the surname
-        "东王村村民李大爷说，现在的日子越过越好。",
-        [("LOC", "东王村"), ("PER", "李大爷")]),
     "own:department_after_company": (  # 运维检修部: 部 is no suffix (too many plain words end in it)
         "国网晋中供电公司运维检修部主任赵强指出，要确保电网安全。",
         [("ORG", "国网晋中供电公司运维检修部"), ("PER", "赵强")]),
@@ -385,6 +428,22 @@ PERSON_VALUES = {
     "own:vice_mayor": (
         "10月16日，晋中市副市长李国华带队到山西农谷调研。",
         {"李国华": {"titles": ["副市长"], "org": "晋中市"}}),
+    "pages:level_character_completes_the_county": (  # pages:b03
+        "今日上午，长沙县政协主席王益枝一行来到江背镇。",
+        {"王益枝": {"titles": ["政协主席"], "org": "长沙县"}}),
+    "pages:county_then_county_committee": (  # pages:a08
+        "元阳县县委书记李维介绍。",
+        {"李维": {"titles": ["县委书记"], "org": "元阳县"}}),
+    "pages:level_title_before_its_city": (  # pages:b01: 市长 first, the city named later
+        "7月29日下午，市长肖超英会见广东客商。她说，安庆区位优势明显。",
+        {"肖超英": {"titles": ["市长"], "org": "安庆市"}}),
+    "own:county_level_city_leaves_the_mayor_unsure": (
+        "市长王春林会见客商。双方商定在长垣市建设产业园。",
+        {"王春林": {"titles": ["市长"], "org": None}}),
+    "pages:county_leaders": (  # pages:b07, c10: a list after 县领导
+        "民权县召开推进会，县领导陈鸿志、吴杰出席。",
+        {"陈鸿志": {"titles": ["县领导"], "org": "民权县"},
+         "吴杰": {"titles": ["县领导"], "org": "民权县"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),
@@ -782,6 +841,19 @@ def test_rule_org_starts_where_the_model_starts_after_a_glued_word(text, rule_or
     assert org.end == rule.end and org.priority == rule.priority
 
 
+def test_rule_org_at_a_line_start_is_not_trimmed():
+    # pages:a03: ⏎晨辉建筑工程公司副总经理…; the model read 辉建筑工程公司
+    from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
+
+    text = "希望。\n晨辉建筑工程公司副总经理罗术炎"
+    rule = _found("ORG", text, "晨辉建筑工程公司", "rule")
+    model = _found("ORG", text, "辉建筑工程公司", "model", start_at=rule.start)
+    (org,) = [m for m in trim_rule_orgs_to_model_starts([rule, model], None, text) if m.source == "rule"]
+    assert org.text == "晨辉建筑工程公司"
+    (org,) = [m for m in trim_rule_orgs_to_model_starts([rule, model]) if m.source == "rule"]
+    assert org.text == "辉建筑工程公司"  # without the text, the old reading
+
+
 def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():
     from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
 
@@ -897,3 +969,35 @@ def test_model_span_stops_at_a_mark_it_does_not_close(text, span, expected):
     start = text.index(span)
     s, e = balanced_span(text, start, start + len(span))
     assert text[s:e] == expected
+
+
+GLUED_WORDS = {
+    # (text, where the name's body starts once the glued function words are cut)
+    "pages:verb_before_river": ("遍布淦河", "淦河"),
+    "pages:adverb_before_commission": ("近期省发改委", "省发改委"),
+    "pages:distinguishing_word_and_verb": ("在线开放天文台站", "天文台站"),
+    "own:name_that_is_a_word": ("向阳村", "向阳村"),
+    "own:nothing_left_of_the_body": ("振兴路", "振兴路"),
+    "own:verb_before_a_body_head": ("巡察组", "巡察组"),
+    "own:numeral_opens_a_name": ("三垟湿地", "三垟湿地"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GLUED_WORDS))
+def test_glued_function_words(case):
+    from pipeline.grammars.names.words import skip_function_words
+    text, body = GLUED_WORDS[case]
+    assert text[skip_function_words(text, 0, len(text), 2):] == body
+
+
+@pytest.mark.parametrize("text,person", [("guī", False), ("vip", False), ("王益枝", True), ("張團結", True)],
+                         ids=["pages:e10_pinyin", "pages:d07_url", "pages:b03", "pages:b07_traditional"])
+def test_model_person_needs_a_character(text, person):
+    from pipeline.language.components.resolver import has_han
+    assert has_han(text) is person
+
+
+def test_org_body_does_not_open_with_a_verb(nlp):
+    # pages:a08: 各分院将在线开放天文台站 read as one ORG 在线开放天文台站
+    doc = run(nlp, "中国科学院各分院将在线开放天文台站、野外台站。")
+    assert not [m.text for m in doc._.entities if m.text.startswith(("在线", "开放"))]

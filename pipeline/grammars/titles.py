@@ -221,7 +221,7 @@ def _ends_name(text: str, end: int, g: TitleGrammar) -> bool:
     return g.followers.match(text, end) is not None
 
 
-_LEVEL_TITLE = regex.compile(r"([省市县区镇乡])(?:委|政府|人大|政协|长)")
+_LEVEL_TITLE = regex.compile(r"([省市县区镇乡旗])(?:委|政府|人大|政协|长|领导)")
 
 
 def division_org(text: str, ents: list[Mention], idx: int, end: int) -> str:
@@ -254,6 +254,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
     the title grammar ``g`` (default: the shipped rules)."""
     g = g or grammar()
     by_level: dict[str, str] = {}
+    later = _divisions_named(ents, g.gazetteer)
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -264,7 +265,10 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
             continue
         if m.label != "PER":
             continue
-        value = _value_for(text, ents, i, prev_per, by_level, g)
+        # 市长肖超英 … 安庆: a level title before any division of its level is named takes the
+        # article's one division of that level, named later (only when it names one alone)
+        levels = dict(later, **by_level)
+        value = _value_for(text, ents, i, prev_per, levels, g)
         if value is not None:
             m.value = value
             found.setdefault(m.text, value)
@@ -277,6 +281,29 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
     for m in ents:
         if m.label == "PER" and m.value is None and m.text in found:
             m.value = dict(found[m.text], titles=list(found[m.text]["titles"]))
+
+
+_LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "county", "旗": "county"}
+
+
+def _divisions_named(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str]:
+    """Level character -> the full name of the one division of that level the article's places
+    name (安庆 -> 市: 安庆市); a level with two divisions named gives none."""
+    named: dict[str, set[str]] = {}
+    for m in ents:
+        if m.label != "LOC":
+            continue
+        divs = {(e.division.name, e.division.level) for e in gz.entries(m.text)
+                if e.division is not None and e.kind != "region"}
+        if len(divs) != 1:
+            continue
+        name, level = divs.pop()
+        if name[-1] in _LEVEL:
+            named.setdefault(name[-1], set()).add((name, level))
+    # a 市 title is a prefecture's: with a county-level city named too (项城市 beside 周口市,
+    # 长垣市 alone) whose 市长 it is stays unsure
+    return {ch: name for ch, names in named.items() if len(names) == 1
+            for name, level in names if _LEVEL_OF.get(ch, level) == level}
 
 
 def _division_name_end(org: str, g: places.Gazetteer) -> bool:
@@ -311,6 +338,13 @@ def _value_for(text: str, ents: list[Mention], i: int, prev_per: Mention | None,
 _LEVEL = "省市县区州盟旗"
 
 
+def _completes_division(place: str, chain: str, g: TitleGrammar) -> bool:
+    """The chain opens with the level character that makes ``place`` a full division (长沙 +
+    县政协主席) and is no committee's title (上党区委书记 keeps 区委书记, OUTPUT.md)."""
+    return (chain[:1] in _LEVEL and chain[1:2] != "委" and len(chain) > 2
+            and any(x.kind == "full" for x in g.gazetteer.entries(place + chain[0])))
+
+
 def _org_before(text: str, ents: list[Mention], i: int,
                 found: tuple[int, str], g: TitleGrammar) -> tuple[int, str, str | None]:
     """(chain start, chain, org named right before the chain or None)."""
@@ -328,8 +362,12 @@ def _org_before(text: str, ents: list[Mention], i: int,
     if over is not None:
         e = ents[over]
         if text[cs] in _LEVEL and text[cs + 1:cs + 2] == "委":  # 上党区委 + 书记: org 长治市上党区
+            if cs > e.start and text[cs - 1] == text[cs]:
+                return cs, chain, division_org(text, ents, over, cs)  # 元阳县 + 县委书记
             return cs, chain, division_org(text, ents, over, cs + 1)
         if text[cs:e.end] in g.bodies:  # 临汾经济开发区党工委 + 书记
+            if _completes_division(text[e.start:cs], chain, g):
+                return cs + 1, chain[1:], text[e.start:cs + 1]  # 长沙 + 县政协主席
             return cs, chain, text[e.start:cs]
         again = title_chain_before(text, k, e.end, g)  # …有限公司总经理: the chain begins after it
         if again is not None and again[0] == e.end:
@@ -341,5 +379,9 @@ def _org_before(text: str, ents: list[Mention], i: int,
             return cs, chain, division_org(text, ents, j, e.end)  # 常平村 + 村党支部书记
     if adj is not None:
         e = ents[adj]
+        if e.label == "LOC" and _completes_division(e.text, chain, g):
+            # 长沙 + 县政协主席: the level character completes the division (长沙县), the
+            # title is 政协主席; a committee keeps it (上党区委书记 -> 区委书记, OUTPUT.md)
+            return cs + 1, chain[1:], division_org(text, ents, adj, e.end + 1)
         return cs, chain, division_org(text, ents, adj, e.end) if e.label == "LOC" else e.text
     return cs, chain, None

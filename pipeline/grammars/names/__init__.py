@@ -27,7 +27,9 @@ One pass per kind over the page, each a compiled alternation or the gazetteer sc
    (trade names without a suffix, which the suffix grammar cannot see).
 7. **Known names**: two one-character countries before a relation word (``中印边界``), papers
    between title marks (``《费加罗报》``), and organisations known by a name no suffix marks
-   (``rules/names/known_orgs.txt``: ``邯钢``, ``共同社``), the last below any longer span.
+   (``rules/names/known_orgs.txt``: ``邯钢``, ``共同社``), the last below any longer span;
+   bodies of China's centre (``rules/names/central_bodies.txt``: ``生态环境部``, with a
+   department of their own after them, ``人社部人力资源流动管理司``), confident.
 
 Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:end] == text``.
 """
@@ -35,8 +37,8 @@ Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:e
 from __future__ import annotations
 
 from ...core.records import ArticleInfo, Mention
-from .known import country_pairs, known_orgs, mastheads, team_lists
-from .locations import gazetteer_places, suffix_places
+from .known import central_bodies, country_pairs, known_orgs, mastheads, team_lists
+from .locations import gazetteer_places, numbered_roads, suffix_places
 from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
 from .page import Page, article_bounds
 from .people import people_after_titles
@@ -60,6 +62,7 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None, r: Rules | 
     ends = sorted({m.end for m in place_cands} | {o.end for o in orgs if not o.generic})
     locs = suffix_places(page, ends)
     out.extend(locs)
+    out.extend(numbered_roads(text))
     taken = [(m.start, m.end) for m in out if m.priority >= 5]
     people = people_after_titles(page, arts, taken)
     out.extend(people)
@@ -68,5 +71,6 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None, r: Rules | 
     out.extend(country_pairs(text, page.rules))
     out.extend(mastheads(text, page.rules))
     out.extend(known_orgs(text, page.rules))
+    out.extend(central_bodies(text, page.rules))
     out.extend(team_lists(page))
     return [m for m in out if text[m.start:m.end] == m.text and m.end > m.start]

@@ -3,11 +3,14 @@ suffix grammar (roads, bridges, parks, villages, industrial parks)."""
 
 from __future__ import annotations
 
+import regex
+
 from ...core import places
 from ...core.records import Mention
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
 from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
+from .words import function_word_at, skip_function_words
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -33,7 +36,8 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
         if m.kind == "full":
             if len(m.text) == 2 and not _left_ok(page, m.start):
                 continue
-            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长":
+            if len(m.text) == 2 and m.end < len(text) and text[m.end] in "城域级长" \
+                    and not text.startswith("城乡", m.end):  # 随县城乡融合: 城乡 is its own word
                 continue
             accepted.append(m)
         elif m.kind == "region":
@@ -46,7 +50,8 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
                 art = article_of(arts, m.start)
                 codes = full_by_art.get(art, set())
                 cities = city_by_art.get(art, set())
-                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m):
+                if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m) \
+                        or (any(d.level == "county" for d in divs) and _COUNTY_LIST.match(text, m.end)):
                     accepted.append(m)  # 太谷 beside 太谷区; 浑源 in an article naming 大同
     # longest first, no overlaps
     chosen: list[places.Match] = []
@@ -71,9 +76,18 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
 ABROAD_PRIORITY = 2
 
 
+#: A list the sentence itself calls counties: 肥西、肥东、当涂等11个县 (each item a county's
+#: short form); bounded items, no backtracking across a clause.
+_COUNTY_LIST = regex.compile(
+    r"(?:、[\p{Han}]{2,4}){0,12}?等(?:[0-9一二三四五六七八九十两]{1,3}个)?(?:县|区县|县区|县市|县（市|县\(市)")
+
+
 def _left_ok(page: Page, start: int) -> bool:
-    """A stop (punctuation, stop word) or another place ends right before ``start``."""
+    """A stop (punctuation, stop word) or another place ends right before ``start``; or 的
+    (投资5亿元的随县…: a two-character county after an attribute)."""
     if start == 0:
+        return True
+    if page.text[start - 1] == "的":
         return True
     if page.is_mark(start):
         return True
@@ -140,11 +154,13 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                     if cand is None:
                         continue
                     cand = skip_generic_lead(text, cand, s, cls.min_body, r)  # 园区纵三路
+                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
+                    # 遍布|淦河, 使|湖场村, 一条|淦河: a verb or count word glued in front is no part
+                    cand = skip_function_words(text, cand, s, min_body)
                     body = text[cand:s]
                     if len(body) == 1 and body in "东西南北中" and suffix in ("大街", "街", "路", "大道"):
                         start = cand  # 西大街
                         break
-                    min_body = (cls.min_body_for or {}).get(suffix, cls.min_body)
                     if min_body <= len(body) <= cls.max_body and not r.is_generic(body, False) \
                             and not count_pattern().search(body):
                         start = cand
@@ -157,6 +173,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
         if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
+        if cls.name == "water" and s - start >= 2 and function_word_at(text, start, s) == s - start:
+            continue  # 听取|江背镇, 流入|江: a verb before the character is no river's name
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if not all(HARD_OK.match(c) for c in text[start:e]):
@@ -167,3 +185,16 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         out.append(cand)
         prev = cand
     return out
+
+
+#: Highways by number (a name of its own, no suffix grammar reads it): 国道108线, 省道201线,
+#: G312线, G6京藏高速's G6 is not taken alone (G20, 5G are no roads). 107国道 is the
+#: suffix grammar's (highway class).
+_NUMBERED_ROAD = regex.compile(
+    r"(?:国道|省道|县道)[0-9０-９]{1,4}线?|(?<![A-Za-z0-9])[GS][0-9]{2,4}线")
+
+
+def numbered_roads(text: str) -> list[Mention]:
+    """国道108线, 省道201线, G312线: LOC (confident, as the suffix grammar's roads)."""
+    return [Mention("LOC", m.start(), m.end(), m.group(), source="rule", priority=5)
+            for m in _NUMBERED_ROAD.finditer(text)]

@@ -14,6 +14,7 @@ from ...core.rules import numeral_class
 from ...core.records import Mention
 from .page import OrgMatch, Page, article_of, not_word_hit
 from .rules import ALL_HAN, NATIONAL, Rules, SuffixClass, count_pattern
+from .words import skip_function_words
 
 
 def suffix_orgs(page: Page) -> list[OrgMatch]:
@@ -126,6 +127,9 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         if anchor is None:
             return None
         return OrgMatch(anchor.start, e, cls, body_start=anchor.start)
+    # 认真学习|某某部门, 在线开放|天文台站: a verb or adverb glued in front is no part of the body
+    b = skip_function_words(text, b, s, cls.min_body)
+    body = text[b:s]
     lead = _generic_lead(page, b, s)  # 建设单位山西大同交通建设集团: the name starts at the place
     if lead is not None:
         b, body = lead, text[lead:s]

@@ -142,6 +142,7 @@ class Rules:
     masthead_not_before_bao: frozenset[str]  # 《情况通报》: a document, not a paper
     party_prefixes: tuple[str, ...] = ()  # 中共, 共青团: join a place's committee (中共河北省委)
     org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
+    central_body_re: re.Pattern | None = None  # names/central_bodies.txt: 生态环境部, 人社部
 
     def org_endings(self, text: str) -> list[str]:
         """The organization suffixes ``text`` ends with, longest first (one dict lookup per
@@ -282,6 +283,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         not_country_pairs=frozenset(pairs["not_pairs"]["words"]),
         pair_countries=frozenset(pairs["countries"].values()),
         known_org_re=literal_pattern(load_lexicon("names/known_orgs.txt", directory)),
+        central_body_re=literal_pattern(load_lexicon("names/central_bodies.txt", directory)),
         masthead_re=compile_pattern(
             r"《([^《》\s]{1,%d}?%s)》" % (int(masthead["max_name"]) - 1, alternation(masthead["suffixes"])),
             "names/org.toml [masthead]"),

@@ -53,15 +53,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core.lexicon import CATEGORIES, name_lexicon
+from ...core import places
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
+from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
 
 VALUE_LABELS = frozenset({"DATE", "MONEY", "AREA", "PERCENT", "QUANTITY"})
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "TITLE"})
+#: Endings of a visiting party's name (not an organization, see ``EntityResolver``).
+DELEGATIONS = ("代表团", "考察团", "访问团", "医疗队", "慰问团", "观摩团")
 #: Default priority of the statistical model's spans (rules set their own on each Mention).
 MODEL_PRIORITY = 3
 #: Rule candidates at or above this priority are decided before the model's spans.
@@ -104,14 +108,25 @@ class EntityResolver:
             if cuts_a_latin_word(doc_text(doc), ent.start_char, ent.end_char):
                 continue  # 'tos' of vtos, 'al' of kcal: a piece of a word, not a name
             start, end = balanced_span(doc_text(doc), ent.start_char, ent.end_char)
-            if end - start < 1:
-                continue
+            if ent.label_ == "PER" and not has_han(ent.text):
+                continue  # vip, guī of 規(guī): web chrome and pinyin glosses are no people
+            if ent.label_ in ("ORG", "LOC"):
+                cut = after_glued_words(doc_text(doc), start, end)
+                if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
+                    start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
+            if end - start < 2:
+                continue  # 华, 港, 粤, 刘: one character alone is no name the model may read
+                # (a country pair, 中美两国, is the country_pairs rule's; real pages and
+                # cluener tag no single character as required)
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
+        # 市党政代表团, 招商考察团, 湖北医疗队: a visiting party, no standing body; real pages
+        # name its place (LOC) and take the party as an event's argument, not an ORG
+        candidates = [m for m in candidates if not (m.label == "ORG" and m.text.endswith(DELEGATIONS))]
         candidates = drop_rules_crossing_a_person(candidates)
-        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules)
+        candidates = trim_rule_orgs_to_model_starts(candidates, self.rules, doc_text(doc))
         promote_single_division_bodies(candidates, self.rules)
         promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
         promote_dictionary_places(candidates)
@@ -144,6 +159,22 @@ def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
 
 _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def has_han(text: str) -> bool:
+    """A person the model reads in a page written in characters has one (vip, guī have none)."""
+    return any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in text)
+
+
+def after_glued_words(text: str, start: int, end: int) -> int:
+    """Where a model name starts once the words glued in front of it are cut: the rest of a
+    function word begun before the span (遍|布淦河, 八|家考察团) and the function words that
+    open it (整合|居委会, 在线开放|天文台站, 近期|省发改委); two characters of name stay."""
+    if start > 0 and text[start:start + 2] not in word_kinds():  # 在|中国美术学院: 中国 is a word
+        k = function_word_at(text, start - 1, end)
+        if k >= 2 and end - (start - 1 + k) >= 2:
+            start = start - 1 + k
+    return skip_function_words(text, start, end, 2)
 
 
 def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -214,7 +245,8 @@ def province_abbreviations() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt"))
 
 
-def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None) -> list[Mention]:
+def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = None,
+                                   text: str | None = None) -> list[Mention]:
     """A suffix-rule ORG that ends where a model ORG ends but starts earlier, with nothing
     found at its own start, starts where the model's does.
 
@@ -239,6 +271,8 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = 
     for m in candidates:
         later = [k for k in model_orgs.get(m.end, ()) if 0 < k - m.start <= MAX_TRIMMED_PREFIX] if (
             m.source == "rule" and m.label == "ORG") else []
+        if later and text is not None and (m.start == 0 or not places.is_han(text[m.start - 1])):
+            later = []  # ⏎晨辉建筑工程公司: at a line's or clause's start nothing is glued to it
         if later and not _start_is_supported(m, names_at.get(m.start, ())):
             k = min(later)
             if _body_length(m.text[k - m.start:], r or rules()) < 2:
