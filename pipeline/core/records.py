@@ -142,6 +142,16 @@ def _first(pair: tuple[int, int]) -> int:
     return pair[0]
 
 
+def article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int, int]]:
+    """The stretch of a text of length ``n`` each article owns: from its start (the first from 0)
+    to the next article's start (the last to ``n``), so a mention before the first headline or
+    between articles still has an article. No articles: the whole text."""
+    if not articles:
+        return [(0, n)]
+    return [(0 if i == 0 else a.start, articles[i + 1].start if i + 1 < len(articles) else n)
+            for i, a in enumerate(articles)]
+
+
 def group_by_bounds(mentions: list[Mention], bounds: list[tuple[int, int]]) -> list[list[Mention]]:
     """``[[m for m in mentions if lo <= m.start < hi] for lo, hi in bounds]`` in one pass.
 

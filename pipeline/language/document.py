@@ -33,6 +33,7 @@ from ..core.records import (  # noqa: F401  (the records the extensions hold, im
     EventRecord,
     Mention,
     article_at,
+    article_bounds,
     group_by_bounds,
     sentence_at,
 )

@@ -36,11 +36,11 @@ Offsets are characters of ``doc.text``; every candidate satisfies ``text[start:e
 
 from __future__ import annotations
 
-from ...core.records import ArticleInfo, Mention
+from ...core.records import ArticleInfo, Mention, article_bounds
 from .known import central_bodies, country_pairs, known_orgs, mastheads, team_lists
 from .locations import gazetteer_places, numbered_roads, suffix_places
 from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
-from .page import Page, article_bounds
+from .page import Page
 from .people import people_after_titles
 from .rules import Rules, clipped_forms, is_generic, is_generic_org, load_rules, rules
 

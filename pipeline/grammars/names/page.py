@@ -7,7 +7,6 @@ import bisect
 from dataclasses import dataclass
 
 from ...core import places
-from ...core.records import ArticleInfo
 from .rules import HARD_BREAK, OPEN_BRACKET, STOPS_IN_NAMES, Rules, SuffixClass
 
 
@@ -113,15 +112,6 @@ def not_word_hit(text: str, start: int, end: int, suffix: str, not_words: frozen
 _NOT_WORD_MAX = 8
 
 
-def article_bounds(articles: list[ArticleInfo] | None, n: int) -> list[tuple[int, int]]:
-    if not articles:
-        return [(0, n)]
-    bounds = []
-    for i, a in enumerate(articles):
-        lo = 0 if i == 0 else a.start
-        hi = articles[i + 1].start if i + 1 < len(articles) else n
-        bounds.append((lo, hi))
-    return bounds
 
 
 def article_of(arts: list[tuple[int, int]], pos: int) -> tuple[int, int]:

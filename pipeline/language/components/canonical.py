@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ...grammars.canonical import assign_canonical
 from ...grammars.names import load_rules
-from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
+from ..document import ArticleInfo, Mention, article_bounds, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -39,16 +39,7 @@ class CanonicalNames:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for ents in group_by_bounds(entities, _bounds(articles, len(text))):
+        for ents in group_by_bounds(entities, article_bounds(articles, len(text))):
             if ents:
                 assign_canonical(ents, self.rules)
         return doc
-
-
-def _bounds(articles: list[ArticleInfo], n: int) -> list[tuple[int, int]]:
-    out = []
-    for i, a in enumerate(articles):
-        lo = 0 if i == 0 else a.start
-        hi = articles[i + 1].start if i + 1 < len(articles) else n
-        out.append((lo, hi))
-    return out

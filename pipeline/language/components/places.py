@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core import places
-from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
+from ..document import ArticleInfo, Mention, article_bounds, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -54,9 +54,7 @@ class PlaceResolver:
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
         page_divs = DivisionCounts(_unambiguous(entities, self.gazetteer))
-        bounds = [(0 if i == 0 else a.start, articles[i + 1].start if i + 1 < len(articles) else len(text))
-                  for i, a in enumerate(articles)]
-        for ents in group_by_bounds(entities, bounds):
+        for ents in group_by_bounds(entities, article_bounds(articles, len(text))):
             if any(m.label == "LOC" for m in ents):
                 resolve_article(ents, page_divs, self.gazetteer)
         return doc

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...grammars.titles import fill_values, load_grammar
-from ..document import ArticleInfo, Mention, doc_text, group_by_bounds, register_extensions
+from ..document import ArticleInfo, Mention, article_bounds, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
 
@@ -38,16 +38,7 @@ class PersonTitles:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for ents in group_by_bounds(entities, _article_bounds(articles, len(text))):
+        for ents in group_by_bounds(entities, article_bounds(articles, len(text))):
             if any(m.label == "PER" for m in ents):
                 fill_values(text, ents, self.grammar)
         return doc
-
-
-def _article_bounds(articles: list[ArticleInfo], n: int) -> list[tuple[int, int]]:
-    bounds = []
-    for i, a in enumerate(articles):
-        hi = articles[i + 1].start if i + 1 < len(articles) else max(a.end, n)
-        lo = 0 if i == 0 else a.start
-        bounds.append((lo, hi))
-    return bounds
