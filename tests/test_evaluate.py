@@ -218,6 +218,27 @@ def test_value_accuracy():
     assert f["values.all.accuracy"] == pytest.approx(4 / 7)
 
 
+def test_person_titles_and_org_accuracy():
+    # made up in the style of county pages: a committee title, a department title, a bare name
+    text = "县委书记王明、县委组织部副部长李红和张强、赵兰出席。"
+    gold = page([
+        gent("PER", "王明", value={"titles": ["县委书记"], "org": None}),
+        gent("PER", "李红", value={"titles": ["副部长"], "org": "县委组织部"}),
+        gent("PER", "张强", value={"titles": [], "org": None}),
+        gent("PER", "赵兰", value={"titles": ["主任"], "org": None}, optional=True),  # optional: not counted
+    ])
+    pred = [
+        ent(text, "PER", "王明", value={"titles": ["县委书记"], "org": None}),        # both right
+        ent(text, "PER", "李红", value={"titles": ["组织部副部长"], "org": "县委"}),  # both wrong
+        ent(text, "PER", "张强"),                                                    # no value = none: right
+        ent(text, "PER", "赵兰", value={"titles": ["局长"], "org": None}),
+    ]
+    f = figs_of(gold, result(text, pred))
+    assert f["persons.total"] == 3
+    assert (f["persons.titles.correct"], f["persons.org.correct"], f["persons.both.correct"]) == (2, 2, 2)
+    assert f["persons.titles.accuracy"] == pytest.approx(2 / 3)
+
+
 def test_value_equal_rules():
     m = {"amount": 800000000, "currency": "CNY", "qualifier": "at_most", "min": 600000000}
     assert ev.value_equal("MONEY", m, {**m})

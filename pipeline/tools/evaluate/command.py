@@ -227,6 +227,11 @@ def format_table(report: Report) -> str:
             v = f"values.{name}"
             lines.append(f"{name:<13}{_f(figs[v + '.total'])}{_f(figs[v + '.correct'], 7)}"
                          f"{_f(figs[v + '.accuracy'], 10)}")
+        lines.append(
+            f"{'PER titles':<13}{_f(figs['persons.total'])}"
+            f"{_f(figs['persons.titles.correct'], 7)}"
+            f"{_f(figs['persons.titles.accuracy'], 10)}   (org {_f(figs['persons.org.accuracy'], 0).strip()}, "
+            f"both {_f(figs['persons.both.accuracy'], 0).strip()})")
         lines += ["", f"{'EVENTS':<19}{'gold':>5}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"
                       f"{'argR':>7}{'argR_all':>10}{'date':>7}"]
         for name in (*EVENT_TYPES, "all"):

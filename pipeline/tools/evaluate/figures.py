@@ -60,6 +60,10 @@ def figures(tally: Counter, *, pages: bool = True, ner: bool = False) -> dict[st
             out[f"events.{name}.arg_recall_all"] = _ratio(s["args_found"], s["args_all"])
             out[f"events.{name}.args"] = s["args_all"]
             out[f"events.{name}.date_accuracy"] = _ratio(s["dates_correct"], s["dates"])
+        out["persons.total"] = tally["persons.total"]
+        for what in ("titles", "org", "both"):
+            out[f"persons.{what}.accuracy"] = _ratio(tally[f"persons.{what}_correct"], tally["persons.total"])
+            out[f"persons.{what}.correct"] = tally[f"persons.{what}_correct"]
         n_gold = tally["articles.gold"]
         out["articles.pages"] = tally["articles.pages"]
         out["articles.gold"] = n_gold
@@ -80,7 +84,7 @@ def figures(tally: Counter, *, pages: bool = True, ner: bool = False) -> dict[st
 _METRIC_ALIASES = {"p": "precision", "r": "recall", "f": "f1", "acc": "accuracy"}
 
 
-_SECTIONS = ("entities", "values", "events", "articles", "ner")
+_SECTIONS = ("entities", "values", "persons", "events", "articles", "ner")
 
 
 def resolve_key(key: str, known: Iterable[str]) -> str | None:

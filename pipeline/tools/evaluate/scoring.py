@@ -280,7 +280,39 @@ def score_entities(gold_entities: Sequence[GoldEntity], result: DocumentResult,
                 tally[f"values.{label}.total"] += 1
                 if value_equal(label, g.value, m.pred[j].value):
                     tally[f"values.{label}.correct"] += 1
+        if label == "PER":
+            for i, j in m.exact:
+                g = m.gold[i]
+                if g.optional or not isinstance(g.value, dict):
+                    continue
+                titles_right, org_right = person_value_equal(g.value, m.pred[j].value)
+                tally["persons.total"] += 1
+                tally["persons.titles_correct"] += titles_right
+                tally["persons.org_correct"] += org_right
+                tally["persons.both_correct"] += titles_right and org_right
     return matches
+
+
+def person_value_equal(gold: dict[str, Any], pred: dict[str, Any] | None) -> tuple[bool, bool]:
+    """Whether a person's titles, and the body they hold them in, are the gold's.
+
+    Titles compare as a set of written forms (order is the text's, not a fact about the
+    person); an absent value counts as no titles and no org.
+
+    >>> person_value_equal({"titles": ["区委书记"], "org": "长治市上党区"},
+    ...                    {"titles": ["区委书记"], "org": "长治市上党区"})
+    (True, True)
+    >>> person_value_equal({"titles": ["副部长"], "org": "县委组织部"},
+    ...                    {"titles": ["组织部副部长"], "org": "县委"})
+    (False, False)
+    >>> person_value_equal({"titles": [], "org": None}, None)
+    (True, True)
+    """
+    pred = pred or {}
+    gold_titles = {text_key(t) for t in gold.get("titles") or []}
+    pred_titles = {text_key(t) for t in pred.get("titles") or []}
+    return (gold_titles == pred_titles,
+            text_key(gold.get("org") or "") == text_key(pred.get("org") or ""))
 
 
 def _has_value(label: str, value: dict[str, Any] | None) -> bool:
