@@ -93,16 +93,19 @@ HOSTILE = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_finishes_in_linear_time(extractor, name):
     """Catastrophic backtracking shows as super-linear growth: 4× the input must stay well
-    under 16× the time (the bound is loose so a busy 2-core machine cannot fail it)."""
+    under 16× the work. Work is this process's CPU time, not wall-clock time: other processes
+    on a busy 2-core machine delay the wall clock (a run under five agents once took 3.7 s
+    against a 3.5 s bound) but not the CPU seconds this process spends."""
     big = HOSTILE[name]
     small = big[: len(big) // 4]
-    t0 = time.perf_counter()
+    extractor.extract(small[:100], doc_id=name)  # lazy resources load outside the measurement
+    t0 = time.process_time()
     extractor.extract(small, doc_id=name)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
     result = extractor.extract(big, doc_id=name)
-    t_big = time.perf_counter() - t0
-    assert t_big < max(12 * t_small, 2.0), f"{name}: {t_small:.2f}s for 1/4, {t_big:.2f}s for all"
+    t_big = time.process_time() - t0
+    assert t_big < max(12 * t_small, 2.0), f"{name}: {t_small:.2f}s for 1/4, {t_big:.2f}s for all (CPU)"
     check_result(result, big)
 
 
