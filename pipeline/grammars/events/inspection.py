@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.records import ArgRecord
+from ...core.records import ArgRecord, EventRecord, Mention
 from .common import add, after_open, attendance_args, emit, new_event, pers, texts
 from .context import LOOKBACK, ORGLOC, R, ArticleView, PageView, Sent
 
@@ -13,26 +13,33 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         [(m.start(), m.end(), "object") for m in P.i_object.finditer(t, sent.start, sent.end)]
         + [(m.start(), m.end(), "arrival") for m in P.i_arrival.finditer(t, sent.start, sent.end)]
     )
+    arrived: list[EventRecord] = []  # events this sentence opened with an arrival verb
     for ts, te, kind in triggers:
         if v.ent_covering(ts) is not None or P.i_not_followed.match(t, te) or P.i_not_preceded.search(t, max(sent.start, ts - 4), ts):
             continue
         cs, ce = v.clause_at(sent, ts)
         if v.is_future(cs, ts) or v.in_speech(sent, ts):
             continue
-        cs = max(cs, ts - LOOKBACK)
-        subj_s = cs
-        for k in range(ts - 1, cs, -1):
-            if t[k] in "对向为与和同" and v.ent_covering(k) is None and pers(v, k, ts):
-                subj_s = k + 1  # 白建成对汤帅一行来临考察: the inspector is 汤帅
-                break
-        inspectors = [p for p in pers(v, subj_s, ts) if not R(r"陪同|一同|随同").search(t[p.end:ts])]
         existing = [e for e in art.events if e.type == "inspection"]
+        if P.i_joins_before.search(t, max(sent.start, ts - 4), ts):
+            if existing:  # 陪同考察, 分别参加督察检查: companions of the inspection read before
+                _add_companions(v, existing[-1], pers(v, max(cs, ts - LOOKBACK), ts))
+            continue
+        cs = _subject_start(v, sent, cs, ts)
+        inspectors = _inspectors(v, cs, ts)
+        group = None if inspectors else _group(v, cs, ts)
         target = None
         if inspectors:
             names = {p.text for p in inspectors}
             target = next((e for e in existing if texts(e, "inspector") & names), None)
+        elif group is not None:
+            if existing and "一行" in t[group.end:ts]:
+                target = existing[-1]
         elif existing and (kind == "arrival" or "一行" in t[cs:ts]):
             target = existing[-1]
+        elif arrived and kind == "object" and P.i_retrigger_before.match(t[cs:ts]):
+            _retrigger(v, arrived[-1], ts, te)  # 深入工地，实地调研…: the visit is a 调研
+            continue
         else:
             continue
         sites = _sites(v, te, ce, kind)
@@ -42,7 +49,10 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
             ev = new_event(v, art, sent, "inspection", ts, te)
             for p in inspectors:
                 add(ev, "inspector", v.ent_arg(p))
+            add(ev, "inspector", group)
             emit(art, ev)
+            if kind == "arrival":
+                arrived.append(ev)
         else:
             ev = target
         for a in sites:
@@ -50,17 +60,73 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         place = _inspection_place(v, cs, ts)
         if place is not None:
             add(ev, "place", place)
-        exclude = texts(ev, "inspector")
-        for p in pers(v, sent.start, sent.end):
-            if R(r"陪同|一同|随同").search(t[p.end:min(sent.end, p.end + 6)]) and p.text not in exclude:
-                add(ev, "accompanying", v.ent_arg(p))
-        for a in attendance_args(v, art, sent, P.i_accompany, from_pos=ce, exclude=exclude):
+        _add_companions(v, ev, [p for p in pers(v, sent.start, sent.end)
+                                if R(r"陪同|一同|随同").search(t[p.end:min(sent.end, p.end + 6)])])
+        for a in attendance_args(v, art, sent, P.i_accompany, from_pos=ce, exclude=texts(ev, "inspector"),
+                                 share=P.m_visit):
             add(ev, "accompanying", a)
+
+
+def _subject_start(v: PageView, sent: Sent, cs: int, ts: int) -> int:
+    """Where the inspector may start: the clause, or the one before when this clause has no one
+    and follows 在…陪同下 / starts with 在 (邱志华在…的陪同下,在城区周边督察检查)."""
+    t = v.text
+    cs = max(cs, ts - LOOKBACK)
+    if not pers(v, cs, ts) and cs > sent.start and (t[cs:cs + 1] in "在到赴" or R(r"下[，,]$").search(t[max(sent.start, cs - 3):cs])):
+        prev = v.clause_at(sent, cs - 2)[0]
+        cs = max(prev, ts - LOOKBACK, sent.start)
+    subj_s = cs
+    for k in range(ts - 1, cs, -1):
+        if t[k] in "对向为与和同" and v.ent_covering(k) is None and pers(v, k, ts):
+            subj_s = k + 1  # 白建成对汤帅一行来临考察: the inspector is 汤帅
+            break
+    return subj_s
+
+
+def _inspectors(v: PageView, start: int, ts: int) -> list[Mention]:
+    """The people before the verb, without companions (X陪同, 在X的陪同下) and sites in a list."""
+    t, P = v.text, v.P
+    cands = pers(v, start, ts)
+    out = []
+    for k, p in enumerate(cands):
+        nxt = cands[k + 1].start if k + 1 < len(cands) else ts
+        if P.i_companion_after.match(t[p.end:nxt]) or P.i_site_list_after.search(t[p.end:ts]):
+            continue
+        if k + 1 == len(cands) and R(r"陪同|一同|随同").search(t[p.end:ts]) and not R(r"陪同下").search(t[p.end:ts]):
+            continue
+        out.append(p)
+    return out
+
+
+def _group(v: PageView, start: int, ts: int) -> ArgRecord | None:
+    """A visiting group as the inspector (考察团一行, …组成的采访采风团,来到), in this clause or,
+    when the verb opens its clause, the one before."""
+    t, P = v.text, v.P
+    a = start
+    if not t[a:ts].strip(" \n了先后"):
+        a = max(0, a - 40)
+    last = None
+    for m in P.i_group.finditer(t[a:ts]):
+        last = m
+    if last is None or R(r"陪同|一同|随同").match(t[a + last.end():ts]):
+        return None
+    return v.arg(a + last.start(), a + last.end())
+
+
+def _retrigger(v: PageView, ev: EventRecord, ts: int, te: int) -> None:
+    ev.trigger_text, ev.trigger_start, ev.trigger_end = v.text[ts:te], ts, te
+
+
+def _add_companions(v: PageView, ev: EventRecord, people: list[Mention]) -> None:
+    exclude = texts(ev, "inspector")
+    for p in people:
+        if p.text not in exclude:
+            add(ev, "accompanying", v.ent_arg(p))
 
 
 def _sites(v: PageView, te: int, ce: int, kind: str) -> list[ArgRecord] | None:
     t, P = v.text, v.P
-    a = after_open(v, te, ce, "了先后分别")
+    a = after_open(v, te, ce, "了先后分别到\r\n\t\u3000")
     if a >= ce:
         return []
     obj = t[a:ce]
@@ -68,7 +134,7 @@ def _sites(v: PageView, te: int, ce: int, kind: str) -> list[ArgRecord] | None:
         return None  # an action on N enterprises is an enterprise_action
     b = ce
     # stop at a second verb phrase (详细了解…): sites are nouns
-    stop = R(r"(?:实地|详细|现场|并|深入|听取|查看|了解|看望|慰问|督导|调研|检查|表示|进行|时)").search(obj)
+    stop = R(r"(?:实地|详细|现场(?![、，,及和与等])|并|深入|听取|查看|了解|看望|慰问|督导|调研|检查|表示|进行|时)").search(obj)
     if stop and stop.start() < 2:
         return []
     if stop and stop.start() >= 2:

@@ -162,6 +162,11 @@ class Compiled:
         self.i_site_strip = i.pattern("site_strip")
         self.i_place_preps = i.words("place_preps")
         self.i_accompany = i.pattern("accompany")
+        self.i_companion_after = i.pattern("companion_after")
+        self.i_joins_before = i.pattern("joins_before")
+        self.i_site_list_after = i.pattern("site_list_after")
+        self.i_group = i.pattern("group")
+        self.i_retrigger_before = i.pattern("retrigger_before")
 
         f = lex["conference"]
         self.c_verbs = f.pattern("verbs")
