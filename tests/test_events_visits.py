@@ -52,3 +52,46 @@ def test_companions_of_an_inspection_also_attend_the_meeting():
     events = run(text, ents, dateline="2024-07-30")
     assert texts(only(events, "inspection"), "accompanying") == ["王磊", "张琪"]
     assert texts(only(events, "meeting"), "attendee") == ["王磊", "张琪"]
+
+
+# ---------------------------------------------------------------------- remediation
+
+# (where from, text, entities, trigger, found, rectified)
+REMEDIATION_CASES = [
+    ("grid platform: 上报案件N件，结案M件 (district portal)",
+     "截至去年10月底，平台共上报案件8496件，结案8131件。",
+     [("去年10月底", "DATE", D("2023-10"))], "结案", [8496], [8131]),
+    ("发现 alone names the event (ministry press release)",
+     "国家督学和专家共81人次参加督导检查，累计发现各类问题204个。",
+     [], "发现", [204], []),
+    ("发现…，已整改…: 整改 names it (county news)",
+     "5月以来，全区共检查各类生产经营单位1860家，发现安全隐患2137处，已整改2015处。",
+     [("5月以来", "DATE", D("2024-05"))], "整改", [2137], [2015]),
+    ("查出…整改…: the campaign of the sentence before names it (city news)",
+     "从今年5月开始，本市开展了新一轮安全生产隐患大排查大整治。截至目前，各级安全监管部门共检查企业1663家次，"
+     "查出隐患1768项，已完成整改1607项。",
+     [("今年5月", "DATE", D("2024-05"))], "排查", [1768], [1607]),
+]
+
+
+@pytest.mark.parametrize("where,text,ents,trigger,found,rectified", REMEDIATION_CASES,
+                         ids=[c[0][:30] for c in REMEDIATION_CASES])
+def test_remediation_real_page_forms(where, text, ents, trigger, found, rectified):
+    ev = only(run(text, ents), "remediation")
+    assert ev.trigger_text == trigger
+    assert [a.value for a in ev.args.get("found", [])] == found
+    assert [a.value for a in ev.args.get("rectified", [])] == rectified
+
+
+def test_remediation_subheading_repeating_the_body_is_one_event():
+    text = ("本报讯 淦河流域环境综合治理项目今年完工。\n从根源上截污，龙潭河排查出140个排污口\n"
+            "2018年年初，项目技术负责人丁磊带领团队历时2个月，在淦河沿线排查出了140个排污口。")
+    events = run(text, [("龙潭河", "LOC"), ("2018年年初", "DATE", D("2018-01", True)), ("丁磊", "PER"),
+                        ("淦河", "LOC")])
+    ev = only(events, "remediation")
+    assert ev.args["period"][0].text == "2018年年初"
+
+
+def test_no_remediation_for_a_list_after_faxian_de():
+    text = "对排查中发现的华丰食品有限公司、城南镇两家养殖场等5家单位超标排放问题，执法人员依法立案查处。"
+    assert [e for e in run(text, [("华丰食品有限公司", "ORG"), ("城南镇", "LOC")]) if e.type == "remediation"] == []

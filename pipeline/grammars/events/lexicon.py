@@ -241,6 +241,8 @@ class Compiled:
         self.r_campaign = r.re("rules.campaign_re")
         self.r_inspect_object = r.re("rules.inspect_object_re")
         self.r_required = r.pattern("required")
+        self.r_trigger = r.pattern("trigger")
+        self.r_weak_trigger = r.pattern("weak_trigger")
 
         e = lex["enterprise_action"]
         self.e_object_verbs = e.pattern("object_verbs")
