@@ -95,3 +95,43 @@ def test_remediation_subheading_repeating_the_body_is_one_event():
 def test_no_remediation_for_a_list_after_faxian_de():
     text = "对排查中发现的华丰食品有限公司、城南镇两家养殖场等5家单位超标排放问题，执法人员依法立案查处。"
     assert [e for e in run(text, [("华丰食品有限公司", "ORG"), ("城南镇", "LOC")]) if e.type == "remediation"] == []
+
+
+# ---------------------------------------------------------------------- enterprise_action
+
+# (where from, text, entities, trigger, action, count)
+ENTERPRISE_CASES = [
+    ("pivot verb is the trigger: 支持N家企业设立… (city portal)",
+     "截至目前，已培育高新技术企业后备企业30家，支持20家企业设立研发机构。",
+     [], "支持", "设立研发机构", 20),
+    ("pivot 推荐N家企业申报… (county news)",
+     "今年，全市推荐24家企业申报省级“专精特新”中小企业。",
+     [("今年", "DATE", D("2024"))], "推荐", "申报省级“专精特新”中小企业", 24),
+    ("compound verb: the trigger is its base verb (结对帮扶 → 帮扶)",
+     "今年以来，城关街道选派38名机关干部，结对帮扶辖区120家小微企业。",
+     [("今年以来", "DATE", D("2024")), ("城关街道", "ORG")], "帮扶", "结对帮扶", 120),
+    ("compound verb 走访服务 → 走访",
+     "全年走访服务企业812家，协调解决问题96个。",
+     [], "走访", "走访服务", 812),
+    ("申报 with the count after its noun (city portal)",
+     "今年以来，首批申报高新技术企业23家。",
+     [("今年以来", "DATE", D("2024"))], "申报", "申报", 23),
+    ("对 far before the count (county portal)",
+     "江背镇对除市统一帮扶企业外的15家规上工业企业开展帮扶行动。",
+     [("江背镇", "LOC")], "帮扶", "帮扶行动", 15),
+]
+
+
+@pytest.mark.parametrize("where,text,ents,trigger,action,count", ENTERPRISE_CASES,
+                         ids=[c[0][:30] for c in ENTERPRISE_CASES])
+def test_enterprise_action_real_page_forms(where, text, ents, trigger, action, count):
+    found = [e for e in run(text, ents) if e.type == "enterprise_action" and e.trigger_text == trigger]
+    assert len(found) == 1, [(e.type, e.trigger_text) for e in run(text, ents)]
+    ev = found[0]
+    assert texts(ev, "action") == [action]
+    assert [a.value for a in ev.args["count"]] == [count]
+
+
+def test_no_enterprise_action_for_units_attending_a_fair():
+    text = "这是新区设立以来首次举办的招才引智活动，共组织新区66家重点企事业单位参会。"
+    assert [e for e in run(text, []) if e.type == "enterprise_action"] == []

@@ -251,6 +251,8 @@ class Compiled:
         self.e_light = e.pattern("light")
         self.e_modifiers = e.pattern("modifiers")
         self.e_count = e.pattern("count")
+        self.e_not_action = e.pattern("not_action")
+        self.e_verb_words = e.wordset("object_verbs")
 
         mt = lex["metric"]
         self.mt_rise = mt.wordset("rise")
