@@ -135,3 +135,33 @@ def test_enterprise_action_real_page_forms(where, text, ents, trigger, action, c
 def test_no_enterprise_action_for_units_attending_a_fair():
     text = "这是新区设立以来首次举办的招才引智活动，共组织新区66家重点企事业单位参会。"
     assert [e for e in run(text, []) if e.type == "enterprise_action"] == []
+
+
+# ---------------------------------------------------------------------- conference, meeting
+
+def test_visit_convening_a_forum_named_by_a_quoted_campaign():
+    """A visit that convenes a 座谈会 (county news): the leader organizes it, the place is where the
+    visit arrived, the people attending are the conference's participants, not the visit's."""
+    text = ("本报讯 今日上午，县政协主席王一平一行来到城关镇，召开“千人帮千企”调研座谈会，听取企业家诉求。\n"
+            "县政协副主席李刚、镇党委书记赵云参加座谈。")
+    ents = [("王一平", "PER"), ("城关镇", "LOC"), ("李刚", "PER"), ("赵云", "PER")]
+    events = run(text, ents)
+    conf = only(events, "conference")
+    assert conf.trigger_text == "召开"
+    assert texts(conf, "name") == ["“千人帮千企”调研座谈会"]
+    assert texts(conf, "organizer") == ["王一平"]
+    assert texts(conf, "place") == ["城关镇"]
+    assert texts(conf, "participant") == ["李刚", "赵云"]
+    assert texts(only(events, "inspection"), "accompanying") == []
+
+
+def test_conference_name_stops_before_a_person():
+    text = "本报讯 我县举行2020年第一批重点项目集中开工仪式县委书记李明出席仪式并宣布开工。"
+    ev = only(run(text, [("李明", "PER")]), "conference")
+    assert texts(ev, "name") == ["2020年第一批重点项目集中开工仪式"]
+
+
+def test_meeting_guest_group_before_shi():
+    text = "本报讯 当日，张明在会见宣城市代表团时说，两市合作前景广阔。"
+    ev = only(run(text, [("张明", "PER"), ("宣城市", "LOC")]), "meeting")
+    assert texts(ev, "host") == ["张明"] and texts(ev, "guest") == ["宣城市代表团"]

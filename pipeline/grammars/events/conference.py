@@ -49,8 +49,18 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
             if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
     for a in v.org_args(orgs):
         add(ev, "organizer", a)
+    if not texts(ev, "organizer"):
+        # 王益枝一行来到江背镇，召开…座谈会: the person leading the visit convenes it
+        lead = [p for p in v.ents_in(sent.start, ts, ("PER",)) if P.c_person_organizer.match(t, p.end, ts)]
+        if lead:
+            add(ev, "organizer", v.ent_arg(lead[0]))
     if place is None:
         place = place_before(v, subject_end, ts)
+    if place is None:
+        arrive = P.c_arrival_place.search(t, max(sent.start, ts - 30), ts)
+        if arrive:
+            at = [m for m in v.ents_in(arrive.end(), ts, ORGLOC) if m.start == arrive.end()]
+            place = v.ent_arg(at[0]) if at else None
     if place is not None and not texts(ev, "organizer") & {place.text}:
         add(ev, "place", place)
     inv = P.c_invite.search(t, name[1], sent.end)
@@ -119,12 +129,18 @@ def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
         close = t.find("”" if t[pos] == "“" else "》", pos + 1, min(ce, pos + 60))
         if close > pos + 2 and P.c_name_end.search(t, close - 6, close) and not P.c_false_suffix.search(t, pos + 1, close):
             return pos + 1, close
+        if close > pos + 2:
+            # “千人帮千企百日大行动”调研座谈会: the quoted campaign names the conference after it
+            tail = R(r"[^、，,。；;：:\n“”]{0,10}").match(t, close + 1, min(ce, close + 12))
+            for m in P.c_name_end.finditer(t, close + 1, tail.end() if tail else close + 1):
+                if m.end() - close > 1 and not P.c_false_suffix.search(t, max(close + 1, m.end() - 4), m.end()):
+                    return pos, m.end()
         return None
     limit = min(ce, pos + 40)
     best = None
     for m in P.c_name_end.finditer(t, pos, limit):
-        if R(r"[、，,。；;]").search(t[pos:m.end()]):
-            break
+        if R(r"[、，,。；;\n]").search(t[pos:m.end()]) or v.ents_in(pos, m.end(), ("PER",)):
+            break  # a name holds no person (…开工仪式县委书记李高岭出席仪式)
         if P.c_false_suffix.search(t, max(pos, m.end() - 4), m.end()):
             continue
         if m.end() - pos >= 3:

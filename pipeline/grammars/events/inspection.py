@@ -62,6 +62,8 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
             add(ev, "place", place)
         _add_companions(v, ev, [p for p in pers(v, sent.start, sent.end)
                                 if R(r"陪同|一同|随同").search(t[p.end:min(sent.end, p.end + 6)])])
+        if P.c_verbs.search(t, sent.start, sent.end):
+            continue  # 来到江背镇，召开…座谈会: those attending are the conference's participants
         for a in attendance_args(v, art, sent, P.i_accompany, from_pos=ce, exclude=texts(ev, "inspector"),
                                  share=P.m_visit):
             add(ev, "accompanying", a)

@@ -174,6 +174,8 @@ class Compiled:
         self.c_false_suffix = f.pattern("false_suffix")
         self.c_invite = f.re("invite_re")
         self.c_attend = f.pattern("attendance")
+        self.c_person_organizer = f.pattern("person_organizer")
+        self.c_arrival_place = f.pattern("arrival_place")
 
         a = lex["agreement"]
         self.a_verbs = a.pattern("verbs")
