@@ -165,3 +165,23 @@ def test_meeting_guest_group_before_shi():
     text = "本报讯 当日，张明在会见宣城市代表团时说，两市合作前景广阔。"
     ev = only(run(text, [("张明", "PER"), ("宣城市", "LOC")]), "meeting")
     assert texts(ev, "host") == ["张明"] and texts(ev, "guest") == ["宣城市代表团"]
+
+
+def test_conference_joined_name_organizers_after_you_and_one_event():
+    """People's Daily style: 由A、B联合举办的《…》发布会暨…交流会日前成功举办 is one conference."""
+    text = ("本报雄安10月20日电 由人社部人力资源流动管理司、雄安新区管理委员会联合举办的《2019年急需人才目录》"
+            "发布会暨雄安新区人才智力交流会日前成功举办。")
+    ents = [("人社部人力资源流动管理司", "ORG"), ("雄安新区管理委员会", "ORG")]
+    ev = only(run(text, ents), "conference")
+    assert ev.trigger_text == "举办"
+    assert texts(ev, "name") == ["《2019年急需人才目录》发布会暨雄安新区人才智力交流会"]
+    assert texts(ev, "organizer") == ["人社部人力资源流动管理司", "雄安新区管理委员会"]
+
+
+def test_conference_quoted_name_with_day_and_place_before_the_verb():
+    text = "新华社福州4月26日电（记者秦红）福建省重大投资项目“云签约”26日在福州举行。"
+    ev = only(run(text, [("福州", "LOC"), ("4月26日", "DATE", D("2020-04-26")), ("秦红", "PER"),
+                         ("福建省", "LOC"), ("26日", "DATE", D("2020-04-26")), ("福州", "LOC")]), "conference")
+    assert ev.trigger_text == "举行"
+    assert texts(ev, "name") == ["福建省重大投资项目“云签约”"]
+    assert texts(ev, "place") == ["福州"]

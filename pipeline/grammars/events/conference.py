@@ -16,6 +16,8 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
     for m in P.c_verbs.finditer(t, sent.start, sent.end):
         ts, te = m.span()
+        core = P.c_core_verb.search(t, ts, te)
+        ts, te = core.span() if core else (ts, te)  # 联合举办, 主持召开: the trigger is 举办, 召开
         if v.ent_covering(ts) is not None:
             continue
         cs, ce = v.clause_at(sent, ts)
@@ -31,8 +33,9 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
             name, place = found
         names = _split_names(v, *name)
         for name in names:
-            if any(e.type == "conference" and t[name[0]:name[1]] in texts(e, "name") for e in art.events):
-                continue
+            if any(e.type == "conference" and any(t[name[0]:name[1]] in n for n in texts(e, "name"))
+                   for e in art.events):
+                continue  # named again (…交流会日前成功举办): one conference
             # a ceremony is named by its noun (签约仪式), and so is each of several conferences
             # one verb introduces (举行的A推介会和B交流会); one conference by its verb
             trig = _noun_trigger(v, *name) if len(names) > 1 or CEREMONY.search(t, name[0], name[1]) else None
@@ -49,6 +52,11 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
             if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
     for a in v.org_args(orgs):
         add(ev, "organizer", a)
+    if not texts(ev, "organizer"):
+        by = P.c_organizer_by.search(t, max(sent.start, ts - 80), ts)
+        if by:  # 由A、B、C联合举办的…: the bodies after 由
+            for o in v.ents_in(by.start() + 1, ts, ("ORG",)):
+                add(ev, "organizer", v.ent_arg(o))
     if not texts(ev, "organizer"):
         # 王益枝一行来到江背镇，召开…座谈会: the person leading the visit convenes it
         lead = [p for p in v.ents_in(sent.start, ts, ("PER",)) if P.c_person_organizer.match(t, p.end, ts)]
@@ -131,10 +139,17 @@ def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
             return pos + 1, close
         if close > pos + 2:
             # “千人帮千企百日大行动”调研座谈会: the quoted campaign names the conference after it
-            tail = R(r"[^、，,。；;：:\n“”]{0,10}").match(t, close + 1, min(ce, close + 12))
+            # 《…目录》发布会暨…交流会: the last name end of the run after the quote
+            tail = R(r"[^、，,。；;：:\n“”《》]{0,30}").match(t, close + 1, min(ce, close + 32))
+            best = None
             for m in P.c_name_end.finditer(t, close + 1, tail.end() if tail else close + 1):
+                if v.ents_in(close + 1, m.end(), ("PER",)):
+                    break
                 if m.end() - close > 1 and not P.c_false_suffix.search(t, max(close + 1, m.end() - 4), m.end()):
-                    return pos, m.end()
+                    best = (pos, m.end())
+                    if not R(r"^[^、，,。；;]{0,3}暨").match(t[m.end():tail.end()]):
+                        break
+            return best
         return None
     limit = min(ce, pos + 40)
     best = None
@@ -151,9 +166,11 @@ def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
 def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
     t, P = v.text, v.P
     best = None
-    for m in P.c_name_end.finditer(t, cs, ts):
+    ends = list(P.c_name_end.finditer(t, cs, ts)) + list(R(r"(?<=\p{Han})”").finditer(t, cs, ts))
+    for m in sorted(ends, key=lambda m: m.end()):
         rest = t[m.end():ts]
-        pm = R(r"^(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
+        # …“云签约”26日在福州举行: a quoted name with its day and place before the verb
+        pm = R(r"^(?:[0-9]{1,2}日(?:上午|下午|晚上|晚)?)?(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
         if pm and not P.c_false_suffix.search(t, max(cs, m.end() - 4), m.end()):
             best = (m, pm)
     if best is None:
@@ -166,6 +183,8 @@ def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
     for d in v.ents_in(cs, m.end()):
         if d.part == "dateline" or (d.label == "DATE" and d.start == start):
             start = max(start, d.end)
+    for byline in R(r"[(（][^()（）]{0,20}(?:记者|通讯员|记者站)[^()（）]{0,20}[)）]").finditer(t, start, m.end()):
+        start = byline.end()  # 电(记者秦红)福建省…“云签约”: the name starts after the byline
     start, _ = v.trim(start, m.end())
     if m.end() - start < 3:
         return None

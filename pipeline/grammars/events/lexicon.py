@@ -175,6 +175,8 @@ class Compiled:
         self.c_invite = f.re("invite_re")
         self.c_attend = f.pattern("attendance")
         self.c_person_organizer = f.pattern("person_organizer")
+        self.c_core_verb = f.pattern("core_verb")
+        self.c_organizer_by = f.pattern("organizer_by")
         self.c_arrival_place = f.pattern("arrival_place")
 
         a = lex["agreement"]
