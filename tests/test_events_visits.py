@@ -185,3 +185,32 @@ def test_conference_quoted_name_with_day_and_place_before_the_verb():
     assert ev.trigger_text == "举行"
     assert texts(ev, "name") == ["福建省重大投资项目“云签约”"]
     assert texts(ev, "place") == ["福州"]
+
+
+# (where from, text, entities, inspector, site) — a body inspecting places (county portals)
+BODY_INSPECTION_CASES = [
+    ("按照…要求，对N个乡镇开展专项督查: not reported speech",
+     "近日，城南县生态环境局按照《企业整治工作专项督查方案》要求，分3个组对全县19个乡镇开展企业整治专项督查。",
+     [("城南县生态环境局", "ORG")], "专项督查", ["城南县生态环境局"], ["全县19个乡镇"]),
+    ("会同…对各乡镇…进行了督查",
+     "县政府督查室会同县工信局对各乡镇5月帮扶企业工作情况进行了督查。",
+     [("县政府督查室", "ORG"), ("县工信局", "ORG")], "督查", ["县政府督查室", "县工信局"],
+     ["各乡镇5月帮扶企业工作情况"]),
+]
+
+
+@pytest.mark.parametrize("where,text,ents,trigger,inspectors,sites", BODY_INSPECTION_CASES,
+                         ids=[c[0][:30] for c in BODY_INSPECTION_CASES])
+def test_body_inspecting_places(where, text, ents, trigger, inspectors, sites):
+    ev = only(run(text, ents), "inspection")
+    assert ev.trigger_text == trigger
+    assert texts(ev, "inspector") == inspectors and texts(ev, "site") == sites
+
+
+@pytest.mark.parametrize("text", [
+    "市委成立3个督查组，对本轮专项巡察中的重点项目整改情况开展督查。",
+    "同时，区应急管理局聘请第三方机构对32家重点企业开展复核检查。",
+])
+def test_no_inspection_for_checks_of_rectification_or_enterprises(text):
+    ents = [("区应急管理局", "ORG")] if "区应急管理局" in text else []
+    assert [e for e in run(text, ents) if e.type == "inspection"] == []

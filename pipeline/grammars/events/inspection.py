@@ -18,7 +18,7 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         if v.ent_covering(ts) is not None or P.i_not_followed.match(t, te) or P.i_not_preceded.search(t, max(sent.start, ts - 4), ts):
             continue
         cs, ce = v.clause_at(sent, ts)
-        if v.is_future(cs, ts) or v.in_speech(sent, ts):
+        if v.is_future(cs, ts) or _in_speech(v, sent, ts):
             continue
         existing = [e for e in art.events if e.type == "inspection"]
         if P.i_joins_before.search(t, max(sent.start, ts - 4), ts):
@@ -35,6 +35,8 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         elif group is not None:
             if existing and "一行" in t[group.end:ts]:
                 target = existing[-1]
+        elif kind == "object" and _body_inspection(v, art, sent, cs, ts, te):
+            continue
         elif existing and (kind == "arrival" or "一行" in t[cs:ts]):
             target = existing[-1]
         elif arrived and kind == "object" and P.i_retrigger_before.match(t[cs:ts]):
@@ -67,6 +69,38 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         for a in attendance_args(v, art, sent, P.i_accompany, from_pos=ce, exclude=texts(ev, "inspector"),
                                  share=P.m_visit):
             add(ev, "accompanying", a)
+
+
+def _in_speech(v: PageView, sent: Sent, ts: int) -> bool:
+    """Reported speech, but not 按照…要求，(a directive followed, not a speaker)."""
+    if not v.in_speech(sent, ts):
+        return False
+    m = v.P.speech.search(v.text, max(sent.start, ts - LOOKBACK), ts)
+    while m is not None:
+        if not v.P.i_directive.search(v.text, max(sent.start, m.start() - 40), m.start()):
+            return True
+        m = v.P.speech.search(v.text, m.end(), ts)
+    return False
+
+
+def _body_inspection(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int, te: int) -> bool:
+    """A body inspecting places (县生态环境局…对全县19个乡镇开展…专项督查): the organization is
+    the inspector and what follows 对 the site. True when it made the event."""
+    t, P = v.text, v.P
+    m = P.i_body_object.search(t, max(cs, ts - 60), ts)
+    if m is None or any(e.type == "inspection" and e.trigger_start == ts for e in art.events):
+        return False
+    if P.i_body_not_site.search(t, *m.span("site")):
+        return False
+    orgs = v.org_args(v.subject_orgs(art, sent, m.start(), carry=False))
+    if not orgs:
+        return False
+    ev = new_event(v, art, sent, "inspection", ts, te)
+    for a in orgs:
+        add(ev, "inspector", a)
+    add(ev, "site", v.arg(*m.span("site")))
+    emit(art, ev)
+    return True
 
 
 def _subject_start(v: PageView, sent: Sent, cs: int, ts: int) -> int:

@@ -167,6 +167,9 @@ class Compiled:
         self.i_site_list_after = i.pattern("site_list_after")
         self.i_group = i.pattern("group")
         self.i_retrigger_before = i.pattern("retrigger_before")
+        self.i_body_object = i.pattern("body_object")
+        self.i_directive = i.pattern("directive")
+        self.i_body_not_site = i.pattern("body_not_site")
 
         f = lex["conference"]
         self.c_verbs = f.pattern("verbs")
