@@ -214,3 +214,17 @@ def test_body_inspecting_places(where, text, ents, trigger, inspectors, sites):
 def test_no_inspection_for_checks_of_rectification_or_enterprises(text):
     ents = [("区应急管理局", "ORG")] if "区应急管理局" in text else []
     assert [e for e in run(text, ents) if e.type == "inspection"] == []
+
+
+@pytest.mark.parametrize("text,ents,organizer,participants", [
+    ("本报北京5月19日电 （记者赵永新）科技部部长王志刚在国务院新闻办公室19日举行的新闻发布会上介绍，研发支出增长。",
+     [("北京", "LOC"), ("赵永新", "PER"), ("科技部", "ORG"), ("王志刚", "PER"), ("国务院新闻办公室", "ORG"),
+      ("19日", "DATE", D("2020-05-19"))],
+     ["国务院新闻办公室"], ["王志刚"]),
+    ("验收组实地查看工程质量。在项目工程验收会上，单祥忠、何彦平分别向验收小组汇报了项目建设情况。",
+     [("单祥忠", "PER"), ("何彦平", "PER")], [], ["单祥忠", "何彦平"]),
+], ids=["speaker before 在…会上介绍 (People's Daily)", "speakers after 会上， (farm news)"])
+def test_conference_speakers_are_participants(text, ents, organizer, participants):
+    ev = only(run(text, ents), "conference")
+    assert texts(ev, "organizer") == organizer
+    assert texts(ev, "participant") == participants

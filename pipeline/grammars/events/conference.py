@@ -69,8 +69,14 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
         if arrive:
             at = [m for m in v.ents_in(arrive.end(), ts, ORGLOC) if m.start == arrive.end()]
             place = v.ent_arg(at[0]) if at else None
+    if (place is not None and not texts(ev, "organizer") and place.entity is not None
+            and place.entity.label == "ORG" and P.c_body_host.search(place.text)):
+        add(ev, "organizer", place)  # 在国务院新闻办公室19日举行的新闻发布会上: the office holds it
+        place = None
     if place is not None and not texts(ev, "organizer") & {place.text}:
         add(ev, "place", place)
+    for a in _speakers(v, sent, name[1], subject_end):
+        add(ev, "participant", a)
     inv = P.c_invite.search(t, name[1], sent.end)
     if inv:
         for x, y in v.split_list(*inv.span("who")):
@@ -81,6 +87,28 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
         add(ev, "participant", a)
     emit(art, ev)
+
+
+def _speakers(v: PageView, sent: Sent, name_end: int, cs: int) -> list:
+    """Who speaks at a conference named with 上: 王志刚在…发布会上介绍 (before 在), 在…验收会上，
+    单祥忠、何彦平分别…汇报 / 发布会上，…李维介绍 (the next clause)."""
+    t, P = v.text, v.P
+    if t[name_end:name_end + 1] != "上":
+        return []
+    out = []
+    after = name_end + 1
+    if P.c_speaker.match(t, after, sent.end):
+        k = t.rfind("在", cs, name_end)
+        if k > cs:
+            out += [v.ent_arg(p) for p in v.ents_in(cs, k, ("PER",))
+                    if p.part not in ("byline", "dateline") and not R(r"(?:记者|通讯员)\s*$").search(t, max(cs, p.start - 4), p.start)]
+    m = R(r"[，,]").match(t, after)
+    if m:
+        s2, e2 = v.clause_at(sent, m.end())
+        sp = P.c_speaker.search(t, s2, e2)
+        if sp:
+            out += [v.ent_arg(p) for p in v.ents_in(s2, sp.start(), ("PER",))]
+    return out
 
 
 def _split_names(v: PageView, start: int, end: int) -> list[tuple[int, int]]:
@@ -123,6 +151,8 @@ def conferences_without_verb(v: PageView, art: ArticleView, sent: Sent) -> None:
         for o in v.ents_in(a, b):
             if o.label == "ORG" and o.start == a:
                 add(ev, "organizer", v.ent_arg(o))
+        for arg in _speakers(v, sent, b, v.clause_at(sent, a)[0]):
+            add(ev, "participant", arg)
         for arg in attendance_args(v, art, sent, P.c_attend, from_pos=b, exclude=texts(ev, "organizer")):
             add(ev, "participant", arg)
         emit(art, ev)
