@@ -228,3 +228,14 @@ def test_conference_speakers_are_participants(text, ents, organizer, participant
     ev = only(run(text, ents), "conference")
     assert texts(ev, "organizer") == organizer
     assert texts(ev, "participant") == participants
+
+
+def test_inspection_sites_listed_before_the_verb_and_place_with_zai():
+    text = ("本报讯 11月28日，区委书记周明率队到蒙村、陶邓等乡镇分别就糖厂开榨等工作情况开展调研。\n"
+            "副县长王平在城区周边督察检查重点项目。")
+    ents = [("11月28日", "DATE", D("2024-11-28")), ("周明", "PER"), ("蒙村", "LOC"), ("陶邓", "PER"),
+            ("王平", "PER")]
+    first, second = [e for e in run(text, ents) if e.type == "inspection"]
+    assert texts(first, "inspector") == ["周明"]
+    assert texts(first, "site")[:2] == ["蒙村", "陶邓"]
+    assert texts(second, "place") == ["城区周边"]

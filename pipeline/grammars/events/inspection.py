@@ -59,9 +59,14 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
             ev = target
         for a in sites:
             add(ev, "site", a)
-        place = _inspection_place(v, cs, ts)
-        if place is not None:
-            add(ev, "place", place)
+        visited = _visited_before(v, cs, ts)
+        if len(visited) > 1:
+            for a in visited:  # 率队到蒙村、陶邓等乡镇…开展调研: the places listed are the sites
+                add(ev, "site", a)
+        else:
+            place = _inspection_place(v, cs, ts) or _place_at(v, cs, ts)
+            if place is not None:
+                add(ev, "place", place)
         _add_companions(v, ev, [p for p in pers(v, sent.start, sent.end)
                                 if R(r"陪同|一同|随同").search(t[p.end:min(sent.end, p.end + 6)])])
         if P.c_verbs.search(t, sent.start, sent.end):
@@ -126,7 +131,7 @@ def _inspectors(v: PageView, start: int, ts: int) -> list[Mention]:
     out = []
     for k, p in enumerate(cands):
         nxt = cands[k + 1].start if k + 1 < len(cands) else ts
-        if P.i_companion_after.match(t[p.end:nxt]) or P.i_site_list_after.search(t[p.end:ts]):
+        if P.i_companion_after.match(t[p.end:nxt]) or P.i_site_list_after.match(t[p.end:ts]):
             continue
         if k + 1 == len(cands) and R(r"陪同|一同|随同").search(t[p.end:ts]) and not R(r"陪同下").search(t[p.end:ts]):
             continue
@@ -196,3 +201,22 @@ def _inspection_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
             if ents:
                 return v.ent_arg(ents[-1])
     return None
+
+
+def _visited_before(v: PageView, cs: int, ts: int) -> list[ArgRecord]:
+    """The places of 到A、B等乡镇 before the verb, when there are several."""
+    m = v.P.i_visited_list.search(v.text, cs, ts)
+    if m is None or v.ent_covering(m.start()) is not None:
+        return []
+    out = []
+    for x, y in v.split_list(*m.span("list")):
+        arg = v.arg(x, y)
+        if arg is not None and 2 <= y - x <= 16:
+            out.append(arg)
+    return out
+
+
+def _place_at(v: PageView, cs: int, ts: int) -> ArgRecord | None:
+    """在城区周边督察检查: the place right before the verb."""
+    m = v.P.i_place_at.search(v.text, cs, ts)
+    return v.arg(*m.span("place")) if m else None

@@ -170,6 +170,8 @@ class Compiled:
         self.i_body_object = i.pattern("body_object")
         self.i_directive = i.pattern("directive")
         self.i_body_not_site = i.pattern("body_not_site")
+        self.i_visited_list = i.pattern("visited_list")
+        self.i_place_at = i.pattern("place_at")
 
         f = lex["conference"]
         self.c_verbs = f.pattern("verbs")
