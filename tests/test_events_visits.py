@@ -239,3 +239,11 @@ def test_inspection_sites_listed_before_the_verb_and_place_with_zai():
     assert texts(first, "inspector") == ["周明"]
     assert texts(first, "site")[:2] == ["蒙村", "陶邓"]
     assert texts(second, "place") == ["城区周边"]
+
+
+def test_exhibition_opening_is_a_conference():
+    text = "本报杭州5月19日电 “众志赞歌——致敬抗疫英雄线上教学展览”近日在杭州开幕。"
+    ev = only(run(text, [("杭州", "LOC"), ("5月19日", "DATE", D("2020-05-19")), ("杭州", "LOC")]), "conference")
+    assert ev.trigger_text == "开幕"
+    assert texts(ev, "name") == ["“众志赞歌——致敬抗疫英雄线上教学展览”"]
+    assert texts(ev, "place") == ["杭州"]

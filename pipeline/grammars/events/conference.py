@@ -33,7 +33,8 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
             name, place = found
         names = _split_names(v, *name)
         for name in names:
-            if any(e.type == "conference" and any(t[name[0]:name[1]] in n for n in texts(e, "name"))
+            nm = t[name[0]:name[1]]
+            if any(e.type == "conference" and any(nm in n or n in nm for n in texts(e, "name"))
                    for e in art.events):
                 continue  # named again (…交流会日前成功举办): one conference
             # a ceremony is named by its noun (签约仪式), and so is each of several conferences
@@ -200,7 +201,7 @@ def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
     for m in sorted(ends, key=lambda m: m.end()):
         rest = t[m.end():ts]
         # …“云签约”26日在福州举行: a quoted name with its day and place before the verb
-        pm = R(r"^(?:[0-9]{1,2}日(?:上午|下午|晚上|晚)?)?(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
+        pm = R(r"^(?:[0-9]{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|昨日|今日|昨天|今天)?(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
         if pm and not P.c_false_suffix.search(t, max(cs, m.end() - 4), m.end()):
             best = (m, pm)
     if best is None:
@@ -215,6 +216,9 @@ def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
             start = max(start, d.end)
     for byline in R(r"[(（][^()（）]{0,20}(?:记者|通讯员|记者站)[^()（）]{0,20}[)）]").finditer(t, start, m.end()):
         start = byline.end()  # 电(记者秦红)福建省…“云签约”: the name starts after the byline
+    outlet = R(r"(?<=日)(?:电|讯)").match(t, start)
+    if outlet:
+        start = outlet.end()  # 本报杭州5月19日电 “…展览”: the dateline's 电 is no part of the name
     start, _ = v.trim(start, m.end())
     if m.end() - start < 3:
         return None
