@@ -247,3 +247,13 @@ def test_exhibition_opening_is_a_conference():
     assert ev.trigger_text == "开幕"
     assert texts(ev, "name") == ["“众志赞歌——致敬抗疫英雄线上教学展览”"]
     assert texts(ev, "place") == ["杭州"]
+
+
+def test_remediation_problem_counts_named_by_their_noun_in_one_paragraph():
+    """Street-office report: places checked N家, problems 一般问题隐患M条, over two sentences."""
+    text = ("截至目前，此次专项隐患排查“四闲院落”565家，一般问题隐患33条；人员密集场所2586家，一般问题隐患442条。"
+            "院落瓶装液化气排查777家，问题隐患238条。")
+    ev = only(run(text, []), "remediation")
+    assert ev.trigger_text == "排查"
+    assert [a.value for a in ev.args["found"]] == [33, 442, 238]
+    assert "“四闲院落”565家" in texts(ev, "scope")

@@ -254,6 +254,8 @@ class Compiled:
         self.r_required = r.pattern("required")
         self.r_trigger = r.pattern("trigger")
         self.r_weak_trigger = r.pattern("weak_trigger")
+        self.r_problem_count = r.pattern("problem_count")
+        self.r_site_units = r.wordset("rules.site_units")
 
         e = lex["enterprise_action"]
         self.e_object_verbs = e.pattern("object_verbs")

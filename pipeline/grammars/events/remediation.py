@@ -43,6 +43,17 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
     if trigger is None or not ({"found", "rectified", "closed"} & set(roles)):
         return
     ts, te = trigger
+    problems = _problem_counts(v, sent) if "found" in roles and roles["found"][0].unit in P.r_site_units else []
+    if problems:
+        # 排查“四闲院落”565家，一般问题隐患33条: 565家 are the places checked, 33条 the problems found
+        site_count, (a, _) = roles.pop("found")
+        place_scope = v.arg(after_open(v, a, site_count.end, "出了各"), site_count.end)
+        earlier = _paragraph_event(art, sent, t[ts:te])
+        if earlier is not None:
+            for c in problems:
+                add(earlier, "found", v.count_arg(c))
+            add(earlier, "scope", place_scope)
+            return
     ev_sent = sent
     if trigger_role != "found" and "found" in roles:
         # 开展…大排查大整治。…查出隐患N项，已完成整改M项: the campaign names the event
@@ -53,6 +64,10 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
     for role in ("found", "rectified", "closed"):
         if role in roles:
             add(ev, role, v.count_arg(roles[role][0]))
+    for c in problems:
+        add(ev, "found", v.count_arg(c))
+    if problems:
+        add(ev, "scope", place_scope)
     scope = None
     if "found" in roles:
         a, b = v.trim(*roles["found"][1])
@@ -83,6 +98,24 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
     elif len(ev.args) >= len(old.args):
         art.events[art.events.index(old)] = ev  # a subheading before the body (龙潭河排查出140个排污口)
 
+
+
+
+def _problem_counts(v: PageView, sent: Sent) -> list[Measure]:
+    """Counts standing after a problem noun without a verb (一般问题隐患33条)."""
+    out = []
+    for m in v.P.r_problem_count.finditer(v.text, sent.start, sent.end):
+        out += v.counts(m.start("n"), m.end())[:1]
+    return out
+
+
+def _paragraph_event(art: ArticleView, sent: Sent, trigger: str) -> EventRecord | None:
+    """The remediation with this trigger read from an earlier sentence of the paragraph."""
+    starts = {s.start: s for s in art.sents[:sent.index] if s.para == sent.para}
+    for ev in reversed(art.events):
+        if ev.type == "remediation" and ev.trigger_text == trigger and ev.sentence[0] in starts:
+            return ev
+    return None
 
 
 def _campaign_trigger(v: PageView, art: ArticleView, sent: Sent) -> tuple[Sent, int, int] | None:
