@@ -559,6 +559,7 @@ class RemediationRules(Rule):
     campaign_re: Pattern
     inspect_object_re: Pattern
     required_words: Words
+    site_units: Words
 
 
 class RemediationFile(EventRuleFile):

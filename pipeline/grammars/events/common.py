@@ -92,9 +92,11 @@ def after_open(v: PageView, pos: int, end: int, words: str = "了") -> int:
 
 
 def attendance_args(v: PageView, art: ArticleView, sent: Sent, verbs: regex.Pattern, *,
-                    from_pos: int, exclude: set[str], window: int = 8) -> list[ArgRecord]:
+                    from_pos: int, exclude: set[str], window: int = 8,
+                    share: regex.Pattern | None = None) -> list[ArgRecord]:
     """People (and ``…负责人`` groups) listed before 参加/出席/陪同 in the trigger sentence (after
-    ``from_pos``) and in the next sentences of the article; each sentence serves one event."""
+    ``from_pos``) and in the next sentences of the article; each sentence serves one event, unless
+    it matches ``share`` (陪同考察并参加会见: the inspection and the meeting both)."""
     out: list[ArgRecord] = []
     for s in art.sents[sent.index: sent.index + window]:
         if s.index in art.used_attendance:
@@ -102,7 +104,7 @@ def attendance_args(v: PageView, art: ArticleView, sent: Sent, verbs: regex.Patt
         start = from_pos if s is sent else s.start
         found = _attendance_in(v, s, start, verbs, exclude)
         if found:
-            if s is not sent:
+            if s is not sent and (share is None or not share.search(v.text, s.start, s.end)):
                 art.used_attendance.add(s.index)
             out.extend(found)
     return out

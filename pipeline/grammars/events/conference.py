@@ -16,6 +16,8 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
     for m in P.c_verbs.finditer(t, sent.start, sent.end):
         ts, te = m.span()
+        core = P.c_core_verb.search(t, ts, te)
+        ts, te = core.span() if core else (ts, te)  # 联合举办, 主持召开: the trigger is 举办, 召开
         if v.ent_covering(ts) is not None:
             continue
         cs, ce = v.clause_at(sent, ts)
@@ -31,8 +33,10 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
             name, place = found
         names = _split_names(v, *name)
         for name in names:
-            if any(e.type == "conference" and t[name[0]:name[1]] in texts(e, "name") for e in art.events):
-                continue
+            nm = t[name[0]:name[1]]
+            if any(e.type == "conference" and any(nm in n or n in nm for n in texts(e, "name"))
+                   for e in art.events):
+                continue  # named again (…交流会日前成功举办): one conference
             # a ceremony is named by its noun (签约仪式), and so is each of several conferences
             # one verb introduces (举行的A推介会和B交流会); one conference by its verb
             trig = _noun_trigger(v, *name) if len(names) > 1 or CEREMONY.search(t, name[0], name[1]) else None
@@ -49,10 +53,31 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
             if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
     for a in v.org_args(orgs):
         add(ev, "organizer", a)
+    if not texts(ev, "organizer"):
+        by = P.c_organizer_by.search(t, max(sent.start, ts - 80), ts)
+        if by:  # 由A、B、C联合举办的…: the bodies after 由
+            for o in v.ents_in(by.start() + 1, ts, ("ORG",)):
+                add(ev, "organizer", v.ent_arg(o))
+    if not texts(ev, "organizer"):
+        # 王益枝一行来到江背镇，召开…座谈会: the person leading the visit convenes it
+        lead = [p for p in v.ents_in(sent.start, ts, ("PER",)) if P.c_person_organizer.match(t, p.end, ts)]
+        if lead:
+            add(ev, "organizer", v.ent_arg(lead[0]))
     if place is None:
         place = place_before(v, subject_end, ts)
+    if place is None:
+        arrive = P.c_arrival_place.search(t, max(sent.start, ts - 30), ts)
+        if arrive:
+            at = [m for m in v.ents_in(arrive.end(), ts, ORGLOC) if m.start == arrive.end()]
+            place = v.ent_arg(at[0]) if at else None
+    if (place is not None and not texts(ev, "organizer") and place.entity is not None
+            and place.entity.label == "ORG" and P.c_body_host.search(place.text)):
+        add(ev, "organizer", place)  # 在国务院新闻办公室19日举行的新闻发布会上: the office holds it
+        place = None
     if place is not None and not texts(ev, "organizer") & {place.text}:
         add(ev, "place", place)
+    for a in _speakers(v, sent, name[1], subject_end):
+        add(ev, "participant", a)
     inv = P.c_invite.search(t, name[1], sent.end)
     if inv:
         for x, y in v.split_list(*inv.span("who")):
@@ -63,6 +88,28 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
         add(ev, "participant", a)
     emit(art, ev)
+
+
+def _speakers(v: PageView, sent: Sent, name_end: int, cs: int) -> list:
+    """Who speaks at a conference named with 上: 王志刚在…发布会上介绍 (before 在), 在…验收会上，
+    单祥忠、何彦平分别…汇报 / 发布会上，…李维介绍 (the next clause)."""
+    t, P = v.text, v.P
+    if t[name_end:name_end + 1] != "上":
+        return []
+    out = []
+    after = name_end + 1
+    if P.c_speaker.match(t, after, sent.end):
+        k = t.rfind("在", cs, name_end)
+        if k > cs:
+            out += [v.ent_arg(p) for p in v.ents_in(cs, k, ("PER",))
+                    if p.part not in ("byline", "dateline") and not R(r"(?:记者|通讯员)\s*$").search(t, max(cs, p.start - 4), p.start)]
+    m = R(r"[，,]").match(t, after)
+    if m:
+        s2, e2 = v.clause_at(sent, m.end())
+        sp = P.c_speaker.search(t, s2, e2)
+        if sp:
+            out += [v.ent_arg(p) for p in v.ents_in(s2, sp.start(), ("PER",))]
+    return out
 
 
 def _split_names(v: PageView, start: int, end: int) -> list[tuple[int, int]]:
@@ -105,6 +152,8 @@ def conferences_without_verb(v: PageView, art: ArticleView, sent: Sent) -> None:
         for o in v.ents_in(a, b):
             if o.label == "ORG" and o.start == a:
                 add(ev, "organizer", v.ent_arg(o))
+        for arg in _speakers(v, sent, b, v.clause_at(sent, a)[0]):
+            add(ev, "participant", arg)
         for arg in attendance_args(v, art, sent, P.c_attend, from_pos=b, exclude=texts(ev, "organizer")):
             add(ev, "participant", arg)
         emit(art, ev)
@@ -119,12 +168,25 @@ def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
         close = t.find("”" if t[pos] == "“" else "》", pos + 1, min(ce, pos + 60))
         if close > pos + 2 and P.c_name_end.search(t, close - 6, close) and not P.c_false_suffix.search(t, pos + 1, close):
             return pos + 1, close
+        if close > pos + 2:
+            # “千人帮千企百日大行动”调研座谈会: the quoted campaign names the conference after it
+            # 《…目录》发布会暨…交流会: the last name end of the run after the quote
+            tail = R(r"[^、，,。；;：:\n“”《》]{0,30}").match(t, close + 1, min(ce, close + 32))
+            best = None
+            for m in P.c_name_end.finditer(t, close + 1, tail.end() if tail else close + 1):
+                if v.ents_in(close + 1, m.end(), ("PER",)):
+                    break
+                if m.end() - close > 1 and not P.c_false_suffix.search(t, max(close + 1, m.end() - 4), m.end()):
+                    best = (pos, m.end())
+                    if not R(r"^[^、，,。；;]{0,3}暨").match(t[m.end():tail.end()]):
+                        break
+            return best
         return None
     limit = min(ce, pos + 40)
     best = None
     for m in P.c_name_end.finditer(t, pos, limit):
-        if R(r"[、，,。；;]").search(t[pos:m.end()]):
-            break
+        if R(r"[、，,。；;\n]").search(t[pos:m.end()]) or v.ents_in(pos, m.end(), ("PER",)):
+            break  # a name holds no person (…开工仪式县委书记李高岭出席仪式)
         if P.c_false_suffix.search(t, max(pos, m.end() - 4), m.end()):
             continue
         if m.end() - pos >= 3:
@@ -135,9 +197,11 @@ def _name_after(v: PageView, pos: int, ce: int) -> tuple[int, int] | None:
 def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
     t, P = v.text, v.P
     best = None
-    for m in P.c_name_end.finditer(t, cs, ts):
+    ends = list(P.c_name_end.finditer(t, cs, ts)) + list(R(r"(?<=\p{Han})”").finditer(t, cs, ts))
+    for m in sorted(ends, key=lambda m: m.end()):
         rest = t[m.end():ts]
-        pm = R(r"^(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
+        # …“云签约”26日在福州举行: a quoted name with its day and place before the verb
+        pm = R(r"^(?:[0-9]{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|昨日|今日|昨天|今天)?(?:在(?P<place>[^，,。在]{1,20}?)|于[^，,。]{1,12}?)?(?:隆重|正式|顺利|成功|盛大)?$").match(rest)
         if pm and not P.c_false_suffix.search(t, max(cs, m.end() - 4), m.end()):
             best = (m, pm)
     if best is None:
@@ -150,6 +214,11 @@ def _name_before(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int):
     for d in v.ents_in(cs, m.end()):
         if d.part == "dateline" or (d.label == "DATE" and d.start == start):
             start = max(start, d.end)
+    for byline in R(r"[(（][^()（）]{0,20}(?:记者|通讯员|记者站)[^()（）]{0,20}[)）]").finditer(t, start, m.end()):
+        start = byline.end()  # 电(记者秦红)福建省…“云签约”: the name starts after the byline
+    outlet = R(r"(?<=日)(?:电|讯)").match(t, start)
+    if outlet:
+        start = outlet.end()  # 本报杭州5月19日电 “…展览”: the dateline's 电 is no part of the name
     start, _ = v.trim(start, m.end())
     if m.end() - start < 3:
         return None

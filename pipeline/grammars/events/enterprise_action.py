@@ -7,6 +7,10 @@ from .common import add, date_arg, emit, new_event
 from .context import R, ArticleView, Measure, PageView, Sent, parse_number
 
 
+#: how far before the count 对/为 may stand when no verb governs the enterprises
+PREP_WINDOW = 16
+
+
 def enterprise_actions(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
     for cs, ce in v.clauses(sent):
@@ -83,8 +87,9 @@ def _enterprise_action(v: PageView, cs: int, ce: int, before_end: int, after_sta
             verb = m
     if verb is None:
         for p in P.e_preps:
-            if t[max(cs, k - len(p) - 4):k].find(p) >= 0:
-                pos = t.rfind(p, max(cs, k - len(p) - 4), k)
+            # 对(除市统一帮扶的12家企业外的)15家规上工业企业开展帮扶行动: 对 up to PREP_WINDOW before
+            if t[max(cs, k - len(p) - PREP_WINDOW):k].find(p) >= 0:
+                pos = t.rfind(p, max(cs, k - len(p) - PREP_WINDOW), k)
                 if pos >= 0:
                     return _prep_action(v, pos, after_start, ce)
         return None
@@ -94,13 +99,21 @@ def _enterprise_action(v: PageView, cs: int, ce: int, before_end: int, after_sta
     if verb.group() in P.e_pivot:
         rest_s, rest_e = _action_phrase(v, after_start, ce)
         if rest_e - rest_s >= 2:
-            inner = P.e_object_verbs.search(t, rest_s, rest_e)
-            trig = (rest_s, rest_e) if inner is None else inner.span()
-            if inner is None:
-                tm = R(r"[\p{Han}]{2}").match(t[rest_s:rest_e])
-                trig = (rest_s, rest_s + 2) if tm else (vs, ve)
-            return trig, v.arg(rest_s, rest_e), listed, None
-    return (vs, ve), v.arg(a_start, ve), listed, None
+            if P.e_not_action.match(t, rest_s, rest_e):
+                return None  # 组织66家单位参会: attendance at a conference
+            # 支持20家企业设立R&D机构, 指导89家企业申报…: the pivot verb is the trigger
+            return (vs, ve), v.arg(rest_s, rest_e), listed, None
+    return _core_verb(v, vs, ve), v.arg(a_start, ve), listed, None
+
+
+def _core_verb(v: PageView, vs: int, ve: int) -> tuple[int, int]:
+    """The base verb of a compound one (结对帮扶 → 帮扶, 走访服务 → 走访, 新培育 → 培育)."""
+    words = v.P.e_verb_words
+    for a in range(vs, ve - 1):
+        for b in range(ve, a + 1, -1):
+            if (a, b) != (vs, ve) and v.text[a:b] in words:
+                return a, b
+    return vs, ve
 
 
 def _action_phrase(v: PageView, start: int, ce: int) -> tuple[int, int]:

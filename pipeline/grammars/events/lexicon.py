@@ -162,6 +162,16 @@ class Compiled:
         self.i_site_strip = i.pattern("site_strip")
         self.i_place_preps = i.words("place_preps")
         self.i_accompany = i.pattern("accompany")
+        self.i_companion_after = i.pattern("companion_after")
+        self.i_joins_before = i.pattern("joins_before")
+        self.i_site_list_after = i.pattern("site_list_after")
+        self.i_group = i.pattern("group")
+        self.i_retrigger_before = i.pattern("retrigger_before")
+        self.i_body_object = i.pattern("body_object")
+        self.i_directive = i.pattern("directive")
+        self.i_body_not_site = i.pattern("body_not_site")
+        self.i_visited_list = i.pattern("visited_list")
+        self.i_place_at = i.pattern("place_at")
 
         f = lex["conference"]
         self.c_verbs = f.pattern("verbs")
@@ -169,6 +179,12 @@ class Compiled:
         self.c_false_suffix = f.pattern("false_suffix")
         self.c_invite = f.re("invite_re")
         self.c_attend = f.pattern("attendance")
+        self.c_person_organizer = f.pattern("person_organizer")
+        self.c_core_verb = f.pattern("core_verb")
+        self.c_organizer_by = f.pattern("organizer_by")
+        self.c_speaker = f.pattern("speaker")
+        self.c_body_host = f.pattern("body_host")
+        self.c_arrival_place = f.pattern("arrival_place")
 
         a = lex["agreement"]
         self.a_verbs = a.pattern("verbs")
@@ -236,6 +252,10 @@ class Compiled:
         self.r_campaign = r.re("rules.campaign_re")
         self.r_inspect_object = r.re("rules.inspect_object_re")
         self.r_required = r.pattern("required")
+        self.r_trigger = r.pattern("trigger")
+        self.r_weak_trigger = r.pattern("weak_trigger")
+        self.r_problem_count = r.pattern("problem_count")
+        self.r_site_units = r.wordset("rules.site_units")
 
         e = lex["enterprise_action"]
         self.e_object_verbs = e.pattern("object_verbs")
@@ -244,6 +264,8 @@ class Compiled:
         self.e_light = e.pattern("light")
         self.e_modifiers = e.pattern("modifiers")
         self.e_count = e.pattern("count")
+        self.e_not_action = e.pattern("not_action")
+        self.e_verb_words = e.wordset("object_verbs")
 
         mt = lex["metric"]
         self.mt_rise = mt.wordset("rise")
