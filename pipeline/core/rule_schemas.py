@@ -359,6 +359,12 @@ class LineRules(Rule):
     terminal_punctuation: Words
     headline_max_chars: int
     body_min_chars: int
+    #: a line ending in one of these is cut mid-sentence: no headline, always continued
+    open_punctuation: Words
+    #: a column's name in brackets closing a headline: （走近自然）
+    column_tag: Pattern
+    #: the longest first line of a block in a parallel series of subheads
+    subhead_kicker_max_chars: int
 
 
 class PatternList(Rule):
@@ -409,6 +415,8 @@ class ChromeRules(Rule):
     site_name: Pattern
     #: a site tag closing a headline line (…|环球观点, …_某某网)
     site_tag: Pattern
+    #: a web page's meta line naming its headline (标题:…): that line in the text is the title
+    declared_title: Pattern
 
 
 class LayoutFile(RuleFile):
