@@ -159,11 +159,17 @@ class DatesFile(RuleFile):
     lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
                          Annotated[str, Field(pattern=r"^0[12]-[0-3][0-9]$")]]
     relative_days: dict[str, int]
+    #: 当日, 当天: the day of the date named before it
+    same_day: WordList
+    #: the 五一 holiday's days off by year: "2020" = "05-01/05-05"
+    labour_day: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
+                     Annotated[str, Field(pattern=r"^0[45]-[0-3][0-9]/0[45]-[0-3][0-9]$")]]
     halves: dict[str, Literal["H1", "H2"]]
     seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
     year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
-    month_parts: dict[str, Literal["month"]]
+    #: "month" (that month, approx) or the days a part names, "DD/DD" ("end": the last day)
+    month_parts: dict[str, Literal["month"] | Annotated[str, Field(pattern=r"^[0-3][0-9]/(?:[0-3][0-9]|end)$")]]
     month_parts_alone: dict[str, Literal["month"]]
     # the grammar names both tables ({vague.PAST_REF|vague.PRESENT_REF}): a third needs it too
     vague: dict[Literal["PAST_REF", "PRESENT_REF"], dict[str, VagueWord]]
