@@ -202,6 +202,8 @@ class AmountsFile(RuleFile):
     """``values/amounts.toml``: the amount grammar (expanded by :mod:`pipeline.numbers`)."""
 
     percent: PercentWords
+    #: characters besides numerals a money amount may start with (百亿元: an implicit 一)
+    money: dict[Literal["starts"], Chars]
     grammar: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str]
 
 
