@@ -155,6 +155,9 @@ CASES_REAL_PAGES = [
     ("2019年年初以来", None, None, "2019", False),  # pages:c01 (like 今年以来)
     ("开年以来", dt.date(2023, 3, 1), None, "2023", False),  # pages:e09
     ("当日", dt.date(2019, 10, 20), None, "2019-10-20", False),
+    ("上周", OCT16, None, "2025-W41", False),  # the ISO week before the anchor's
+    ("本周", dt.date(2026, 1, 1), None, "2026-W01", False),
+    ("4月初至5月中旬", dt.date(2020, 5, 20), None, "2020-04/2020-05", True),
 ]
 
 ALL_CASES = (
@@ -356,8 +359,6 @@ def test_year_less_month_within_six_months_back(anchor, month):
 DATES_KNOWN_MISSES = [
     # 至今 ends a range at the present
     ("2020年至今", OCT16, "2020/PRESENT_REF"),
-    # weeks
-    ("上周", OCT16, "2025-W41"),
     # 今明两年
     ("今明两年", OCT16, "2025/2026"),
     # 春节 and other holidays

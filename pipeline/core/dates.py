@@ -81,6 +81,7 @@ class _DateRules:
     relative_years: dict[str, int]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
+    relative_weeks: dict[str, int]
     halves: dict[str, str]
     seasons: dict[str, str]
     year_parts: dict[str, int]
@@ -108,6 +109,7 @@ def _rules() -> _DateRules:
         rel_years = {k: int(v) for k, v in t["relative_years"].items()}
         rel_months = {k: int(v) for k, v in t["relative_months"].items()}
         rel_days = {k: int(v) for k, v in t["relative_days"].items()}
+        rel_weeks = {k: int(v) for k, v in t["relative_weeks"].items()}
         halves = dict(t["halves"])
         seasons = dict(t["seasons"])
         year_parts = {k: int(v) for k, v in t["year_parts"].items()}
@@ -126,7 +128,7 @@ def _rules() -> _DateRules:
     # the grammar is the [patterns] of dates.toml, its fragments expanded at load; here only
     # the gate every match start must pass is added, made from the words and numeral sets
     grammar, pieces = t["patterns"], t["fragments"]
-    words = [*rel_years, *rel_months, *rel_days, *halves, *seasons, *year_parts,
+    words = [*rel_years, *rel_months, *rel_weeks, *rel_days, *halves, *seasons, *year_parts,
              *month_parts_alone, *vague, *same_day]
     digits = "0123456789０１２３４５６７８９"
     numerals = digits + numbers.numerals().classes["date_numerals"]
@@ -152,6 +154,7 @@ def _rules() -> _DateRules:
         relative_years=rel_years,
         relative_months=rel_months,
         relative_days=rel_days,
+        relative_weeks=rel_weeks,
         halves=halves,
         seasons=seasons,
         year_parts=year_parts,
@@ -220,6 +223,7 @@ class _Parts:
     month_alone: bool = False
     first_n: int | None = None
     rel_month: int | None = None
+    rel_week: int | None = None
     rel_day: int | None = None
     vague: str | None = None
     plan: tuple[int, int] | None = None
@@ -241,7 +245,7 @@ class _Parts:
             and self.month2 is None and self.day2 is None and self.q2 is None
             and not self.same_day and not self.holiday
             and self.first_n is None and not self.since and self.rel_day is None
-            and self.rel_month is None and not self.month_alone and self.lunar_day is None
+            and self.rel_month is None and self.rel_week is None and not self.month_alone and self.lunar_day is None
             and (self.has_year or self.month is not None or self.day is not None)
             and self.half is None and self.q1 is None and self.season is None
             and self.yp_month is None and not self.month_part and not self.quarter_part
@@ -328,6 +332,8 @@ def _parts(m: regex.Match) -> _Parts | None:
     p.holiday = bool(g.get("hol"))
     if g.get("rm"):
         p.rel_month = r.relative_months[g["rm"]]
+    if g.get("rw"):
+        p.rel_week = r.relative_weeks[g["rw"]]
     if g.get("mpa"):
         p.month_alone = True
     p.since = bool(g.get("since"))
@@ -355,6 +361,11 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         if anchor is None:
             return None
         return {"iso": (anchor + dt.timedelta(days=p.rel_day or 0)).isoformat(), "approx": False}
+    if p.rel_week is not None:
+        if anchor is None:
+            return None
+        year, week, _ = (anchor + dt.timedelta(weeks=p.rel_week)).isocalendar()
+        return {"iso": f"{year:04d}-W{week:02d}", "approx": False}
     if p.rel_month is not None or p.month_alone:
         if anchor is None:
             return None
@@ -466,9 +477,9 @@ def _expressions(text: str) -> list[tuple[int, int, _Parts, _Parts | None]]:
     i = 0
     while i < len(items):
         s, e, p = items[i]
-        if i + 1 < len(items) and p.simple:
+        if i + 1 < len(items) and _range_end(p):
             s2, e2, p2 = items[i + 1]
-            if text[e:s2] in r.separators and p2.simple:
+            if text[e:s2] in r.separators and _range_end(p2):
                 q = _merge_parts(p, p2)
                 if _granularity(p) == _granularity(q) or (p.day is not None and q.day is not None):
                     out.append((s, e2, p, q))
@@ -477,6 +488,14 @@ def _expressions(text: str) -> list[tuple[int, int, _Parts, _Parts | None]]:
         out.append((s, e, p, None))
         i += 1
     return out
+
+
+def _range_end(p: _Parts) -> bool:
+    """One end of `A至B`: a simple point, or a month with its part (4月初至5月中旬)."""
+    if p.simple:
+        return True
+    bare = _Parts(**{**p.__dict__, "month_part": False, "mp_days": None})
+    return p.month_part and p.mp_days is None and p.day is None and bare.simple
 
 
 def _granularity(p: _Parts) -> int:

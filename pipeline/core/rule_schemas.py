@@ -159,6 +159,8 @@ class DatesFile(RuleFile):
     lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
                          Annotated[str, Field(pattern=r"^0[12]-[0-3][0-9]$")]]
     relative_days: dict[str, int]
+    #: 上周, 本周 -> the anchor's ISO week shifted
+    relative_weeks: dict[str, int]
     #: 当日, 当天: the day of the date named before it
     same_day: WordList
     #: the 五一 holiday's days off by year: "2020" = "05-01/05-05"
