@@ -99,6 +99,7 @@ def _page_rules():
         "open": tuple(table["line"]["open_punctuation"]),
         "column_tag": compile_pattern(table["line"]["column_tag"], f"{where}: line.column_tag"),
         "kicker_max": int(table["line"]["subhead_kicker_max_chars"]),
+        "title_stop": compile_pattern(table["line"]["title_stop"], f"{where}: line.title_stop"),
     }
     return compiled
 
@@ -125,6 +126,11 @@ def has_column_tag(line: str) -> bool:
     """A headline closed by its column's name: ``…荒漠植被（走近自然）`` (never a subhead)."""
     m = _page_rules()["column_tag"].search(line)
     return bool(m) and m.start() >= 4 and not looks_like_name(line[m.start() + 1:m.end() - 1])
+
+
+def stops_title(line: str) -> bool:
+    """A line under a headline that is no part of it: ``2019年10月22日 中国·吴江``."""
+    return bool(_page_rules()["title_stop"].match(line))
 
 
 def parallel_subheads(runs: list[list[str]]) -> bool:

@@ -375,6 +375,8 @@ class LineRules(Rule):
     column_tag: Pattern
     #: the longest first line of a block in a parallel series of subheads
     subhead_kicker_max_chars: int
+    #: a line under a headline that starts so ends the headline (2019年10月22日 中国·吴江)
+    title_stop: Pattern
 
 
 class PatternList(Rule):

@@ -510,7 +510,8 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     art = PageArticle(index=index, start=units[0].start, end=units[-1].end)
     k = 0
     titles: list[_Unit] = []
-    while k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of:
+    while (k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of
+           and not (titles and page_lines.stops_title(units[k].text))):
         titles.append(units[k])
         k += 1
         if len(titles) == 3:
