@@ -254,6 +254,12 @@ def test_page_splits(origin, raw, titles):
     assert [a.title for a in split_page(normalize(raw).text)] == titles
 
 
+def test_closing_credit_before_the_scrap_of_a_cut_off_page():
+    """pages:e07 form: the page is cut after the closing credit, a scrap (《中) left below it."""
+    raw = "本网讯 7月30日,采访团来到某市开展考察活动。\n通过实地考察,采访团一行给予了高度评价。(胡某某)\n《中\n"
+    assert [a.authors for a in split_page(normalize(raw).text)] == [["胡某某"]]
+
+
 def test_declared_title_in_the_body_is_the_title():
     """pages:e04 form: a repost whose headline stands mid-body and again after 标题:."""
     raw = ("本篇文章382字,读完约1分钟\n\n新华社福州4月26日电(记者秦某)某省重大投资项目“云签约”26日举行。\n\n"

@@ -592,6 +592,10 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     )
 
 
+#: the most characters of a scrap that ends a cut-off page (《中)
+_SCRAP_MAX = 3
+
+
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:
     """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article, or a
     bracketed credit closing it: ``…。（张某）``."""
@@ -603,6 +607,10 @@ def _glued_bylines(articles: list[PageArticle], text: str) -> None:
         # last non-caption line of the article
         segment = text[art.start:body_end]
         last_nl = segment.rfind("\n")
+        if 0 < last_nl and len(segment) - last_nl - 1 <= _SCRAP_MAX and not ends_sentence(segment[last_nl + 1:]):
+            # a page cut off after its last paragraph (…感受项城。(胡某) / 《中): look past the scrap
+            body_end = art.start + last_nl
+            last_nl = segment.rfind("\n", 0, last_nl)
         line_start = art.start + last_nl + 1
         line = text[line_start:body_end]
         m = pattern.search(line)
