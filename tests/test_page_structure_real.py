@@ -254,6 +254,28 @@ def test_page_splits(origin, raw, titles):
     assert [a.title for a in split_page(normalize(raw).text)] == titles
 
 
+# A credit line right under the headline (regional papers): no part of the title, its names
+# are the authors; a two-phrase headline line without a role word stays a headline line.
+HEAD_CREDITS = [
+    ("OUTPUT.md bylines: reporter and correspondent", "本报记者 王某 通讯员 李某某", ["王某", "李某某"]),
+    ("regional press: a square before the credit", "■本报记者 王某某", ["王某某"]),
+    ("regional press: a hollow square", "□记者 王某某 通讯员 李某", ["王某某", "李某"]),
+]
+
+
+@pytest.mark.parametrize("origin,line,authors", HEAD_CREDITS, ids=[c[0] for c in HEAD_CREDITS])
+def test_credit_line_under_the_headline(origin, line, authors):
+    raw = f"某市召开项目推进会\n{line}\n5月18日，某市召开项目推进会。会议要求加快建设。\n"
+    arts = split_page(normalize(raw).text)
+    assert [(a.title, a.authors) for a in arts] == [("某市召开项目推进会", authors)]
+
+
+def test_two_phrase_headline_lines_are_no_credit():
+    raw = "治山理水 筑牢生态屏障\n截污减负 淦河美颜\n　　5月18日，某市召开项目推进会。\n"
+    arts = split_page(normalize(raw).text)
+    assert [(a.title, a.authors) for a in arts] == [("治山理水 筑牢生态屏障 截污减负 淦河美颜", [])]
+
+
 def test_closing_credit_before_the_scrap_of_a_cut_off_page():
     """pages:e07 form: the page is cut after the closing credit, a scrap (《中) left below it."""
     raw = "本网讯 7月30日,采访团来到某市开展考察活动。\n通过实地考察,采访团一行给予了高度评价。(胡某某)\n《中\n"

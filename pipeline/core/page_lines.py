@@ -141,6 +141,12 @@ def parallel_subheads(runs: list[list[str]]) -> bool:
             and all(len(r[0]) <= kicker_max and not has_column_tag(r[-1]) for r in runs))
 
 
+def head_credit(line: str) -> list[tuple[str, int, int]] | None:
+    """A credit line right under a headline (``本报记者 王某 通讯员 李某``, ``■记者 王某``): its
+    authors with their spans. A role word is required: ``截污减负 淦河美颜`` is a headline line."""
+    return credit_names(line) if len(line) <= 60 else None
+
+
 def looks_like_name(word: str) -> bool:
     """2–4 hanzi beginning with a surname: ``李俊萍``, ``欧阳明``."""
     rules = _page_rules()
@@ -160,7 +166,9 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
         m = pattern.fullmatch(line)
         if m:
             names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
-            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
+            # 本报记者 王某 通讯员 李某: a role among the names is read by credit_names below
+            if (names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names)
+                    and not any(_rules()["role"].fullmatch(n) for n in names)):
                 return names
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]

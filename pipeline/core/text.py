@@ -510,8 +510,12 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     art = PageArticle(index=index, start=units[0].start, end=units[-1].end)
     k = 0
     titles: list[_Unit] = []
+    head_credit = None  # 本报记者 王某 under the headline: no part of it, its names are authors
     while (k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of
            and not (titles and page_lines.stops_title(units[k].text))):
+        if titles and (found := page_lines.head_credit(units[k].text)):
+            head_credit = (units[k], found)
+            break
         titles.append(units[k])
         k += 1
         if len(titles) == 3:
@@ -526,6 +530,11 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     elif titles and k >= len(units):
         titles = []
         k = 0
+    if head_credit is not None and k < len(units) and units[k] is head_credit[0]:
+        for name, s, e in head_credit[1]:
+            _add_author(art, name, units[k].start + s, units[k].start + e)
+        art.author_spans.append((units[k].start, units[k].end))
+        k += 1
     captions_before = [u for u in units[k:] if u.kind == "caption"]
     art.caption_spans = [(u.start, u.end) for u in captions_before]
     body = [u for u in units[k:] if u.kind != "caption"]
