@@ -277,6 +277,12 @@ def test_two_phrase_headline_lines_are_no_credit():
     assert [(a.title, a.authors) for a in arts] == [("治山理水 筑牢生态屏障 截污减负 淦河美颜", [])]
 
 
+def test_headline_repeated_with_a_site_tag_is_read_once():
+    """web pages: the browser title (…_某某新闻网) above the page's own headline."""
+    raw = "某市召开项目推进会_某某新闻网\n某市召开项目推进会\n时间：2020-05-18 来源：某某网\n5月18日，某市召开项目推进会。\n"
+    assert [a.title for a in split_page(normalize(raw).text)] == ["某市召开项目推进会"]
+
+
 def test_closing_credit_before_the_scrap_of_a_cut_off_page():
     """pages:e07 form: the page is cut after the closing credit, a scrap (《中) left below it."""
     raw = "本网讯 7月30日,采访团来到某市开展考察活动。\n通过实地考察,采访团一行给予了高度评价。(胡某某)\n《中\n"

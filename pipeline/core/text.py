@@ -524,7 +524,8 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     if titles and k < len(units):
         # a web page repeats its headline (in the browser title and above the body): once;
         # a site tag after the headline (…入库|环球观点, …_某某网) is no part of it
-        titles = [t for i, t in enumerate(titles) if all(t.text != o.text for o in titles[:i])]
+        heads = [t.text[:page_lines.title_end(t.text)] for t in titles]
+        titles = [t for i, t in enumerate(titles) if heads[i] not in heads[:i]]
         art.title_spans = [(t.start, t.start + page_lines.title_end(t.text)) for t in titles]
         art.title = " ".join(text[s:e] for s, e in art.title_spans)
     elif titles and k >= len(units):
