@@ -543,6 +543,8 @@ def find_dates(
         value = _value(p, q, anchor, hint() if anchor is None else None)
         if p.same_day and out:
             value = _day_before(out, s) or value
+        if value is not None and p.yp_month and not p.has_year and out:
+            value = _framed_year_part(text, out[-1], s, value) or value
         if value is not None and text.endswith("同期", s, e) and out:
             value = _same_period_before(text, out[-1], s) or value
         if value is not None:
@@ -566,6 +568,21 @@ def _day_before(found: list[DateMatch], start: int) -> dict[str, Any] | None:
 
 
 _FULL_DAY = regex.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _framed_year_part(text: str, previous: DateMatch, start: int, value: dict[str, Any]) -> dict[str, Any] | None:
+    """年末 in a paragraph of statistics framed by an explicit year (2008年，全县…，年末存款余额…)
+    is that year's end, not the page's; None when no explicit year precedes in the paragraph."""
+    if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
+        return None
+    framing = _EXPLICIT_YEAR.match(text, previous.start, previous.end)
+    if not framing:
+        return None
+    return {**value, "iso": framing.group(1) + value["iso"][4:]}
+
+
+#: a date that states its year: 2008年, 2008年1-6月
+_EXPLICIT_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 
 
 def _same_period_before(text: str, previous: DateMatch, start: int) -> dict[str, Any] | None:
