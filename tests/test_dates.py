@@ -43,7 +43,7 @@ CASES_FROM_OUTPUT_MD = [
     ("当前", OCT16, None, "PRESENT_REF", True),
     ("如今", OCT16, None, "PRESENT_REF", True),
     ("年初", OCT16, None, "2025-01", True),
-    ("秋季", OCT16, None, "2025-FA", False),
+    ("今年秋季", OCT16, None, "2025-FA", False),
     ("今年上半年", OCT16, None, "2025-H1", False),
     ("10月14日", None, None, "XXXX-10-14", False),
 ]
@@ -86,7 +86,7 @@ CASES_REGIONAL_PRESS = [
     ("本月", OCT16, None, "2025-10", False),
     ("2025年度", None, None, "2025", False),
     ("2025年", None, None, "2025", False),
-    ("春季", dt.date(2025, 3, 1), None, "2025-SP", False),
+    ("2025年春季", dt.date(2025, 3, 1), None, "2025-SP", False),
     ("今年冬季", OCT16, None, "2025-WI", False),
     ("十三五", None, None, "2016/2020", False),
     ("十五五", None, None, "2026/2030", False),
@@ -144,8 +144,24 @@ CASES_OTHER_OUTLETS = [
     ("正月初九", dt.date(1980, 2, 1), None, None, False),  # outside the lunar table: undated
 ]
 
+# real pages, second round (issue 20): the 五一 holiday, two ten-day parts, the year so far
+CASES_REAL_PAGES = [
+    ("今年“五一”", dt.date(2020, 5, 5), None, "2020-05-01/2020-05-05", False),  # pages:a06
+    ("“五一”小长假", dt.date(2020, 5, 18), None, "2020-05-01/2020-05-05", False),  # pages:a01
+    ("五一劳动节期间", dt.date(2023, 5, 6), None, "2023-04-29/2023-05-03", False),
+    ("2035年“五一”", None, None, "2035-05-01", True),  # a year outside the table: 1 May, approx
+    ("4月上中旬", dt.date(2020, 5, 5), None, "2020-04-01/2020-04-20", True),  # pages:a06
+    ("2月中下旬", dt.date(2024, 3, 5), None, "2024-02-11/2024-02-29", True),
+    ("2019年年初以来", None, None, "2019", False),  # pages:c01 (like 今年以来)
+    ("开年以来", dt.date(2023, 3, 1), None, "2023", False),  # pages:e09
+    ("当日", dt.date(2019, 10, 20), None, "2019-10-20", False),
+    ("上周", OCT16, None, "2025-W41", False),  # the ISO week before the anchor's
+    ("本周", dt.date(2026, 1, 1), None, "2026-W01", False),
+    ("4月初至5月中旬", dt.date(2020, 5, 20), None, "2020-04/2020-05", True),
+]
+
 ALL_CASES = (
-    CASES_OTHER_OUTLETS + CASES_FROM_OUTPUT_MD + CASES_REGIONAL_PRESS + CASES_STATISTICS_BULLETIN + CASES_YEAR_HINT
+    CASES_REAL_PAGES + CASES_OTHER_OUTLETS + CASES_FROM_OUTPUT_MD + CASES_REGIONAL_PRESS + CASES_STATISTICS_BULLETIN + CASES_YEAR_HINT
     + CASES_YEAR_BOUNDARY
 )
 
@@ -216,6 +232,11 @@ NOT_DATES = [
     "三五成群",
     "十一五年",
     "当前位置",  # pages: site navigation, not PRESENT_REF
+    "您当前的位置",  # pages:b04
+    "夏季",  # pages:a01/a04 (夏季臭氧污染, 加强春季防火): a season alone recurs, no date
+    "明明天气晴好",  # pages:a06: 明明 + 天气, not 明天
+    "项目前期工作",  # pages:c01: 项目 + 前期, not 目前
+    "五一路",  # a street, not the holiday
     "每人30元至50元",
 ]
 
@@ -241,6 +262,12 @@ SCAN_CASES = [
     ("每月15日前报送", []),
     # pages:d07/a04: the comparison base is the earlier period a year before
     ("1-9月增加值比去年同期增长13.7%", [("1-9月", "2025-01/2025-09"), ("去年同期", "2024-01/2024-09")]),
+    # pages:a03/e10: 当日 is the day last named before it, else the anchor's
+    ("会议于10月8日在京举行，当日还举办了交流会。", [("10月8日", "2025-10-08"), ("当日", "2025-10-08")]),
+    ("当天，项目集中开工。", [("当天", "2025-10-16")]),
+    # pages:d12: 年末 in statistics framed by an explicit year is that year's end
+    ("2008年，全县财政收入增长28.7%，年末存款余额58.6亿元。", [("2008年", "2008"), ("年末", "2008-12")]),
+    ("2008年完成投资。\n年底前建成。", [("2008年", "2008"), ("年底", "2025-12")]),
 ]
 
 
@@ -287,6 +314,9 @@ INFER_YEAR_CASES = [
     ("近2000年来", None),
     ("没有年份", None),
     ("12025年", None),
+    # corpus:p24: 下达 is no duration's 达 (长达2000年 still is)
+    ("2017年，完成进出口总值。省里下达2018年补助资金，召开2018年推进会。据了解，2017年", 2018),
+    ("长达2000年的历史", None),
 ]
 
 
@@ -335,8 +365,6 @@ def test_year_less_month_within_six_months_back(anchor, month):
 DATES_KNOWN_MISSES = [
     # 至今 ends a range at the present
     ("2020年至今", OCT16, "2020/PRESENT_REF"),
-    # weeks
-    ("上周", OCT16, "2025-W41"),
     # 今明两年
     ("今明两年", OCT16, "2025/2026"),
     # 春节 and other holidays

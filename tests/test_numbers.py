@@ -200,7 +200,12 @@ MONEY_REGIONAL_PRESS = [
     ("2000万港元", {"amount": 20000000, "currency": "HKD", "qualifier": None}),
     ("50亿日元", {"amount": 5000000000, "currency": "JPY", "qualifier": None}),
     ("300万英镑", {"amount": 3000000, "currency": "GBP", "qualifier": None}),
-    ("逾千万元", None),  # 千万 alone has no leading digit: not read as a numeral
+    # an amount without its 一 (pages:e02 超百亿元, pages:b01 亿元以上项目); 数千万元 stays vague
+    ("逾千万元", {"amount": 10000000, "currency": "CNY", "qualifier": "at_least"}),
+    ("超百亿元", {"amount": 10000000000, "currency": "CNY", "qualifier": "at_least"}),
+    ("亿元以上", {"amount": 100000000, "currency": "CNY", "qualifier": "at_least"}),
+    ("数千万元", None),
+    ("上百亿元", None),
     ("两千元", {"amount": 2000, "currency": "CNY", "qualifier": None}),
     ("十余万元", {"amount": 100000, "currency": "CNY", "qualifier": "at_least"}),
     ("二十多万元", {"amount": 200000, "currency": "CNY", "qualifier": "at_least"}),
@@ -333,6 +338,7 @@ PERCENT_STATISTICS_BULLETIN = [
     ("七成", {"amount": 70}),
     ("九成以上", {"amount": 90, "qualifier": "at_least"}),
     ("近三成", {"amount": 30, "qualifier": "at_most"}),
+    ("九成五", {"amount": 95}),  # pages:a08
 ]
 
 
@@ -410,6 +416,14 @@ SCAN_CASES = [
     ("签约项目揽金56.8亿", [("MONEY", "56.8亿")]),
     ("投资过5亿元的项目", [("MONEY", "过5亿元")]),
     ("通过5亿元", [("MONEY", "5亿元")]),
+    # pages:b01/e02/a08: 一 left out before 亿/百/千; 九成五 is 95%
+    ("引进开工的亿元以上项目125个", [("MONEY", "亿元以上"), ("QUANTITY", "125个")]),
+    ("最大项目投资超百亿元", [("MONEY", "超百亿元")]),
+    ("共签约亿元以上项目57个", [("MONEY", "亿元以上"), ("QUANTITY", "57个")]),  # not 约: 签约
+    ("节约资金300万元", [("MONEY", "300万元")]),
+    ("一笔数千万元的旧账", []),
+    ("九成五的县市区实现义务教育均衡", [("PERCENT", "九成五")]),
+    ("三成五年内完成", [("PERCENT", "三成")]),
 ]
 
 

@@ -126,6 +126,8 @@ DATELINES = [
     ("pages:e09", "湖北日报客户端讯 (通讯员 方某)日前,总投资30亿元的项目入库。", "湖北日报客户端讯", "日前", ["方某"]),
     ("pages:d10", "本报讯 (记者吴某某通讯员秦某某) 前三季度,全县经济稳中有进。", "本报讯", None, ["吴某某", "秦某某"]),
     ("pages:e04", "新华社福州4月26日电(记者秦某)福建省项目签约。", "新华社", "4月26日", ["秦某"]),
+    ("regional press: 记者X报道", "本报讯 记者王某某报道：5月18日，某市召开推进会。", "本报讯", "5月18日", ["王某某"]),
+    ("pages:c03", "晚报讯 农历正月初九,新春的余味还未散去,全区重大项目开工。", "晚报讯", "农历正月初九", []),
 ]
 
 
@@ -205,3 +207,92 @@ def test_masthead_is_no_headline():
     arts = split_page(text)
     assert [a.title for a in arts] == ["太谷区委书记调研重点项目"]
     assert [text[s:e] for s, e in arts[0].chrome_spans] == ["晋中日报 2025年10月15日 星期三", "第03版：要闻"]
+
+
+# Pages and the titles of the articles found on them; made-up text in the form of the pages named.
+PAGE_SPLITS = [
+    ("pages:a05 form: a feature's parallel subhead blocks (kicker + two lines) open no articles",
+     "某区建服务中心，统筹解决民生诉求\n平台汇难题 线下快处理（社会治理在身边）\n\n"
+     "　　城区人口迅速增加，民生服务如何及时跟上？某区通过信息平台汇集诉求。\n"
+     "　　一个中心\n　　整合服务资源\n　　提升处置效率\n"
+     "　　走进服务管理中心的接线大厅，屏幕不时更新着收集到的数据。\n"
+     "　　一份清单\n　　诉求分出门类\n　　明确责任主体\n"
+     "　　街镇发现问题却无力解决，区直部门疲于应对。\n\n\n"
+     "某市居民可参加社保\n\n　　本报某市1月2日电 （记者王某）新的一年，居民可参加社保。\n",
+     ["某区建服务中心，统筹解决民生诉求 平台汇难题 线下快处理(社会治理在身边)", "某市居民可参加社保"]),
+    ("pages:a03 form: kicker subheads (探照灯 / 一次谈话，…) in a feature",
+     "某市纪委加强监督执纪\n查出老病根 治好庸懒散\n\n　　为缓解经济下行压力，某市纪委监委开展专项行动。\n"
+     "　　探照灯\n　　一次谈话，牵出历史旧账\n　　两天时间，一笔投标保证金就轻松退回。\n"
+     "　　手术刀\n　　一场专项巡察，精准把脉项目\n　　招商引资项目能否顺利落地，是企业关注的热点。\n",
+     ["某市纪委加强监督执纪 查出老病根 治好庸懒散"]),
+    ("pages:a06 form: a one-line headline with its column's name after a dateless feature",
+     "某市综合施策，整治黑臭水体\n截污减负 某河美颜（小康路上）\n\n　　某河是某市的母亲河，曾经污水横流。\n"
+     "　　整治周边环境，月亮湾成锻炼好去处\n　　温泉古遗址就在月亮湾附近，如今成了好去处。\n\n\n"
+     "对待臭氧，莫要一概而论（说道）\n\n　　一边是污染成因，一边是地球卫士，对待臭氧要正确认识。\n",
+     ["某市综合施策，整治黑臭水体 截污减负 某河美颜(小康路上)", "对待臭氧，莫要一概而论(说道)"]),
+    ("pages:a04 form: a headline with a column tag is not joined to the body below it",
+     "某部印发通知 支出要向重点地区倾斜\n\n　　本报北京2月23日电 （记者寇某）某部日前印发通知，加强资金管理。\n\n\n"
+     "某河生态输水 “解渴”荒漠植被（走近自然）\n\n　　日前，某河中下游迎来了生态输水。\n　　阿某某  李  飞   摄影报道\n",
+     ["某部印发通知 支出要向重点地区倾斜", "某河生态输水 “解渴”荒漠植被(走近自然)"]),
+    ("pages:e07 form: a body line cut after 、 is no headline",
+     "本网讯 7月30日,多家中央媒体组成的采访团来到某市开展考察活动。\n"
+     "考察活动中,采访团一行先后深入到我市生态公园、某某服饰有限公司、\n"
+     "某某笔业、某某药业等处进行了实地参观考察,详细了解了某市经济\n社会发展情况。\n",
+     [None]),
+    ("corpus:p12 form: a line with a full stop inside, glued name after it, is no headline",
+     "某镇12个项目获专项资金\n\n太湖晨报讯 近日，某厅公布专项资金项目名单，某镇获支持项目数量居全区首位。其中，江苏某某科技有限公司\n\n"
+     "数字化车间改造项目获支持资金680万元。朱某\n\n1-2月某区工业开门红\n\n太湖晨报讯 记者从统计局获悉，1-2月，全区工业总产值增长。\n",
+     ["某镇12个项目获专项资金", "1-2月某区工业开门红"]),
+    ("pages:a03 form: an advertorial's date-and-place line under its headline is no part of it",
+     "某县开设政治生活馆\n\n本报某地10月20日电 （记者张某）佩戴党徽、整齐队列，党员们走进生活馆。\n\n"
+     "2019中国·某区投资贸易洽谈会\n2019年10月22日 中国·某区\n　　某区地处长江三角洲中心腹地，交通便利。\n",
+     ["某县开设政治生活馆", "2019中国·某区投资贸易洽谈会"]),
+]
+
+
+@pytest.mark.parametrize("origin,raw,titles", PAGE_SPLITS, ids=[c[0] for c in PAGE_SPLITS])
+def test_page_splits(origin, raw, titles):
+    assert [a.title for a in split_page(normalize(raw).text)] == titles
+
+
+# A credit line right under the headline (regional papers): no part of the title, its names
+# are the authors; a two-phrase headline line without a role word stays a headline line.
+HEAD_CREDITS = [
+    ("OUTPUT.md bylines: reporter and correspondent", "本报记者 王某 通讯员 李某某", ["王某", "李某某"]),
+    ("regional press: a square before the credit", "■本报记者 王某某", ["王某某"]),
+    ("regional press: a hollow square", "□记者 王某某 通讯员 李某", ["王某某", "李某"]),
+]
+
+
+@pytest.mark.parametrize("origin,line,authors", HEAD_CREDITS, ids=[c[0] for c in HEAD_CREDITS])
+def test_credit_line_under_the_headline(origin, line, authors):
+    raw = f"某市召开项目推进会\n{line}\n5月18日，某市召开项目推进会。会议要求加快建设。\n"
+    arts = split_page(normalize(raw).text)
+    assert [(a.title, a.authors) for a in arts] == [("某市召开项目推进会", authors)]
+
+
+def test_two_phrase_headline_lines_are_no_credit():
+    raw = "治山理水 筑牢生态屏障\n截污减负 淦河美颜\n　　5月18日，某市召开项目推进会。\n"
+    arts = split_page(normalize(raw).text)
+    assert [(a.title, a.authors) for a in arts] == [("治山理水 筑牢生态屏障 截污减负 淦河美颜", [])]
+
+
+def test_headline_repeated_with_a_site_tag_is_read_once():
+    """web pages: the browser title (…_某某新闻网) above the page's own headline."""
+    raw = "某市召开项目推进会_某某新闻网\n某市召开项目推进会\n时间：2020-05-18 来源：某某网\n5月18日，某市召开项目推进会。\n"
+    assert [a.title for a in split_page(normalize(raw).text)] == ["某市召开项目推进会"]
+
+
+def test_closing_credit_before_the_scrap_of_a_cut_off_page():
+    """pages:e07 form: the page is cut after the closing credit, a scrap (《中) left below it."""
+    raw = "本网讯 7月30日,采访团来到某市开展考察活动。\n通过实地考察,采访团一行给予了高度评价。(胡某某)\n《中\n"
+    assert [a.authors for a in split_page(normalize(raw).text)] == [["胡某某"]]
+
+
+def test_declared_title_in_the_body_is_the_title():
+    """pages:e04 form: a repost whose headline stands mid-body and again after 标题:."""
+    raw = ("本篇文章382字,读完约1分钟\n\n新华社福州4月26日电(记者秦某)某省重大投资项目“云签约”26日举行。\n\n"
+           "据了解,中央企业项目92个,总投资4245亿元。\n\n某省391个重大招商项目集中“云签约”\n\n"
+           "某省有关负责人表示,将有效发挥有效投资作用。\n\n来源:某某中文网\n\n标题:某省391个重大招商项目集中“云签约”\n")
+    arts = split_page(normalize(raw).text)
+    assert [(a.title, a.authors) for a in arts] == [("某省391个重大招商项目集中“云签约”", ["秦某"])]

@@ -81,12 +81,17 @@ class _DateRules:
     relative_years: dict[str, int]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
+    relative_weeks: dict[str, int]
     halves: dict[str, str]
     seasons: dict[str, str]
     year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
     vague: dict[str, str]
     lunar_new_year: dict[int, tuple[int, int]]
+    #: the 五一 holiday's days off by year, ("MM-DD", "MM-DD")
+    labour_day: dict[int, tuple[str, str]]
+    #: parts of a month that name days: 上中旬 -> ("01", "20"); "end" is the month's last day
+    month_part_days: dict[str, tuple[str, str]]
     year_pattern: regex.Pattern
     dateline_tail: regex.Pattern
     future_cue: regex.Pattern
@@ -104,6 +109,7 @@ def _rules() -> _DateRules:
         rel_years = {k: int(v) for k, v in t["relative_years"].items()}
         rel_months = {k: int(v) for k, v in t["relative_months"].items()}
         rel_days = {k: int(v) for k, v in t["relative_days"].items()}
+        rel_weeks = {k: int(v) for k, v in t["relative_weeks"].items()}
         halves = dict(t["halves"])
         seasons = dict(t["seasons"])
         year_parts = {k: int(v) for k, v in t["year_parts"].items()}
@@ -111,6 +117,9 @@ def _rules() -> _DateRules:
         vague_tables = t["vague"]
         seps = tuple(t["range"]["separators"])
         month_parts_alone = list(t["month_parts_alone"])
+        same_day = list(t["same_day"]["words"])
+        labour_day = {int(y): tuple(v.split("/")) for y, v in t["labour_day"].items()}
+        month_part_days = {k: tuple(v.split("/")) for k, v in t["month_parts"].items() if v != "month"}
         lunar_new_year = {int(y): (int(md[:2]), int(md[3:])) for y, md in t["lunar_new_year"].items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(f"{where}: {exc!r}") from exc
@@ -119,8 +128,8 @@ def _rules() -> _DateRules:
     # the grammar is the [patterns] of dates.toml, its fragments expanded at load; here only
     # the gate every match start must pass is added, made from the words and numeral sets
     grammar, pieces = t["patterns"], t["fragments"]
-    words = [*rel_years, *rel_months, *rel_days, *halves, *seasons, *year_parts,
-             *month_parts_alone, *vague]
+    words = [*rel_years, *rel_months, *rel_weeks, *rel_days, *halves, *seasons, *year_parts,
+             *month_parts_alone, *vague, *same_day]
     digits = "0123456789０１２３４５６７８９"
     numerals = digits + numbers.numerals().classes["date_numerals"]
     first = digits + numbers.numerals().classes["year_digits"] + "".join(
@@ -145,12 +154,15 @@ def _rules() -> _DateRules:
         relative_years=rel_years,
         relative_months=rel_months,
         relative_days=rel_days,
+        relative_weeks=rel_weeks,
         halves=halves,
         seasons=seasons,
         year_parts=year_parts,
         year_parts_after_year=yp_after,
         vague=vague,
         lunar_new_year=lunar_new_year,
+        labour_day=labour_day,  # type: ignore[arg-type]
+        month_part_days=month_part_days,  # type: ignore[arg-type]
         year_pattern=year_pattern,
         dateline_tail=compile_pattern(grammar["dateline_tail"], f"{where} [patterns.dateline_tail]"),
         future_cue=compile_pattern(grammar["future_cue"], f"{where} [patterns.future_cue]"),
@@ -211,11 +223,15 @@ class _Parts:
     month_alone: bool = False
     first_n: int | None = None
     rel_month: int | None = None
+    rel_week: int | None = None
     rel_day: int | None = None
     vague: str | None = None
     plan: tuple[int, int] | None = None
     lunar_day: int | None = None  # 正月初九 -> 9
     since: bool = False
+    same_day: bool = False  # 当日: the day of the date named before it
+    holiday: bool = False  # “五一”
+    mp_days: tuple[str, str] | None = None  # 上中旬 -> ("01", "20")
 
     @property
     def has_year(self) -> bool:
@@ -227,8 +243,9 @@ class _Parts:
         return (
             self.vague is None and self.plan is None and self.year2 is None
             and self.month2 is None and self.day2 is None and self.q2 is None
+            and not self.same_day and not self.holiday
             and self.first_n is None and not self.since and self.rel_day is None
-            and self.rel_month is None and not self.month_alone and self.lunar_day is None
+            and self.rel_month is None and self.rel_week is None and not self.month_alone and self.lunar_day is None
             and (self.has_year or self.month is not None or self.day is not None)
             and self.half is None and self.q1 is None and self.season is None
             and self.yp_month is None and not self.month_part and not self.quarter_part
@@ -250,6 +267,9 @@ def _parts(m: regex.Match) -> _Parts | None:
         return p
     if g.get("rd"):
         p.rel_day = r.relative_days[g["rd"]]
+        return p
+    if g.get("sd"):
+        p.same_day = True
         return p
     if g.get("ld"):
         # 初九, 十五, 廿三: the numeral after 初/廿 (廿 is twenty)
@@ -308,8 +328,12 @@ def _parts(m: regex.Match) -> _Parts | None:
             return None
     if g.get("mp"):
         p.month_part = True
+        p.mp_days = r.month_part_days.get(g["mp"])
+    p.holiday = bool(g.get("hol"))
     if g.get("rm"):
         p.rel_month = r.relative_months[g["rm"]]
+    if g.get("rw"):
+        p.rel_week = r.relative_weeks[g["rw"]]
     if g.get("mpa"):
         p.month_alone = True
     p.since = bool(g.get("since"))
@@ -333,10 +357,15 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         return {"iso": p.vague, "approx": True}
     if p.plan:
         return {"iso": f"{p.plan[0]}/{p.plan[1]}", "approx": False}
-    if p.rel_day is not None:
+    if p.rel_day is not None or p.same_day:
         if anchor is None:
             return None
-        return {"iso": (anchor + dt.timedelta(days=p.rel_day)).isoformat(), "approx": False}
+        return {"iso": (anchor + dt.timedelta(days=p.rel_day or 0)).isoformat(), "approx": False}
+    if p.rel_week is not None:
+        if anchor is None:
+            return None
+        year, week, _ = (anchor + dt.timedelta(weeks=p.rel_week)).isocalendar()
+        return {"iso": f"{year:04d}-W{week:02d}", "approx": False}
     if p.rel_month is not None or p.month_alone:
         if anchor is None:
             return None
@@ -374,6 +403,14 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         iso = f"{ys}-01/{ys}-{p.first_n:02d}"
     elif p.season:
         iso = f"{ys}-{p.season}"
+    elif p.holiday:
+        days = _rules().labour_day.get(year) if year else None
+        if days is None:
+            iso, approx = f"{ys}-05-01", True
+        else:
+            iso = f"{ys}-{days[0]}/{ys}-{days[1]}"
+    elif p.yp_month == 1 and p.since:
+        iso = ys  # 年初以来: the year so far
     elif p.yp_month:
         iso, approx = f"{ys}-{p.yp_month:02d}", True
     elif p.month is not None and p.month2 is not None:
@@ -385,6 +422,10 @@ def _resolve(p: _Parts, anchor: dt.date | None, year_hint: int | None) -> dict[s
         iso = f"{ys}-{p.month:02d}-{p.day:02d}"
         if p.day2:
             iso += f"/{ys}-{p.month:02d}-{p.day2:02d}"
+    elif p.month is not None and p.mp_days:
+        first, last = p.mp_days
+        last = f"{_days_in(year, p.month):02d}" if last == "end" else last
+        iso, approx = f"{ys}-{p.month:02d}-{first}/{ys}-{p.month:02d}-{last}", True
     elif p.month is not None:
         iso, approx = f"{ys}-{p.month:02d}", p.month_part
     elif p.day is not None:
@@ -436,9 +477,9 @@ def _expressions(text: str) -> list[tuple[int, int, _Parts, _Parts | None]]:
     i = 0
     while i < len(items):
         s, e, p = items[i]
-        if i + 1 < len(items) and p.simple:
+        if i + 1 < len(items) and _range_end(p):
             s2, e2, p2 = items[i + 1]
-            if text[e:s2] in r.separators and p2.simple:
+            if text[e:s2] in r.separators and _range_end(p2):
                 q = _merge_parts(p, p2)
                 if _granularity(p) == _granularity(q) or (p.day is not None and q.day is not None):
                     out.append((s, e2, p, q))
@@ -447,6 +488,14 @@ def _expressions(text: str) -> list[tuple[int, int, _Parts, _Parts | None]]:
         out.append((s, e, p, None))
         i += 1
     return out
+
+
+def _range_end(p: _Parts) -> bool:
+    """One end of `A至B`: a simple point, or a month with its part (4月初至5月中旬)."""
+    if p.simple:
+        return True
+    bare = _Parts(**{**p.__dict__, "month_part": False, "mp_days": None})
+    return p.month_part and p.mp_days is None and p.day is None and bare.simple
 
 
 def _granularity(p: _Parts) -> int:
@@ -492,11 +541,48 @@ def find_dates(
     for s, e, p, q in _expressions(text):
         anchor = anchor_at(s) if anchor_at else None
         value = _value(p, q, anchor, hint() if anchor is None else None)
+        if p.same_day and out:
+            value = _day_before(out, s) or value
+        if value is not None and p.yp_month and not p.has_year and out:
+            value = _framed_year_part(text, out[-1], s, value) or value
         if value is not None and text.endswith("同期", s, e) and out:
             value = _same_period_before(text, out[-1], s) or value
         if value is not None:
             out.append(DateMatch(s, e, value))
     return out
+
+
+#: how far back (characters) 当日 looks for the date it refers to
+_SAME_DAY_REACH = 300
+
+
+def _day_before(found: list[DateMatch], start: int) -> dict[str, Any] | None:
+    """当日 after 10月20日 (other dates, 第四季度, may stand between) is that day: the last single
+    day named within reach; None when there is none."""
+    for previous in reversed(found):
+        if start - previous.end > _SAME_DAY_REACH:
+            return None
+        if _FULL_DAY.fullmatch(previous.value["iso"]):
+            return {"iso": previous.value["iso"], "approx": False}
+    return None
+
+
+_FULL_DAY = regex.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _framed_year_part(text: str, previous: DateMatch, start: int, value: dict[str, Any]) -> dict[str, Any] | None:
+    """年末 in a paragraph of statistics framed by an explicit year (2008年，全县…，年末存款余额…)
+    is that year's end, not the page's; None when no explicit year precedes in the paragraph."""
+    if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
+        return None
+    framing = _EXPLICIT_YEAR.match(text, previous.start, previous.end)
+    if not framing:
+        return None
+    return {**value, "iso": framing.group(1) + value["iso"][4:]}
+
+
+#: a date that states its year: 2008年, 2008年1-6月
+_EXPLICIT_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年")
 
 
 def _same_period_before(text: str, previous: DateMatch, start: int) -> dict[str, Any] | None:

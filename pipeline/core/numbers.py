@@ -209,6 +209,8 @@ def parse_number(text: str) -> Decimal:
                 i += 1
             elif ch in nm.large:
                 unit = nm.large[ch]
+                if number is None and not last_unit and not section:
+                    number = Decimal(1)  # 亿元以上, 万亿: the 一 left out
                 if unit >= 10**8:
                     total = (total + section + (number or 0)) * unit
                 else:
@@ -409,7 +411,7 @@ def patterns() -> _Patterns:
         return Scanner(compile_pattern(src, f"values/amounts.toml [grammar.{name}]"), trig)
 
     return _Patterns(
-        money=scanner(amount_lead + ahead(currencies) + g["money"], "money"),
+        money=scanner(lead(first + a["money"]["starts"], numeral_chars) + ahead(currencies) + g["money"], "money"),
         area=scanner(amount_lead + ahead(area_units) + g["area"], "area"),
         percent=scanner(percent_lead + ahead(a["percent"]["words"]) + g["percent"], "percent"),
         quantity=scanner(amount_lead + ahead(qunits_spec) + g["quantity"], "quantity"),
@@ -577,7 +579,7 @@ def _percent_value(g: dict, pre: str | None) -> dict[str, Any] | None:
         return None
     amount, low = rv
     if unit == "成":
-        amount = amount * 10
+        amount = amount * 10 + (parse_number(g["tenth"]) if g.get("tenth") else 0)  # 九成五
     if g.get("sign"):
         if low is not None or pre:
             return None

@@ -61,6 +61,7 @@ def _rules() -> dict:
         "meta_key": compile_pattern(meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
         "author_keys": frozenset(chrome["author_keys"]),
         "original_title": compile_pattern(chrome["original_title"], f"{_WHERE}: chrome.original_title"),
+        "declared_title": compile_pattern(chrome["declared_title"], f"{_WHERE}: chrome.declared_title"),
     }
 
 
@@ -95,6 +96,10 @@ def _page_rules():
         "surnames": frozenset(s for s in surnames if len(s) == 1),
         "double_surnames": frozenset(s for s in surnames if len(s) == 2),
         "glued_byline": compile_pattern(table["byline"]["glued"], f"{where}: byline.glued"),
+        "open": tuple(table["line"]["open_punctuation"]),
+        "column_tag": compile_pattern(table["line"]["column_tag"], f"{where}: line.column_tag"),
+        "kicker_max": int(table["line"]["subhead_kicker_max_chars"]),
+        "title_stop": compile_pattern(table["line"]["title_stop"], f"{where}: line.title_stop"),
     }
     return compiled
 
@@ -113,7 +118,33 @@ def ends_sentence(line: str) -> bool:
 def is_headline_like(line: str) -> bool:
     """Short and unterminated: a headline, subhead or byline, never a broken body line."""
     rules = _page_rules()
-    return 0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
+    return (0 < len(line) <= rules["headline_max"] and not ends_sentence(line) and not is_caption(line)
+            and not line.endswith(rules["open"]) and "。" not in line)
+
+
+def has_column_tag(line: str) -> bool:
+    """A headline closed by its column's name: ``…荒漠植被（走近自然）`` (never a subhead)."""
+    m = _page_rules()["column_tag"].search(line)
+    return bool(m) and m.start() >= 4 and not looks_like_name(line[m.start() + 1:m.end() - 1])
+
+
+def stops_title(line: str) -> bool:
+    """A line under a headline that is no part of it: ``2019年10月22日 中国·吴江``."""
+    return bool(_page_rules()["title_stop"].match(line))
+
+
+def parallel_subheads(runs: list[list[str]]) -> bool:
+    """Whether runs of short lines from one undated stretch are a feature's parallel subheads:
+    two or more, each as many lines long, each led by a short kicker (``探照灯`` / ``一次谈话，…``)."""
+    kicker_max = _page_rules()["kicker_max"]
+    return (len(runs) >= 2 and len({len(r) for r in runs}) == 1
+            and all(len(r[0]) <= kicker_max and not has_column_tag(r[-1]) for r in runs))
+
+
+def head_credit(line: str) -> list[tuple[str, int, int]] | None:
+    """A credit line right under a headline (``本报记者 王某 通讯员 李某``, ``■记者 王某``): its
+    authors with their spans. A role word is required: ``截污减负 淦河美颜`` is a headline line."""
+    return credit_names(line) if len(line) <= 60 else None
 
 
 def looks_like_name(word: str) -> bool:
@@ -135,7 +166,9 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
         m = pattern.fullmatch(line)
         if m:
             names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
-            if names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names):
+            # 本报记者 王某 通讯员 李某: a role among the names is read by credit_names below
+            if (names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names)
+                    and not any(_rules()["role"].fullmatch(n) for n in names)):
                 return names
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]
@@ -178,6 +211,8 @@ def continues_line(prev: str, nxt: str) -> bool:
         return False
     if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev[-_CLOSING_TAIL:]):
         return False  # chrome, a 原标题 line and a closing credit are lines of their own
+    if is_headline_like(prev) and has_column_tag(prev):
+        return False  # …荒漠植被（走近自然）: a headline, however long
     if len(prev) >= rules["body_min"]:
         # a long unterminated line is body text cut by layout, whatever follows
         return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
@@ -383,6 +418,14 @@ def _bare_names(value: str) -> list[tuple[str, int, int]]:
     # under an author key every 2–4 hanzi word is a name, surname or not: 记者:亚荣 思栋 小强
     names = credit_names("作者 " + value, need_role=True)
     return [(n, s - 3, e - 3) for n, s, e in names] if names else []
+
+
+def declared_title(line: str) -> str | None:
+    """The headline a web page's meta line names: ``标题:福建391个重大招商项目集中“云签约”``."""
+    if len(line) > _CHROME_MAX:
+        return None
+    m = _rules()["declared_title"].fullmatch(line.strip())
+    return m.group("title").strip() if m else None
 
 
 def original_title(line: str) -> tuple[str, int, int] | None:

@@ -159,11 +159,19 @@ class DatesFile(RuleFile):
     lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
                          Annotated[str, Field(pattern=r"^0[12]-[0-3][0-9]$")]]
     relative_days: dict[str, int]
+    #: 上周, 本周 -> the anchor's ISO week shifted
+    relative_weeks: dict[str, int]
+    #: 当日, 当天: the day of the date named before it
+    same_day: WordList
+    #: the 五一 holiday's days off by year: "2020" = "05-01/05-05"
+    labour_day: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
+                     Annotated[str, Field(pattern=r"^0[45]-[0-3][0-9]/0[45]-[0-3][0-9]$")]]
     halves: dict[str, Literal["H1", "H2"]]
     seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
     year_parts: dict[str, int]
     year_parts_after_year: dict[str, int]
-    month_parts: dict[str, Literal["month"]]
+    #: "month" (that month, approx) or the days a part names, "DD/DD" ("end": the last day)
+    month_parts: dict[str, Literal["month"] | Annotated[str, Field(pattern=r"^[0-3][0-9]/(?:[0-3][0-9]|end)$")]]
     month_parts_alone: dict[str, Literal["month"]]
     # the grammar names both tables ({vague.PAST_REF|vague.PRESENT_REF}): a third needs it too
     vague: dict[Literal["PAST_REF", "PRESENT_REF"], dict[str, VagueWord]]
@@ -196,6 +204,8 @@ class AmountsFile(RuleFile):
     """``values/amounts.toml``: the amount grammar (expanded by :mod:`pipeline.numbers`)."""
 
     percent: PercentWords
+    #: characters besides numerals a money amount may start with (百亿元: an implicit 一)
+    money: dict[Literal["starts"], Chars]
     grammar: dict[Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")], str]
 
 
@@ -359,6 +369,14 @@ class LineRules(Rule):
     terminal_punctuation: Words
     headline_max_chars: int
     body_min_chars: int
+    #: a line ending in one of these is cut mid-sentence: no headline, always continued
+    open_punctuation: Words
+    #: a column's name in brackets closing a headline: （走近自然）
+    column_tag: Pattern
+    #: the longest first line of a block in a parallel series of subheads
+    subhead_kicker_max_chars: int
+    #: a line under a headline that starts so ends the headline (2019年10月22日 中国·吴江)
+    title_stop: Pattern
 
 
 class PatternList(Rule):
@@ -409,6 +427,8 @@ class ChromeRules(Rule):
     site_name: Pattern
     #: a site tag closing a headline line (…|环球观点, …_某某网)
     site_tag: Pattern
+    #: a web page's meta line naming its headline (标题:…): that line in the text is the title
+    declared_title: Pattern
 
 
 class LayoutFile(RuleFile):

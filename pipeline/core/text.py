@@ -2,8 +2,8 @@
 
 Three steps, each a pure function (no spaCy):
 
-1. :func:`decode` — bytes to ``str``: BOMs, UTF-8, GB18030 (a superset of GBK/GB2312), Big5,
-   UTF-16; the choice is reported. A page with a few undecodable bytes is read in its most
+1. :func:`decode` (in :mod:`.decoding`) — bytes to ``str``: BOMs, UTF-8, GB18030 (a superset
+   of GBK/GB2312), Big5, UTF-16; the choice is reported. A page with a few undecodable bytes is read in its most
    plausible encoding with them replaced (and a warning); input that is not text raises
    :class:`DecodeError`.
 2. :func:`normalize` — removes layout and keeps meaning (OUTPUT.md): full-width ASCII to
@@ -20,14 +20,13 @@ Line classes drive both 2 and 3, so the joiner and the splitter agree on what a 
 from __future__ import annotations
 
 import bisect
-import codecs
-import threading
 from dataclasses import dataclass, field
 
 import regex
 
-from ..errors import DecodeError  # re-exported: callers import it from here too
+from ..errors import DecodeError  # noqa: F401 - re-exported: callers import it from here too
 from . import page_lines
+from .decoding import Decoded, decode  # noqa: F401 - step 1, re-exported
 from .page_lines import (  # noqa: F401 - the line classes are part of this module's interface
     _page_rules,
     agency_key,
@@ -40,200 +39,6 @@ from .page_lines import (  # noqa: F401 - the line classes are part of this modu
     looks_like_subhead,
     match_dateline,
 )
-
-# --------------------------------------------------------------------------- decoding
-
-
-#: Characters common in Chinese news text; a decoding that yields more of them is the right one.
-_COMMON_HANZI = frozenset(
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"
-    "种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从"
-    "业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又"
-    "么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位"
-    "入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放"
-    "决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受"
-    "联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离"
-    "华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复"
-    "容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值"
-    "号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参"
-    "红细引听该铁价严龙飞"
-)
-
-
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    encoding: str
-    warnings: tuple[str, ...] = ()
-
-
-def _hanzi_score(text: str) -> float:
-    if not text:
-        return 0.0
-    sample = text[:20000]
-    common = sum(1 for ch in sample if ch in _COMMON_HANZI)
-    return common / len(sample)
-
-
-def decode(data: bytes, *, name: str = "<input>") -> Decoded:
-    """Decode a page's bytes; raises :class:`DecodeError` naming ``name`` when they are not text.
-
-    >>> decode("科学导报讯".encode("gb18030")).encoding
-    'gb18030'
-
-    A page that no encoding reads whole (a stray byte, a file cut mid-character) is read in the
-    most plausible encoding with each undecodable byte sequence replaced by U+FFFD, and a warning
-    counts the bytes lost; one bad byte must not cost the page:
-
-    >>> d = decode("科学导报讯".encode("utf-8") + b"\\xff")
-    >>> d.text, d.encoding, d.warnings
-    ('科学导报讯\ufffd', 'utf-8', ('1 undecodable byte replaced with U+FFFD (read as utf-8)',))
-
-    Input that is not text under any reading (binary, NUL bytes) is still refused.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
-        except UnicodeDecodeError:
-            return _accept_lossy(name, [_Lossy.read(data[3:], "utf-8", "utf-8-sig")])
-    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                return Decoded(data[2:].decode(enc), "utf-16")
-            except UnicodeDecodeError:
-                # a page cut mid-character leaves an odd byte; still refuse what is not text
-                return _accept_lossy(name, [_Lossy.read(data[2:], enc, "utf-16")],
-                                     refusal="UTF-16 byte-order mark but not UTF-16 text")
-    if b"\x00" in data[:4096] and len(data) >= 2:
-        # UTF-16 without a BOM puts a NUL beside every ASCII byte; anything else with NULs is binary
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _plausible_text_ratio(text) > 0.9:
-                return Decoded(text, "utf-16", (f"encoding guessed: utf-16 without BOM ({enc})",))
-        lossy = [_Lossy.read(data, enc, "utf-16") for enc in ("utf-16-le", "utf-16-be")]
-        lossy = [c for c in lossy if _plausible_text_ratio(c.text) > 0.9]
-        if lossy:
-            return _accept_lossy(name, lossy, guessed="utf-16 without BOM")
-        raise DecodeError(f"{name}: binary data (NUL bytes), not text")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    options = []
-    for enc in ("gb18030", "big5"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        options.append((_hanzi_score(text), enc, text))
-    if options:
-        score, enc, text = max(options)
-        if score >= 0.05 or _plausible_text_ratio(text) >= 0.8:
-            return Decoded(text, enc, (f"encoding guessed: {enc}",))
-    # No encoding reads every byte to readable text: take the reading that loses least. A UTF-8
-    # page cut mid-character may also read whole as GB18030, but only as rare characters.
-    candidates = [_Lossy.read(data, enc) for enc in ("utf-8", "gb18030", "big5")]
-    return _accept_lossy(name, candidates)
-
-
-#: Name of the codec error handler that replaces like ``errors="replace"`` and counts the bytes.
-_REPLACE_AND_COUNT = "newsie.replace_and_count"
-_replaced = threading.local()
-
-
-def _replace_and_count(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    _replaced.count += exc.end - exc.start
-    return "\ufffd", exc.end
-
-
-codecs.register_error(_REPLACE_AND_COUNT, _replace_and_count)
-
-
-@dataclass(frozen=True)
-class _Lossy:
-    """One reading of bytes with undecodable sequences replaced by U+FFFD."""
-
-    text: str
-    encoding: str  # the codec used
-    reported: str  # the name ``Decoded.encoding`` gives it
-    replaced_bytes: int
-    size: int  # bytes read
-
-    @classmethod
-    def read(cls, data: bytes, encoding: str, reported: str | None = None) -> "_Lossy":
-        _replaced.count = 0
-        text = data.decode(encoding, errors=_REPLACE_AND_COUNT)
-        return cls(text, encoding, reported or encoding, _replaced.count, len(data))
-
-    @property
-    def plausibility(self) -> float:
-        """Common hanzi per character, each replacement character counting against: the right
-        reading of a Chinese page has many common hanzi and few replacements, a wrong one few
-        common hanzi (mojibake is rare characters) or many replacements."""
-        sample = self.text[:20000]
-        if not sample:
-            return 0.0
-        common = sum(1 for ch in sample if ch in _COMMON_HANZI)
-        return (common - sample.count("\ufffd")) / len(sample)
-
-
-#: A lossy reading is text only if nearly all of what it decodes looks like a page's characters
-#: (binary data decodes to control characters) and it loses at most this share of the bytes.
-_LOSSY_MIN_PLAUSIBLE = 0.9
-_LOSSY_MAX_REPLACED_SHARE = 0.02
-_LOSSY_FEW_BYTES = 3  # a short text cut mid-character (UTF-8: up to 3 bytes) is still read
-#: Of the hanzi a lossy reading yields, at least this share must be common ones: random bytes, or a
-#: UTF-8 page, read as GB18030 or Big5 give rare characters (2-4% common); our corpus and the 40
-#: development pages give 42-93% (median 73%).
-_LOSSY_MIN_COMMON_HANZI = 0.25
-
-
-def _common_share_of_hanzi(text: str) -> float:
-    """Common hanzi among all hanzi of ``text`` (1.0 when it has none: ASCII text is judged by
-    :func:`_plausible_text_ratio` alone)."""
-    sample = text[:20000]
-    hanzi = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
-    if not hanzi:
-        return 1.0
-    return sum(1 for ch in hanzi if ch in _COMMON_HANZI) / len(hanzi)
-
-
-def _accept_lossy(name: str, candidates: list["_Lossy"], *, guessed: str | None = None,
-                  refusal: str = "not text in UTF-8, UTF-16, GB18030 or Big5") -> Decoded:
-    """The most plausible lossy reading with its warning, or :class:`DecodeError` when even
-    that is not text. Ties go to the earlier candidate (UTF-8 before GB18030 before Big5)."""
-    best = max(candidates, key=lambda c: c.plausibility) if candidates else None
-    if best is not None and best.replaced_bytes <= max(_LOSSY_FEW_BYTES, _LOSSY_MAX_REPLACED_SHARE * best.size):
-        readable = best.text.replace("\ufffd", "")
-        if (readable.strip() and _plausible_text_ratio(readable) >= _LOSSY_MIN_PLAUSIBLE
-                and _common_share_of_hanzi(readable) >= _LOSSY_MIN_COMMON_HANZI):
-            n = best.replaced_bytes
-            how = f"read as {best.encoding}" + (f", {guessed}" if guessed else "")
-            warning = f"{n} undecodable byte{'s' if n != 1 else ''} replaced with U+FFFD ({how})"
-            return Decoded(best.text, best.reported, (warning,))
-    detail = ""
-    if best is not None:
-        detail = f" (read as {best.encoding}, {best.replaced_bytes} of {best.size} bytes do not decode)"
-    raise DecodeError(f"{name}: {refusal}{detail}")
-
-
-def _plausible_text_ratio(text: str) -> float:
-    """Share of characters a Chinese page is made of: hanzi, ASCII, CJK punctuation, spaces."""
-    sample = text[:20000]
-    if not sample:
-        return 0.0
-    ok = sum(
-        1 for ch in sample
-        if "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t"
-        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
-    )
-    return ok / len(sample)
-
 
 # --------------------------------------------------------------------------- characters
 
@@ -499,12 +304,14 @@ def _units(text: str) -> list[_Unit]:
     units = []
     pos = 0
     in_list = False  # after 相关新闻 / 热点新闻 the page's own lists run to its end
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    declared = {t for t in map(page_lines.declared_title, lines) if t}  # 标题:… names the headline
+    for line in lines:
         end = pos + len(line)
         if line:
             if in_list:
                 kind = "chrome"
-            elif page_lines.original_title(line):
+            elif page_lines.original_title(line) or line in declared:
                 kind = "original"
             elif is_caption(line):
                 kind = "caption"
@@ -544,7 +351,7 @@ def split_page(text: str) -> list[PageArticle]:
             continue
         art = articles[max(0, bisect.bisect_right(starts, u.start) - 1)]
         art.end = max(art.end, u.end)
-        orig = page_lines.original_title(u.text) if u.kind == "original" else None
+        orig = (page_lines.original_title(u.text) or (u.text, 0, len(u.text))) if u.kind == "original" else None
         art.chrome_spans.append((u.start, u.end))  # the title inside it is read as title first
         if orig and art.title is None:
             art.title = orig[0]
@@ -589,6 +396,7 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
     datelines_before = [0] * (n + 1)  # prefix counts: "a dateline since the article began" in O(1)
     for i, u in enumerate(units):
         datelines_before[i + 1] = datelines_before[i] + (u.kind == "dateline")
+    subheads = _parallel_subheads(units, byline_of)
     starts = [0]
     k = 1
     while k < n:
@@ -626,8 +434,9 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
             # a single short line is a subhead in a feature article, but a dateline article
             # (a news brief) has no subheads: there it is the next article's headline
             current_has_dateline = datelines_before[k] > datelines_before[starts[-1]]
-            enough = h - k >= 2 or (current_has_dateline and not looks_like_subhead(units[k].text))
-            if enough and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption"):
+            enough = (h - k >= 2 and k not in subheads) or page_lines.has_column_tag(units[h - 1].text) or (
+                current_has_dateline and not looks_like_subhead(units[k].text))
+            if enough and h < n and units[h].kind == "body" and units[k - 1].kind in ("body", "caption", "dateline"):
                 starts.append(k)
             # only the first line of a run of short lines can open an article by this rule
             k = max(h, k + 1)
@@ -640,6 +449,35 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
         articles.append(_build_article(a, units[s:e], byline_of, s, text))
     _glued_bylines(articles, text)
     return articles
+
+
+def _parallel_subheads(units: list[_Unit], byline_of: dict[int, list[str]]) -> set[int]:
+    """First units of runs of short lines that are a feature's parallel subheads (探照灯 /
+    一次谈话，…; 手术刀 / 一场专项巡察，…), runs grouped by the undated stretch holding them."""
+    groups: list[list[int]] = [[]]
+    k = 1
+    while k < len(units):
+        if units[k].kind == "dateline":
+            groups.append([])
+        h = k
+        while h < len(units) and units[h].kind == "short" and h not in byline_of:
+            h += 1
+        if h - k >= 2 and h < len(units) and units[h].kind == "body" and units[k - 1].kind in ("body", "caption", "dateline"):
+            groups[-1].append(k)
+        k = max(h, k + 1)
+    out: set[int] = set()
+    for group in groups:
+        runs = [[u.text for u in _run(units, g, byline_of)] for g in group]
+        if page_lines.parallel_subheads(runs):
+            out.update(group)
+    return out
+
+
+def _run(units: list[_Unit], k: int, byline_of: dict[int, list[str]]) -> list[_Unit]:
+    h = k
+    while h < len(units) and units[h].kind == "short" and h not in byline_of:
+        h += 1
+    return units[k:h]
 
 
 def _photo_story_start(units: list[_Unit], k: int, current: int, byline_of: dict[int, list[str]]) -> int | None:
@@ -672,7 +510,12 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     art = PageArticle(index=index, start=units[0].start, end=units[-1].end)
     k = 0
     titles: list[_Unit] = []
-    while k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of:
+    head_credit = None  # 本报记者 王某 under the headline: no part of it, its names are authors
+    while (k < len(units) and units[k].kind == "short" and (offset + k) not in byline_of
+           and not (titles and page_lines.stops_title(units[k].text))):
+        if titles and (found := page_lines.head_credit(units[k].text)):
+            head_credit = (units[k], found)
+            break
         titles.append(units[k])
         k += 1
         if len(titles) == 3:
@@ -681,12 +524,18 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     if titles and k < len(units):
         # a web page repeats its headline (in the browser title and above the body): once;
         # a site tag after the headline (…入库|环球观点, …_某某网) is no part of it
-        titles = [t for i, t in enumerate(titles) if all(t.text != o.text for o in titles[:i])]
+        heads = [t.text[:page_lines.title_end(t.text)] for t in titles]
+        titles = [t for i, t in enumerate(titles) if heads[i] not in heads[:i]]
         art.title_spans = [(t.start, t.start + page_lines.title_end(t.text)) for t in titles]
         art.title = " ".join(text[s:e] for s, e in art.title_spans)
     elif titles and k >= len(units):
         titles = []
         k = 0
+    if head_credit is not None and k < len(units) and units[k] is head_credit[0]:
+        for name, s, e in head_credit[1]:
+            _add_author(art, name, units[k].start + s, units[k].start + e)
+        art.author_spans.append((units[k].start, units[k].end))
+        k += 1
     captions_before = [u for u in units[k:] if u.kind == "caption"]
     art.caption_spans = [(u.start, u.end) for u in captions_before]
     body = [u for u in units[k:] if u.kind != "caption"]
@@ -753,6 +602,10 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     )
 
 
+#: the most characters of a scrap that ends a cut-off page (《中)
+_SCRAP_MAX = 3
+
+
 def _glued_bylines(articles: list[PageArticle], text: str) -> None:
     """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article, or a
     bracketed credit closing it: ``…。（张某）``."""
@@ -764,6 +617,10 @@ def _glued_bylines(articles: list[PageArticle], text: str) -> None:
         # last non-caption line of the article
         segment = text[art.start:body_end]
         last_nl = segment.rfind("\n")
+        if 0 < last_nl and len(segment) - last_nl - 1 <= _SCRAP_MAX and not ends_sentence(segment[last_nl + 1:]):
+            # a page cut off after its last paragraph (…感受项城。(胡某) / 《中): look past the scrap
+            body_end = art.start + last_nl
+            last_nl = segment.rfind("\n", 0, last_nl)
         line_start = art.start + last_nl + 1
         line = text[line_start:body_end]
         m = pattern.search(line)
