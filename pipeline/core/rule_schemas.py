@@ -587,6 +587,7 @@ class MetricFile(EventRuleFile):
     continuation_starts: Words
     bad_subjects: Words
     forecast_markers: Words
+    rate_words: Words
     subject_max: int = 24
 
 

@@ -28,14 +28,24 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         if R(r"^对[^，,。]{0,30}的").match(t[v.trim(cs, ce)[0]:ce]):
             flush()  # 对…增长20%以上的企业，给予…: a policy condition, not a statistic
             continue
-        values = [m for m in v.ents_in(cs, ce, ("PERCENT", "MONEY", "AREA", "QUANTITY"))]
-        subj = _metric_subject(v, cs, ce, values)
+        values = [m for m in v.ents_in(cs, ce, ("PERCENT", "MONEY", "AREA", "QUANTITY"))
+                  if not _modifier_count(v, m)]
+        rate = P.mt_rate_change.match(t, v.trim(cs, ce)[0])
+        if rate and any(m.label == "PERCENT" for m in values):
+            # 增速同比提高0.8个百分点: the rate is an indicator of its own
+            if current is not None:
+                current["values"].extend(v.value_arg(m) for m in values if m.label == "PERCENT")
+            flush()
+            current = {"subject": rate.span(), "values": [], "percent": False, "trigger": None}
+            subj = None
+        else:
+            subj = _metric_subject(v, cs, ce, values)
         if subj is not None and not values and R(r"[0-9]").search(t, subj[1], ce):
             values = []  # 货邮吞吐量50.2万吨，增长10.1%: a level without a value entity
             flush()
             current = {"subject": subj, "values": [], "percent": False, "trigger": None}
             continue
-        continuing = subj is None and current is not None and (
+        continuing = rate is not None or subj is None and current is not None and (
             P.mt_continuation.match(t, v.trim(cs, ce)[0]) or not _has_noun_start(v, cs, ce))
         if subj is not None and values:
             flush()
@@ -50,9 +60,14 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
             if m.label == "PERCENT":
                 change = list(P.mt_change.finditer(t, max(cs, m.start - 10), m.start))
                 negate = bool(change) and change[-1].group() in P.mt_decline
+                if change and change[-1].group() in P.mt_share and _in_brackets(t, cs, m.start):
+                    # 工业投资75.11亿元（占总投资的32.1%）: the share in the aside is a metric too
+                    results.append({"subject": current["subject"], "values": [v.value_arg(m)],
+                                    "percent": True, "trigger": change[-1].span()})
+                    continue
                 current["values"].append(v.value_arg(m, negate=negate))
                 current["percent"] = True
-                if current["trigger"] is None:
+                if current["trigger"] is None and not _in_brackets(t, cs, m.start):
                     cands = [c for c in P.mt_change.finditer(t, max(cs, current["subject"][1] if current["subject"][1] >= cs else cs), m.start)]
                     if cands:
                         best = min(cands, key=lambda c: (P.mt_pref.get(c.group(), 99), -c.start()))
@@ -71,6 +86,19 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         own = v.own_date(sent, ts)
         add(ev, "period", date_arg(v, own))
         emit(art, ev)
+
+
+def _modifier_count(v: PageView, m: Mention) -> bool:
+    """A count before the noun it counts (全市五个省级园区实现…): part of the subject, no value."""
+    t = v.text
+    return (m.label == "QUANTITY" and m.end < len(t) and bool(R(r"\p{Han}").match(t, m.end))
+            and not v.P.mt_change.match(t, m.end) and not R(r"同比|环比|比|较").match(t, m.end))
+
+
+def _in_brackets(t: str, cs: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a parenthesis opened in its clause (占总投资的32.1%, an aside)."""
+    before = t[cs:pos]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
 def _has_noun_start(v: PageView, cs: int, ce: int) -> bool:

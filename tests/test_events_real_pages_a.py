@@ -1,0 +1,51 @@
+"""Event rules for kinds of text met on real pages (issue 20): metric, project_milestone,
+investment, funding, agreement. Made-up sentences in the style of the pages; entities by hand
+(the helpers are those of test_events.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import D, P, Y, only, run, texts, values
+
+
+def metrics(events):
+    return [(e.trigger_text, texts(e, "subject"), values(e, "value")) for e in events if e.type == "metric"]
+
+
+# ---------------------------------------------------------------------- metric
+
+METRIC_CASES = [
+    # after pages:d11/d07: a rate whose change over time is stated is a metric of its own
+    ("rate change over time",
+     "上半年，全市工业增加值120.5亿元，增长8.4%，增速同比提高0.8个百分点。",
+     [("上半年", "DATE", D("2024-H1")), ("120.5亿元", "MONEY", Y(12_050_000_000)), ("8.4%", "PERCENT", P(8.4)),
+      ("0.8个百分点", "PERCENT", P(0.8, points=True))],
+     [("增长", ["工业增加值"], [Y(12_050_000_000), P(8.4), P(0.8, points=True)]),
+      ("提高", ["增速"], [P(0.8, points=True)])]),
+    ("rate falls",
+     "居民消费价格指数上涨1.0%，涨幅同比回落1.8个百分点。",
+     [("1.0%", "PERCENT", P(1.0)), ("1.8个百分点", "PERCENT", P(1.8, points=True))],
+     [("上涨", ["居民消费价格指数"], [P(1.0), P(1.8, points=True)]),
+      ("回落", ["涨幅"], [P(-1.8, points=True)])]),
+    # a comparison with another place is no change of the rate: it stays on the indicator
+    ("rate compared with another place",
+     "全县社会消费品零售总额增长7.3%，增速高于全市平均水平0.9个百分点。",
+     [("7.3%", "PERCENT", P(7.3)), ("0.9个百分点", "PERCENT", P(0.9, points=True))],
+     [("增长", ["社会消费品零售总额"], [P(7.3), P(0.9, points=True)])]),
+    # after pages:d11: a share in an aside is its own metric, the change after it the trigger
+    ("share in brackets",
+     "其中工业投资58.2亿元（占总投资的31.5%），增长36.4%。",
+     [("58.2亿元", "MONEY", Y(5_820_000_000)), ("31.5%", "PERCENT", P(31.5)), ("36.4%", "PERCENT", P(36.4))],
+     [("占", ["工业投资"], [P(31.5)]), ("增长", ["工业投资"], [Y(5_820_000_000), P(36.4)])]),
+    # after pages:d11: a count before its noun belongs to the subject
+    ("count inside the subject",
+     "全市三个省级园区实现工业增加值18.6亿元，同比增长20.4%。",
+     [("三个", "QUANTITY", 3), ("18.6亿元", "MONEY", Y(1_860_000_000)), ("20.4%", "PERCENT", P(20.4))],
+     [("增长", ["三个省级园区"], [P(20.4)])]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", [c[1:] for c in METRIC_CASES], ids=[c[0] for c in METRIC_CASES])
+def test_metric_cases(text, ents, expected):
+    assert metrics(run(text, ents)) == expected
