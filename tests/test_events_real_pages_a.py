@@ -43,6 +43,31 @@ METRIC_CASES = [
      "全市三个省级园区实现工业增加值18.6亿元，同比增长20.4%。",
      [("三个", "QUANTITY", 3), ("18.6亿元", "MONEY", Y(1_860_000_000)), ("20.4%", "PERCENT", P(20.4))],
      [("增长", ["三个省级园区"], [P(20.4)])]),
+    # after pages:a01: a sharp rise, not the 是 before it
+    ("sharp rise",
+     "今年1—4月，细颗粒物浓度更是蹿升了12.6%。",
+     [("今年1—4月", "DATE", D("2024-01/2024-04")), ("12.6%", "PERCENT", P(12.6))],
+     [("蹿升", ["细颗粒物浓度更"], [P(12.6)])]),
+    # after pages:a01: 占 is the trigger, not the 为 inside the indicator
+    ("share after a 为 inside the subject",
+     "以细颗粒物为首要污染物的超标天数占总超标天数37.2%。",
+     [("37.2%", "PERCENT", P(37.2))],
+     [("占", ["以细颗粒物"], [P(37.2)])]),
+    # after pages:a08: X占Y的比例为Z: the whole ratio is the indicator
+    ("ratio named with 占…的比例",
+     "其中，西部已通过验收县数占西部总县数的比例为91.5%。",
+     [("91.5%", "PERCENT", P(91.5))],
+     [("为", ["西部已通过验收县数占西部总县数的比例"], [P(91.5)])]),
+    # after pages:d03: 完成率 is an indicator, 完成 no prefix to strip from it
+    ("completion rate",
+     "全县共排查企业150家，已完成整改148家，完成率98.7%。",
+     [("150家", "QUANTITY", 150), ("148家", "QUANTITY", 148), ("98.7%", "PERCENT", P(98.7))],
+     [("完成率", ["完成率"], [P(98.7)])]),
+    # after pages:c05: 该区 is no indicator
+    ("deictic district",
+     "前10个月，该区完成规模以上工业总产值38.2亿元，同比增长41%。",
+     [("前10个月", "DATE", D("2024-01/2024-10")), ("38.2亿元", "MONEY", Y(3_820_000_000)), ("41%", "PERCENT", P(41))],
+     [("增长", ["规模以上工业总产值"], [Y(3_820_000_000), P(41)])]),
 ]
 
 

@@ -127,11 +127,16 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
         a = p.end()
     mk = P.mt_marker.search(t, a, end)
     if mk:
-        end = mk.start()
+        limit, end = end, mk.start()
         # 水质断面比例为87.3%, 优良比例保持100%: 比例 names the indicator, the verb after it
         # states its level (but 投资占比达74%: the share is the trigger, as the gold has it)
         if mk.group() == "比例" and R(r"为|达到?|保持").match(t, mk.end()) and t[mk.start() - 1] not in "的占":
             end = mk.end()
+        # 已通过县数占总县数的比例为93.24%: the whole ratio is the indicator, 为 its level
+        ratio = R(r"[^，,。；;]{1,20}?的比例(?=为|达到?|保持)").match(t, mk.end(), limit) if mk.group() == "占" else None
+        if ratio:
+            end = ratio.end()
+            return v.trim(a, end)
     dg = R(r"(?:约|近|超|逾)?[0-9]").search(t, a, end)
     if dg:
         end = dg.start()  # a level without a value entity (货运量1.8万吨)
