@@ -74,3 +74,40 @@ METRIC_CASES = [
 @pytest.mark.parametrize("text,ents,expected", [c[1:] for c in METRIC_CASES], ids=[c[0] for c in METRIC_CASES])
 def test_metric_cases(text, ents, expected):
     assert metrics(run(text, ents)) == expected
+
+
+# ---------------------------------------------------------------------- project_milestone
+
+def milestones(events):
+    return [(e.trigger_text, texts(e, "project"), texts(e, "quantity"), texts(e, "investment"))
+            for e in events if e.type == "project_milestone"]
+
+
+MILESTONE_CASES = [
+    # after pages:c03: the follow-up 当天…开工 gives its count to the batch, not a second event
+    ("follow-up of a batch start",
+     "3月2日，清河区举行重大项目集中开工仪式。当天，全区共有28个重大项目开工。",
+     [("3月2日", "DATE", D("2024-03-02")), ("清河区", "LOC"), ("28个", "QUANTITY", 28)],
+     [("开工", ["重大项目"], ["28个"], [])]),
+    # after pages:c10/c05: the stated total close after a ceremony is the batch's count and money
+    ("batch totals from the stated total",
+     "3月11日，我县举行2024年第一批重点项目集中开工仪式。此次开工的12个重点项目总投资18.6亿元。",
+     [("3月11日", "DATE", D("2024-03-11")), ("2024年", "DATE", D("2024")), ("12个", "QUANTITY", 12),
+      ("18.6亿元", "MONEY", Y(1_860_000_000))],
+     [("开工", ["第一批重点项目"], ["12个"], ["18.6亿元"])]),
+    # a follow-up with a project of its own is its own milestone (corpus p11)
+    ("follow-up naming its own project",
+     "今天上午，东环快速路工程通车仪式举行。同日，连接两镇的旅游公路也同步建成通车。",
+     [],
+     [("通车", ["东环快速路工程"], [], []), ("通车", ["旅游公路"], [], [])]),
+    # after pages:c03/e10: 集中开工暨X项目奠基仪式 is also X's own milestone
+    ("joint ceremony",
+     "5月8日，高新区重大项目集中开工暨华港智能装备产业园项目奠基仪式举行。",
+     [("5月8日", "DATE", D("2024-05-08")), ("高新区", "ORG")],
+     [("开工", ["重大项目"], [], []), ("奠基", ["华港智能装备产业园项目"], [], [])]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", [c[1:] for c in MILESTONE_CASES], ids=[c[0] for c in MILESTONE_CASES])
+def test_milestone_cases(text, ents, expected):
+    assert milestones(run(text, ents)) == expected

@@ -526,6 +526,7 @@ class MilestoneRules(Rule):
     not_preceded_by: Words
     clause_final_triggers: Words
     construction_words: Words
+    followup_markers: Words
 
 
 class MilestoneFile(EventRuleFile):

@@ -190,6 +190,7 @@ class Compiled:
         self.ms_trigger = ms.compile(alternation(self.stage_of), "stages")
         self.ms_weak = ms.wordset("rules.weak_triggers")
         self.ms_prefix = ms.pattern("stage_prefix")
+        self.ms_followup = ms.pattern("followup")
         self.ms_glue = ms.pattern("chain_glue")
         self.ms_tail = ms.pattern("stage_tail")
         self.ms_not_objects = ms.pattern("completed_not_objects")

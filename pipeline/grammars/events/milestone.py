@@ -42,6 +42,10 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
         ps = pm.start() if pm else ts
         if P.ms_not_preceded.search(t, max(sent.start, ps - 4), ps):
             continue
+        batch = _batch_milestone(v, art, sent, cs, ts, stage)
+        if batch is not None:
+            _milestone_figures(v, batch, cs, ce, sent)
+            continue
         tail = P.ms_tail.match(t, te, ce)
         stage_end = tail.end() if tail else te
         stage_start = ps
@@ -179,6 +183,7 @@ def _ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[i
     t, P = v.text, v.P
     ts = chain[0].start()
     if any(id(e) in art.ceremonies for e in art.events):
+        _joint_ceremony_milestone(v, art, sent, name, chain)
         return
     if not R(r"(?:活动|仪式|典礼)$").search(t[name[0]:name[1]]) or \
             P.stage_order[max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])] < P.stage_order["started"] or \
@@ -224,6 +229,61 @@ def _object_projects(v: PageView, obj_s: int, ce: int):
         return None
     arg = v.arg(obj_s, end)
     return "object", ([arg] if arg else []), None, None, (obj_s, ce)
+
+
+def _joint_ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[int, int],
+                              chain: list[regex.Match]) -> None:
+    """重大项目集中开工暨X项目奠基仪式: after 暨, the named project's own milestone."""
+    t, P = v.text, v.P
+    ts = chain[0].start()
+    joint = t.rfind("暨", name[0], ts)
+    if joint < 0:
+        return
+    named = v.find_projects(joint + 1, ts, weak=False)
+    if not named or v.trim(named[-1][1], ts)[0] < ts:
+        return
+    core, place, _ = v.project_parts(named[-1])
+    stage = max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])
+    ev = new_event(v, art, sent, "project_milestone", ts, chain[0].end())
+    add(ev, "project", v.arg(*core))
+    add(ev, "stage", v.arg(ts, chain[-1].end(), value=stage, trim=False))
+    if place is not None:
+        add(ev, "place", v.ent_arg(place))
+    art.named_milestones.add(id(ev))
+    emit(art, ev)
+
+
+def _is_batch(v: PageView, art: ArticleView, ev: EventRecord) -> bool:
+    """A milestone of many projects at once: read from a 开工仪式 name, or a 集中开工."""
+    return id(ev) in art.ceremonies or any("集中" in a.text for a in ev.args.get("stage", []))
+
+
+def _batch_milestone(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int, stage: str) -> EventRecord | None:
+    """The batch milestone of the article that a follow-up (当天…开工, 此次集中开工…) names again."""
+    if not v.P.ms_followup.search(v.text, sent.start, ts):
+        return None
+    for a, b in v.find_projects(cs, ts, weak=True):  # 同日，…旅游公路也同步建成通车: a project of its own
+        if not R(r"^[^\p{Han}]*(?:全市|全区|全县|全區|共有|共|[0-9]+[个個])*(?:第.批)?(?:重大|重点|重點|产业|產業)?(?:项目|項目)$").match(v.text[a:b]):
+            return None
+    return next((e for e in art.events if e.type == "project_milestone" and e.sentence[0] < sent.start
+                 and _is_batch(v, art, e) and e.args.get("stage") and e.args["stage"][0].value == stage), None)
+
+
+def _batch_totals(v: PageView, art: ArticleView, ev: EventRecord, home: int) -> None:
+    """A batch milestone's count and total investment from the article's stated total close after
+    it (集中开工仪式。…15个重点项目，总投资15.8亿元)."""
+    if has(ev, "quantity") and has(ev, "investment"):
+        return
+    sents = {(s.start, s.end): s.index for s in art.sents}
+    for inv in art.events:
+        if inv.type != "investment" or not inv.args.get("project_count") or not inv.args.get("amount"):
+            continue
+        if 0 <= sents.get(inv.sentence, -1) - home <= 3:
+            if not has(ev, "quantity"):
+                add(ev, "quantity", inv.args["project_count"][0])
+            if not has(ev, "investment"):
+                add(ev, "investment", inv.args["amount"][0])
+            return
 
 
 def _same_project(art: ArticleView, projects: list[ArgRecord]) -> EventRecord | None:
@@ -280,6 +340,8 @@ def milestone_context(v: PageView, art: ArticleView) -> None:
     """Fill a named project's figures from the other sentences of the article about it
     (``生物医药制造生产项目位于…，占地面积100亩，总建筑面积近9.3万平方米``)."""
     for ev in art.events:
+        if ev.type == "project_milestone" and _is_batch(v, art, ev):
+            _batch_totals(v, art, ev, next((s.index for s in art.sents if (s.start, s.end) == ev.sentence), 0))
         if ev.type != "project_milestone" or id(ev) not in art.named_milestones:
             continue
         names = [a for a in ev.args.get("project", []) if a.text and len(a.text) >= 4]
