@@ -111,3 +111,23 @@ MILESTONE_CASES = [
 @pytest.mark.parametrize("text,ents,expected", [c[1:] for c in MILESTONE_CASES], ids=[c[0] for c in MILESTONE_CASES])
 def test_milestone_cases(text, ents, expected):
     assert milestones(run(text, ents)) == expected
+
+
+PLACE_CASES = [
+    # after pages:c05: 在该区的X集中开工 — X is where
+    ("place after 在",
+     "落户高新区的19个重大项目，今天在该区的青龙湾产业园集中开工。",
+     [("高新区", "ORG"), ("19个", "QUANTITY", 19), ("青龙湾产业园", "ORG")],
+     "青龙湾产业园"),
+    # after pages:c11: a county opening the clause
+    ("place opening the clause",
+     "平川县此次集中开工项目8个，总投资6.2亿元。",
+     [("平川县", "LOC"), ("8个", "QUANTITY", 8), ("6.2亿元", "MONEY", Y(620_000_000))],
+     "平川县"),
+]
+
+
+@pytest.mark.parametrize("text,ents,place", [c[1:] for c in PLACE_CASES], ids=[c[0] for c in PLACE_CASES])
+def test_milestone_place(text, ents, place):
+    ev = only(run(text, ents), "project_milestone")
+    assert texts(ev, "place") == [place]

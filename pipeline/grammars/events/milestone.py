@@ -78,6 +78,8 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
         add(ev, "stage", stage_arg)
         if place is not None:
             add(ev, "place", v.ent_arg(place))
+        else:
+            add(ev, "place", _clause_place(v, cs, ps))
         _milestone_figures(v, ev, figures_from[0], figures_from[1], sent)
         if kind in ("named", "carried"):
             art.named_milestones.add(id(ev))
@@ -201,6 +203,7 @@ def _ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[i
     if b - a >= 2:
         add(ev, "project", v.arg(a, b))
     add(ev, "stage", v.arg(ps, chain[-1].end(), value=stage, trim=False))
+    add(ev, "place", _clause_place(v, name[0], ps) or _organizer_place(art, name))
     art.ceremonies.add(id(ev))
     emit(art, ev)
 
@@ -251,6 +254,44 @@ def _joint_ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: t
         add(ev, "place", v.ent_arg(place))
     art.named_milestones.add(id(ev))
     emit(art, ev)
+
+
+def _organizer_place(art: ArticleView, name: tuple[int, int]) -> ArgRecord | None:
+    """A ceremony's organizer that is a place (四川省…集中开工仪式举行) is where the projects start."""
+    for e in art.events:
+        if e.type == "conference" and any((a.start, a.end) == name for a in e.args.get("name", [])):
+            for a in e.args.get("organizer", []):
+                if a.entity is not None and a.entity.label == "LOC":
+                    return a
+    return None
+
+
+def _clause_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
+    """Where a milestone happens: 在X开工, or a place opening its clause (澄城县此次集中开工…,
+    四川省2016年第四季度重大项目集中开工)."""
+    t = v.text
+    k = t.rfind("在", cs, ts)
+    if k >= 0 and v.ent_covering(k) is None:
+        a = k + 1
+        de = R(r"(?:该|本|当地)[区县市镇乡]的").match(t, a, ts)  # 在该区的沙文产业园
+        a = de.end() if de else a
+        ents = [m for m in v.ents_in(a, ts) if m.label in ORGLOC]
+        if ents and ents[0].start == a:
+            return v.ent_arg(ents[0])
+    a = cs
+    for m in v.ents_in(cs, ts):
+        if m.start > a + 1:
+            break
+        if m.label == "DATE" or m.part == "dateline":
+            a = m.end
+    a, _ = v.trim(a, ts)
+    op = v.P.clause_openers.match(t, a, ts)
+    if op:
+        a, _ = v.trim(op.end(), ts)
+    first = next(iter(v.ents_in(a, ts)), None)
+    if first is not None and first.start == a and first.label == "LOC":
+        return v.ent_arg(first)
+    return None
 
 
 def _is_batch(v: PageView, art: ArticleView, ev: EventRecord) -> bool:
