@@ -131,3 +131,30 @@ PLACE_CASES = [
 def test_milestone_place(text, ents, place):
     ev = only(run(text, ents), "project_milestone")
     assert texts(ev, "place") == [place]
+
+
+# ---------------------------------------------------------------------- funding
+
+FUNDING_CASES = [
+    # after pages:a04: the treasury before the verb is the source, not the fund's name after it;
+    # the items of the allocation share it
+    ("treasury as subject",
+     "省财政近日下拨防汛救灾资金3.5亿元，用于支持各地做好灾后恢复工作。其中，安排水毁工程修复2亿元。",
+     [("3.5亿元", "MONEY", Y(350_000_000)), ("2亿元", "MONEY", Y(200_000_000))],
+     [("下拨", ["省财政"]), ("安排", ["省财政"])]),
+    # after pages:a05
+    ("levels of treasury",
+     "2015年以来，全区累计实施农村危房改造3.2万户，各级财政累计补助资金9.6亿元。",
+     [("2015年以来", "DATE", D("2015")), ("9.6亿元", "MONEY", Y(960_000_000))],
+     [("补助", ["各级财政"])]),
+    # a fund named after the verb stays the source when no treasury is the subject (corpus)
+    ("fund after the verb",
+     "今年，高明区获省级乡村振兴专项资金1.2亿元。",
+     [("今年", "DATE", D("2024")), ("高明区", "LOC"), ("1.2亿元", "MONEY", Y(120_000_000))],
+     [("获", ["省级乡村振兴专项资金"])]),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", [c[1:] for c in FUNDING_CASES], ids=[c[0] for c in FUNDING_CASES])
+def test_funding_source(text, ents, expected):
+    assert [(e.trigger_text, texts(e, "source")) for e in run(text, ents) if e.type == "funding"] == expected

@@ -553,6 +553,7 @@ class FundingFile(EventRuleFile):
     recipient_preps: Words
     passive_re: Pattern
     allocation_verbs: Words
+    grantor_re: Pattern
 
 
 class RemediationRules(Rule):

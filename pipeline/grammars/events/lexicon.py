@@ -225,6 +225,7 @@ class Compiled:
         self.f_recipient_preps = fu.pattern("recipient")
         self.f_passive = fu.re("passive_re")
         self.f_allocation = fu.pattern("allocation")
+        self.f_grantor = fu.re("grantor_re")
 
         r = lex["remediation"]
         self.r_triggers = r.wordset("triggers")
