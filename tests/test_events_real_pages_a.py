@@ -158,3 +158,26 @@ FUNDING_CASES = [
 @pytest.mark.parametrize("text,ents,expected", [c[1:] for c in FUNDING_CASES], ids=[c[0] for c in FUNDING_CASES])
 def test_funding_source(text, ents, expected):
     assert [(e.trigger_text, texts(e, "source")) for e in run(text, ents) if e.type == "funding"] == expected
+
+
+# ---------------------------------------------------------------------- investment
+
+def test_investment_sets_counted_in_items_reported_by_an_office():
+    # after pages:e12: an office reports the totals (介绍说 is no quote of intent); 项 counts
+    # projects like 个; 投资 right after a counted set is that set's investment
+    text = ("县发改局负责人介绍说，2023年全县共列建设项目96项，总投资88.5亿元，其中新建项目60项，"
+            "投资52.1亿元；续建项目36项，投资36.4亿元。")
+    ents = [("2023年", "DATE", D("2023")), ("96项", "QUANTITY", 96), ("88.5亿元", "MONEY", Y(8_850_000_000)),
+            ("60项", "QUANTITY", 60), ("52.1亿元", "MONEY", Y(5_210_000_000)), ("36项", "QUANTITY", 36),
+            ("36.4亿元", "MONEY", Y(3_640_000_000))]
+    events = [e for e in run(text, ents) if e.type == "investment"]
+    assert [(e.trigger_text, texts(e, "project_count"), texts(e, "amount")) for e in events] == [
+        ("总投资", ["96项"], ["88.5亿元"]), ("投资", ["60项"], ["52.1亿元"]), ("投资", ["36项"], ["36.4亿元"])]
+    assert [texts(e, "scope") for e in events][2] == ["续建项目"]
+    assert all("县发改局" not in texts(e, "org") for e in events)
+
+
+def test_investment_not_read_from_a_quoted_intention():
+    text = "他表示，要抓好项目建设，总投资50亿元的产业园项目年内开工。"
+    ents = [("50亿元", "MONEY", Y(5_000_000_000))]
+    assert [e for e in run(text, ents) if e.type == "investment" and e.trigger_text == "总投资"] == []
