@@ -181,3 +181,39 @@ def test_investment_not_read_from_a_quoted_intention():
     text = "他表示，要抓好项目建设，总投资50亿元的产业园项目年内开工。"
     ents = [("50亿元", "MONEY", Y(5_000_000_000))]
     assert [e for e in run(text, ents) if e.type == "investment" and e.trigger_text == "总投资"] == []
+
+
+# ---------------------------------------------------------------------- agreement
+
+def agreements(events):
+    return [(e.trigger_text, texts(e, "party"), texts(e, "project")) for e in events if e.type == "agreement"]
+
+
+AGREEMENT_CASES = [
+    # after pages:e02: 新签约 in a statistics sentence; the counted projects after the verb
+    ("new signings counted",
+     "1月至5月，黄冈市新签约亿元以上产业项目86个，计划投资412亿元。",
+     [("1月至5月", "DATE", D("2024-01/2024-05")), ("黄冈市", "LOC"), ("86个", "QUANTITY", 86),
+      ("412亿元", "MONEY", Y(41_200_000_000))],
+     [("新签约", ["黄冈市"], ["亿元以上产业项目86个"])]),
+    # after pages:e02: the ceremony's holder signs the counted projects
+    ("signing after a ceremony",
+     "6月2日，孝感市举行招商项目集中签约仪式，共签约24个项目，总投资额达216亿元。",
+     [("6月2日", "DATE", D("2024-06-02")), ("孝感市", "LOC"), ("24个", "QUANTITY", 24),
+      ("216亿元", "MONEY", Y(21_600_000_000))],
+     [("签约", ["孝感市"], ["24个项目"])]),
+    # after pages:e04: 签约项目 as a kind of project, and the signing named again, are no signings
+    ("signed projects as a kind",
+     "其中，各开发区有35个签约项目，总投资420亿元。",
+     [("35个", "QUANTITY", 35), ("420亿元", "MONEY", Y(42_000_000_000))],
+     []),
+    ("signing named again",
+     "据了解，在重大项目“云签约”中，央企和民企都高度重视新基建投资。",
+     [],
+     []),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", [c[1:] for c in AGREEMENT_CASES], ids=[c[0] for c in AGREEMENT_CASES])
+def test_agreement_cases(text, ents, expected):
+    assert agreements(run(text, ents)) == expected
