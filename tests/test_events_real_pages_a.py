@@ -43,6 +43,16 @@ METRIC_CASES = [
      "全市三个省级园区实现工业增加值18.6亿元，同比增长20.4%。",
      [("三个", "QUANTITY", 3), ("18.6亿元", "MONEY", Y(1_860_000_000)), ("20.4%", "PERCENT", P(20.4))],
      [("增长", ["三个省级园区"], [P(20.4)])]),
+    # after pages:e02: 分别 distributes the changes over the indicators read before, in order
+    ("changes distributed over indicators",
+     "1月至5月，全州新签约产业项目96个，计划投资420亿元，同比分别增长35%、52%。",
+     [("1月至5月", "DATE", D("2024-01/2024-05")), ("96个", "QUANTITY", 96), ("420亿元", "MONEY", Y(42_000_000_000)),
+      ("35%", "PERCENT", P(35)), ("52%", "PERCENT", P(52))],
+     [("增长", ["新签约产业项目"], [P(35)]), ("增长", ["计划投资"], [P(52)])]),
+    ("changes distributed over a list",
+     "新开工、新投产产业项目分别为38个、27个，同比分别增长41%、18%。",
+     [("38个", "QUANTITY", 38), ("27个", "QUANTITY", 27), ("41%", "PERCENT", P(41)), ("18%", "PERCENT", P(18))],
+     [("增长", ["新开工"], [P(41)]), ("增长", ["新投产产业项目"], [P(18)])]),
     # after pages:a01: a sharp rise, not the 是 before it
     ("sharp rise",
      "今年1—4月，细颗粒物浓度更是蹿升了12.6%。",

@@ -14,22 +14,42 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         return
     current: dict | None = None
     results: list[dict] = []
+    pending: list[tuple[int, int]] = []  # indicators read without a rate, for a later 分别
 
     def flush() -> None:
         nonlocal current
         if current is not None and current["percent"]:
             results.append(current)
+            pending.clear()
+        elif current is not None:
+            pending.append(current["subject"])
         current = None
 
     for cs, ce in v.clauses(sent):
         if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce):
             flush()
+            planned = _metric_subject(v, cs, ce, v.ents_in(cs, ce, ("MONEY", "QUANTITY")))
+            if planned is not None:
+                pending.append(planned)  # 计划投资763亿元，同比分别增长…: its change is a fact
             continue
         if R(r"^对[^，,。]{0,30}的").match(t[v.trim(cs, ce)[0]:ce]):
             flush()  # 对…增长20%以上的企业，给予…: a policy condition, not a statistic
             continue
         values = [m for m in v.ents_in(cs, ce, ("PERCENT", "MONEY", "AREA", "QUANTITY"))
                   if not _modifier_count(v, m)]
+        pcts = [m for m in values if m.label == "PERCENT"]
+        if len(pcts) >= 2 and R(r"分别").search(t, cs, pcts[0].start):
+            # A149个，B763亿元，同比分别增长198%、374%: one metric per indicator, in order
+            flush()
+            subjects = _distributed(v, pending, len(pcts))
+            change = list(P.mt_change.finditer(t, cs, pcts[0].start))
+            if subjects and change:
+                negate = change[-1].group() in P.mt_decline
+                for s, m in zip(subjects, pcts):
+                    results.append({"subject": s, "values": [v.value_arg(m, negate=negate)],
+                                    "percent": True, "trigger": change[-1].span()})
+                pending.clear()
+                continue
         rate = P.mt_rate_change.match(t, v.trim(cs, ce)[0])
         if rate and any(m.label == "PERCENT" for m in values):
             # 增速同比提高0.8个百分点: the rate is an indicator of its own
@@ -86,6 +106,18 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         own = v.own_date(sent, ts)
         add(ev, "period", date_arg(v, own))
         emit(art, ev)
+
+
+def _distributed(v: PageView, pending: list[tuple[int, int]], k: int) -> list[tuple[int, int]] | None:
+    """The ``k`` indicators a 分别 clause distributes over: the last ``k`` read without a rate, or
+    the items of the last one when it is a list of ``k`` (新开工、新投产项目分别为45个、44个)."""
+    if len(pending) >= k:
+        return pending[-k:]
+    if pending:
+        items = v.split_list(*pending[-1])
+        if len(items) == k:
+            return items
+    return None
 
 
 def _modifier_count(v: PageView, m: Mention) -> bool:
