@@ -53,6 +53,16 @@ METRIC_CASES = [
      "新开工、新投产产业项目分别为38个、27个，同比分别增长41%、18%。",
      [("38个", "QUANTITY", 38), ("27个", "QUANTITY", 27), ("41%", "PERCENT", P(41)), ("18%", "PERCENT", P(18))],
      [("增长", ["新开工"], [P(41)]), ("增长", ["新投产产业项目"], [P(18)])]),
+    # after pages:d11: the rate word names what 分别为 gives for each item of the list
+    ("rates of listed items",
+     "食品加工业和装备制造业增幅最大，分别为18.5%和16.2%。",
+     [("18.5%", "PERCENT", P(18.5)), ("16.2%", "PERCENT", P(16.2))],
+     [("增幅", ["食品加工业"], [P(18.5)]), ("增幅", ["装备制造业增幅最大"], [P(16.2)])]),
+    # after pages:a04: a count naming the set stays in the indicator
+    ("count naming the set",
+     "2月1日至19日，168个重点城市平均优良天数比例为85.2%。",
+     [("2月1日至19日", "DATE", D("2024-02-01/2024-02-19")), ("168个", "QUANTITY", 168), ("85.2%", "PERCENT", P(85.2))],
+     [("为", ["168个重点城市平均优良天数比例"], [P(85.2)])]),
     # after pages:a01: a sharp rise, not the 是 before it
     ("sharp rise",
      "今年1—4月，细颗粒物浓度更是蹿升了12.6%。",

@@ -41,13 +41,18 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         if len(pcts) >= 2 and R(r"分别").search(t, cs, pcts[0].start):
             # A149个，B763亿元，同比分别增长198%、374%: one metric per indicator, in order
             flush()
+            source = pending[-1] if pending else None
             subjects = _distributed(v, pending, len(pcts))
             change = list(P.mt_change.finditer(t, cs, pcts[0].start))
             if subjects and change:
                 negate = change[-1].group() in P.mt_decline
+                trigger = change[-1].span()
+                named = P.mt_rate.search(t, *source) if source else None
+                if named and change[-1].group() not in P.mt_rise | P.mt_decline:
+                    trigger = named.span()  # A和B增幅最大，分别为x和y: the rate word is the trigger
                 for s, m in zip(subjects, pcts):
                     results.append({"subject": s, "values": [v.value_arg(m, negate=negate)],
-                                    "percent": True, "trigger": change[-1].span()})
+                                    "percent": True, "trigger": trigger})
                 pending.clear()
                 continue
         rate = P.mt_rate_change.match(t, v.trim(cs, ce)[0])
@@ -60,6 +65,9 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
             subj = None
         else:
             subj = _metric_subject(v, cs, ce, values)
+        if subj is not None and not values and not R(r"[0-9]").search(t, subj[1], ce):
+            pending.append(subj)  # 矿产加工业和电子信息增幅最大，分别为…: named for a later 分别
+            continue
         if subj is not None and not values and R(r"[0-9]").search(t, subj[1], ce):
             values = []  # 货邮吞吐量50.2万吨，增长10.1%: a level without a value entity
             flush()
@@ -169,7 +177,7 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
         if ratio:
             end = ratio.end()
             return v.trim(a, end)
-    dg = R(r"(?:约|近|超|逾)?[0-9]").search(t, a, end)
+    dg = R(r"(?:约|近|超|逾)?(?<![0-9])[0-9](?![0-9]*个\p{Han})").search(t, a, end)
     if dg:
         end = dg.start()  # a level without a value entity (货运量1.8万吨)
     s = P.mt_strip_suffix.search(t, a, end)
@@ -182,6 +190,9 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
     text = t[a:end]
     if not (2 <= len(text) <= P.mt_subject_max) or text in P.mt_bad_subjects:
         return None
-    if R(r"[0-9，,。]").search(text):
+    # a count naming the set (337个地级及以上城市平均优良天数比例) may stay in the indicator
+    if R(r"[0-9，,。]").search(R(r"[0-9]+个(?=\p{Han})").sub("", text)):
         return None
+    if any(m.part == "dateline" for m in v.ents_in(a, end)):
+        return None  # 本报北京2月23日电: the dateline is no indicator
     return a, end
