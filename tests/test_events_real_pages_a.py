@@ -120,6 +120,11 @@ MILESTONE_CASES = [
      "今天上午，东环快速路工程通车仪式举行。同日，连接两镇的旅游公路也同步建成通车。",
      [],
      [("通车", ["东环快速路工程"], [], []), ("通车", ["旅游公路"], [], [])]),
+    # after corpus p04/p19: a project started at a venue of the ceremony
+    ("project started at a venue",
+     "在分会场开工的华信新材料有限公司年产3万吨电池隔膜项目，总投资18亿元。",
+     [("华信新材料有限公司", "ORG"), ("18亿元", "MONEY", Y(1_800_000_000))],
+     [("开工", ["年产3万吨电池隔膜项目"], [], ["18亿元"])]),
     # after pages:c03/e10: 集中开工暨X项目奠基仪式 is also X's own milestone
     ("joint ceremony",
      "5月8日，高新区重大项目集中开工暨华港智能装备产业园项目奠基仪式举行。",

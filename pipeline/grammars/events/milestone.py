@@ -30,6 +30,8 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
             after = after_open(v, te, len(t), "中了 ")
             if after < len(t) and t[after] not in CLAUSE + "。":
                 continue
+        if t.startswith("的", te) and _venue_milestone(v, art, sent, chain):
+            continue
         if P.ms_not_followed.match(t, te) or P.ms_not_preceded.search(t, max(sent.start, ts - 4), ts):
             continue
         cs, ce = v.clause_at(sent, ts)
@@ -232,6 +234,29 @@ def _object_projects(v: PageView, obj_s: int, ce: int):
         return None
     arg = v.arg(obj_s, end)
     return "object", ([arg] if arg else []), None, None, (obj_s, ce)
+
+
+def _venue_milestone(v: PageView, art: ArticleView, sent: Sent, chain: list[regex.Match]) -> bool:
+    """在主会场开工的X项目，总投资…: a project started at a venue of the ceremony."""
+    t, P = v.text, v.P
+    ts, te = chain[0].start(), chain[-1].end()
+    cs, ce = v.clause_at(sent, ts)
+    if not R(r"会场$").search(t, max(cs, ts - 4), ts):
+        return False
+    named = v.find_projects(te + 1, ce, weak=False)
+    if not named or named[0][0] > te + 1 + 30:
+        return False
+    core, place, _ = v.project_parts(named[0])
+    stage = max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])
+    ev = new_event(v, art, sent, "project_milestone", ts, chain[0].end())
+    add(ev, "project", v.arg(*core))
+    add(ev, "stage", v.arg(ts, te, value=stage, trim=False))
+    if place is not None:
+        add(ev, "place", v.ent_arg(place))
+    _milestone_figures(v, ev, named[0][1], sent.end, sent)
+    art.named_milestones.add(id(ev))
+    emit(art, ev)
+    return True
 
 
 def _joint_ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[int, int],
