@@ -546,6 +546,7 @@ class MilestoneRules(Rule):
     not_preceded_by: Words
     clause_final_triggers: Words
     construction_words: Words
+    followup_markers: Words
 
 
 class MilestoneFile(EventRuleFile):
@@ -572,6 +573,7 @@ class FundingFile(EventRuleFile):
     recipient_preps: Words
     passive_re: Pattern
     allocation_verbs: Words
+    grantor_re: Pattern
 
 
 class RemediationRules(Rule):
@@ -608,6 +610,7 @@ class MetricFile(EventRuleFile):
     continuation_starts: Words
     bad_subjects: Words
     forecast_markers: Words
+    rate_words: Words
     subject_max: int = 24
 
 

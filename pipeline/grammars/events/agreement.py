@@ -21,6 +21,9 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
         if m.group() in P.a_weak and not P.a_nouns.match(t, after_open(v, te, sent.end)):
             continue
         cs, ce = v.clause_at(sent, ts)
+        if P.a_not_before.search(t, max(cs, ts - 6), ts) and P.a_not_after.match(t, te) \
+                or P.a_not_after.match(t, te) and t[te:te + 2] != "项目":
+            continue  # 47个签约项目: a kind of project; 在“云签约”中: the signing named again
         if cs in used_clauses or (used_clauses and m not in free):
             continue  # a 签约 in a ceremony's name or a 协议 noun only when no verb signed
         if v.is_future(cs, ts) or v.in_speech(sent, ts):
@@ -48,6 +51,11 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
             # A、B以及C召开联席会议，共同签署了…: the parties are the subject of the clause before
             ps, _ = v.clause_at(sent, cs - 2)
             parties = [o for o in v.ents_in(ps, cs, ("ORG", "LOC")) if not v.person_org(o)]
+        counted = P.a_counted_projects.match(t, after_open(v, te, ce, "了"), ce)
+        if not parties and cs > sent.start and counted:
+            # 恩施州举行…签约仪式，共签约30个项目: the subject of the sentence signs
+            parties = [o for o in v.subject_orgs(art, sent, ts, carry=False)
+                       if isinstance(o, Mention) and not v.person_org(o)][:1]
         if used_clauses and (not parties or {p.text for p in parties} <= seen_parties):
             continue  # a further signing of the sentence needs parties of its own
         for p in parties:
@@ -57,6 +65,8 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
             close = t.find("》", title, ce)  # 签署了《…工作机制》: the document signed
             if close > title + 2:
                 projects.append((title, close + 1))
+        if not projects and counted:
+            projects.append(counted.span())
         if not projects:
             after = v.find_projects(te, ce) or v.find_projects(cs, ts)
             projects = [v.project_parts(s)[0] for s in after]

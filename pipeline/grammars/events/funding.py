@@ -36,6 +36,9 @@ def fundings(v: PageView, art: ArticleView, sent: Sent) -> None:
             sa = P.f_source_after.match(t, money.end, ce)
             if sa:
                 src = sa.span("src")
+        grantor = P.f_grantor.search(t[cs:ts])
+        if grantor:  # 中央财政预拨…资金: the treasury is the source, not the fund's name
+            src = (cs + grantor.start("g"), cs + grantor.end("g"))
         carried = None
         if src is None:
             # 其中，安排…8亿元；安排…0.3亿元: items of an allocation just read share its source

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ...core.records import Mention
 from .common import CLAUSE, add, date_arg, emit, new_event
-from .context import ORGLOC, R, ArticleView, Measure, PageView, Sent, parse_number
+from .context import LOOKBACK, ORGLOC, R, ArticleView, Measure, PageView, Sent, parse_number
 
 
 def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
@@ -15,7 +16,7 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
                       if x.start - te <= P.inv_gap and not R(f"[{CLAUSE}]").search(t[te:x.start])), None)
         if money is None:
             continue
-        if v.is_future(cs, max(cs, ts - 2)) or v.in_speech(sent, ts):
+        if v.is_future(cs, max(cs, ts - 2)) or _in_speech(v, sent, ts):
             continue  # (拟/计划 right before the trigger state the investment, they do not defer it)
         if any(e.type == "investment" and any(a.start == money.start for a in e.args.get("amount", [])) for e in art.events):
             continue
@@ -36,12 +37,23 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
         if scope is not None:
             add(ev, "scope", v.arg(*scope))
         orgs = [org_from_project] if org_from_project is not None else v.subject_orgs(art, sent, ts, carry=True)
+        report = _REPORT.search(t, sent.start, ts)
+        if report and org_from_project is None:  # the office reporting is not the investor
+            orgs = [o for o in orgs if (o.start if isinstance(o, Mention) else o[0]) >= report.end()]
         for a in v.org_args(orgs):
             add(ev, "org", a)
         add(ev, "period", date_arg(v, v.period(sent, ts)))
         emit(art, ev)
     _company_investments(v, art, sent)
     _listed_investments(v, art, sent)
+
+
+#: an official reporting figures (负责人介绍说，2013年全县共列建设项目116项，总投资…): facts, not speech
+_REPORT = R(r"介绍(?:说)?[，,：:]|据[^，,。]{1,20}介绍[，,]")
+
+
+def _in_speech(v: PageView, sent: Sent, ts: int) -> bool:
+    return v.in_speech(sent, ts) and not _REPORT.search(v.text, max(sent.start, ts - LOOKBACK), ts)
 
 
 #: where the project named after ``投资X亿元的`` ends: a list mark, the next item, a verb
@@ -125,8 +137,8 @@ def _project_count(v: PageView, sent: Sent, ts: int) -> tuple[Measure | None, tu
         m = R(r"(?:此次|本次|今年|全年|年内|年度|会上|发布|全市|全区|全县|全省|共|累计|计划|已|新|正在|集中|" + P.inv_project_verbs.pattern[3:-1] + r")").match(t[a:b])
         if not m or m.end() == 0 or b - (a + m.end()) < 2:
             break
-        if t[a:b].startswith(("新开工", "集中开工")) and a + m.end() < b and t[a + m.end():b] == "项目":
-            break
+        if a + m.end() < b and t[a + m.end():b] == "项目":
+            break  # 新开工项目, 续建项目: the verb is all that names the set
         a += m.end()
     a, b = v.trim(a, b)
     scope = (a, b) if b - a >= 2 and t[a:b] != "项目" else None

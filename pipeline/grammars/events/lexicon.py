@@ -190,6 +190,9 @@ class Compiled:
         self.a_verbs = a.pattern("verbs")
         self.a_weak = a.wordset("weak_verbs")
         self.a_nouns = a.pattern("nouns")
+        self.a_not_before = a.pattern("not_signing_before")
+        self.a_not_after = a.pattern("not_signing_after")
+        self.a_counted_projects = a.pattern("counted_projects")
         self.a_connectors = a.wordset("connectors")
         self.a_both = a.pattern("both_sides")
         self.a_amount_cue = a.pattern("amount_cue")
@@ -206,6 +209,7 @@ class Compiled:
         self.ms_trigger = ms.compile(alternation(self.stage_of), "stages")
         self.ms_weak = ms.wordset("rules.weak_triggers")
         self.ms_prefix = ms.pattern("stage_prefix")
+        self.ms_followup = ms.pattern("followup")
         self.ms_glue = ms.pattern("chain_glue")
         self.ms_tail = ms.pattern("stage_tail")
         self.ms_not_objects = ms.pattern("completed_not_objects")
@@ -240,6 +244,7 @@ class Compiled:
         self.f_recipient_preps = fu.pattern("recipient")
         self.f_passive = fu.re("passive_re")
         self.f_allocation = fu.pattern("allocation")
+        self.f_grantor = fu.re("grantor_re")
 
         r = lex["remediation"]
         self.r_triggers = r.wordset("triggers")
@@ -279,6 +284,8 @@ class Compiled:
         self.mt_continuation = mt.pattern("continuation")
         self.mt_bad_subjects = mt.wordset("bad_subjects")
         self.mt_forecast = mt.pattern("forecast")
+        self.mt_rate_change = mt.pattern("rate_change")
+        self.mt_rate = mt.pattern("rate")
         self.mt_subject_max = int(mt.get("subject_max", 24))
 
 

@@ -30,6 +30,8 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
             after = after_open(v, te, len(t), "中了 ")
             if after < len(t) and t[after] not in CLAUSE + "。":
                 continue
+        if t.startswith("的", te) and _venue_milestone(v, art, sent, chain):
+            continue
         if P.ms_not_followed.match(t, te) or P.ms_not_preceded.search(t, max(sent.start, ts - 4), ts):
             continue
         cs, ce = v.clause_at(sent, ts)
@@ -41,6 +43,10 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
         pm = P.ms_prefix.search(t, max(cs, ts - 8), ts)
         ps = pm.start() if pm else ts
         if P.ms_not_preceded.search(t, max(sent.start, ps - 4), ps):
+            continue
+        batch = _batch_milestone(v, art, sent, cs, ts, stage)
+        if batch is not None:
+            _milestone_figures(v, batch, cs, ce, sent)
             continue
         tail = P.ms_tail.match(t, te, ce)
         stage_end = tail.end() if tail else te
@@ -74,6 +80,8 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
         add(ev, "stage", stage_arg)
         if place is not None:
             add(ev, "place", v.ent_arg(place))
+        else:
+            add(ev, "place", _clause_place(v, cs, ps))
         _milestone_figures(v, ev, figures_from[0], figures_from[1], sent)
         if kind in ("named", "carried"):
             art.named_milestones.add(id(ev))
@@ -179,6 +187,7 @@ def _ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[i
     t, P = v.text, v.P
     ts = chain[0].start()
     if any(id(e) in art.ceremonies for e in art.events):
+        _joint_ceremony_milestone(v, art, sent, name, chain)
         return
     if not R(r"(?:活动|仪式|典礼)$").search(t[name[0]:name[1]]) or \
             P.stage_order[max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])] < P.stage_order["started"] or \
@@ -196,6 +205,7 @@ def _ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[i
     if b - a >= 2:
         add(ev, "project", v.arg(a, b))
     add(ev, "stage", v.arg(ps, chain[-1].end(), value=stage, trim=False))
+    add(ev, "place", _clause_place(v, name[0], ps) or _organizer_place(art, name))
     art.ceremonies.add(id(ev))
     emit(art, ev)
 
@@ -224,6 +234,122 @@ def _object_projects(v: PageView, obj_s: int, ce: int):
         return None
     arg = v.arg(obj_s, end)
     return "object", ([arg] if arg else []), None, None, (obj_s, ce)
+
+
+def _venue_milestone(v: PageView, art: ArticleView, sent: Sent, chain: list[regex.Match]) -> bool:
+    """在主会场开工的X项目，总投资…: a project started at a venue of the ceremony."""
+    t, P = v.text, v.P
+    ts, te = chain[0].start(), chain[-1].end()
+    cs, ce = v.clause_at(sent, ts)
+    if not R(r"会场$").search(t, max(cs, ts - 4), ts):
+        return False
+    named = v.find_projects(te + 1, ce, weak=False)
+    if not named or named[0][0] > te + 1 + 30:
+        return False
+    core, place, _ = v.project_parts(named[0])
+    stage = max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])
+    ev = new_event(v, art, sent, "project_milestone", ts, chain[0].end())
+    add(ev, "project", v.arg(*core))
+    add(ev, "stage", v.arg(ts, te, value=stage, trim=False))
+    if place is not None:
+        add(ev, "place", v.ent_arg(place))
+    _milestone_figures(v, ev, named[0][1], sent.end, sent)
+    art.named_milestones.add(id(ev))
+    emit(art, ev)
+    return True
+
+
+def _joint_ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[int, int],
+                              chain: list[regex.Match]) -> None:
+    """重大项目集中开工暨X项目奠基仪式: after 暨, the named project's own milestone."""
+    t, P = v.text, v.P
+    ts = chain[0].start()
+    joint = t.rfind("暨", name[0], ts)
+    if joint < 0:
+        return
+    named = v.find_projects(joint + 1, ts, weak=False)
+    if not named or v.trim(named[-1][1], ts)[0] < ts:
+        return
+    core, place, _ = v.project_parts(named[-1])
+    stage = max((P.stage_of[m.group()] for m in chain), key=lambda s: P.stage_order[s])
+    ev = new_event(v, art, sent, "project_milestone", ts, chain[0].end())
+    add(ev, "project", v.arg(*core))
+    add(ev, "stage", v.arg(ts, chain[-1].end(), value=stage, trim=False))
+    if place is not None:
+        add(ev, "place", v.ent_arg(place))
+    art.named_milestones.add(id(ev))
+    emit(art, ev)
+
+
+def _organizer_place(art: ArticleView, name: tuple[int, int]) -> ArgRecord | None:
+    """A ceremony's organizer that is a place (四川省…集中开工仪式举行) is where the projects start."""
+    for e in art.events:
+        if e.type == "conference" and any((a.start, a.end) == name for a in e.args.get("name", [])):
+            for a in e.args.get("organizer", []):
+                if a.entity is not None and a.entity.label == "LOC":
+                    return a
+    return None
+
+
+def _clause_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
+    """Where a milestone happens: 在X开工, or a place opening its clause (澄城县此次集中开工…,
+    四川省2016年第四季度重大项目集中开工)."""
+    t = v.text
+    k = t.rfind("在", cs, ts)
+    if k >= 0 and v.ent_covering(k) is None:
+        a = k + 1
+        de = R(r"(?:该|本|当地)[区县市镇乡]的").match(t, a, ts)  # 在该区的沙文产业园
+        a = de.end() if de else a
+        ents = [m for m in v.ents_in(a, ts) if m.label in ORGLOC]
+        if ents and ents[0].start == a:
+            return v.ent_arg(ents[0])
+    a = cs
+    for m in v.ents_in(cs, ts):
+        if m.start > a + 1:
+            break
+        if m.label == "DATE" or m.part == "dateline":
+            a = m.end
+    a, _ = v.trim(a, ts)
+    op = v.P.clause_openers.match(t, a, ts)
+    if op:
+        a, _ = v.trim(op.end(), ts)
+    first = next(iter(v.ents_in(a, ts)), None)
+    if first is not None and first.start == a and first.label == "LOC":
+        return v.ent_arg(first)
+    return None
+
+
+def _is_batch(v: PageView, art: ArticleView, ev: EventRecord) -> bool:
+    """A milestone of many projects at once: read from a 开工仪式 name, or a 集中开工."""
+    return id(ev) in art.ceremonies or any("集中" in a.text for a in ev.args.get("stage", []))
+
+
+def _batch_milestone(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int, stage: str) -> EventRecord | None:
+    """The batch milestone of the article that a follow-up (当天…开工, 此次集中开工…) names again."""
+    if not v.P.ms_followup.search(v.text, sent.start, ts):
+        return None
+    for a, b in v.find_projects(cs, ts, weak=True):  # 同日，…旅游公路也同步建成通车: a project of its own
+        if not R(r"^[^\p{Han}]*(?:全市|全区|全县|全區|共有|共|[0-9]+[个個])*(?:第.批)?(?:重大|重点|重點|产业|產業)?(?:项目|項目)$").match(v.text[a:b]):
+            return None
+    return next((e for e in art.events if e.type == "project_milestone" and e.sentence[0] < sent.start
+                 and _is_batch(v, art, e) and e.args.get("stage") and e.args["stage"][0].value == stage), None)
+
+
+def _batch_totals(v: PageView, art: ArticleView, ev: EventRecord, home: int) -> None:
+    """A batch milestone's count and total investment from the article's stated total close after
+    it (集中开工仪式。…15个重点项目，总投资15.8亿元)."""
+    if has(ev, "quantity") and has(ev, "investment"):
+        return
+    sents = {(s.start, s.end): s.index for s in art.sents}
+    for inv in art.events:
+        if inv.type != "investment" or not inv.args.get("project_count") or not inv.args.get("amount"):
+            continue
+        if 0 <= sents.get(inv.sentence, -1) - home <= 3:
+            if not has(ev, "quantity"):
+                add(ev, "quantity", inv.args["project_count"][0])
+            if not has(ev, "investment"):
+                add(ev, "investment", inv.args["amount"][0])
+            return
 
 
 def _same_project(art: ArticleView, projects: list[ArgRecord]) -> EventRecord | None:
@@ -280,6 +406,8 @@ def milestone_context(v: PageView, art: ArticleView) -> None:
     """Fill a named project's figures from the other sentences of the article about it
     (``生物医药制造生产项目位于…，占地面积100亩，总建筑面积近9.3万平方米``)."""
     for ev in art.events:
+        if ev.type == "project_milestone" and _is_batch(v, art, ev):
+            _batch_totals(v, art, ev, next((s.index for s in art.sents if (s.start, s.end) == ev.sentence), 0))
         if ev.type != "project_milestone" or id(ev) not in art.named_milestones:
             continue
         names = [a for a in ev.args.get("project", []) if a.text and len(a.text) >= 4]
