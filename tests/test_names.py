@@ -207,6 +207,15 @@ SPANS = {
     "own:chain_of_titles_two_bodies": (
         "山西省委常委、太原市委书记韦韬主持召开市委常委会会议。",
         [("ORG", "山西省委"), ("ORG", "太原市委"), ("PER", "韦韬")]),
+    "own:inspection_team": (  # a committee's team, numbered, is one ORG with it
+        "市委第三巡察组进驻以来，太原市委第三巡察组组长王建军带队督查。",
+        [("ORG", "市委第三巡察组"), ("ORG", "太原市委第三巡察组"), ("PER", "王建军")]),
+    "pages:a03_discipline_team": (
+        "湘潭市纪委驻市发改委纪检监察组组长赵正云带队到市公共资源交易中心。",
+        [("ORG", "湘潭市纪委驻市发改委纪检监察组"), ("PER", "赵正云")]),
+    "pages:b03_leading_group_is_no_name": (
+        "江背镇迅速成立了帮扶工作领导小组，推进各项工作。",
+        [("LOC", "江背镇")]),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
@@ -447,6 +456,30 @@ PERSON_VALUES = {
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),
+    "pages:a04_ministry_department_head": (  # 司长 is a title like 局长
+        "水利部农村水利水电司司长陈明忠说，饮水安全保障水平不断提升。",
+        {"陈明忠": {"titles": ["司长"], "org": "水利部农村水利水电司"}}),
+    "pages:a01_spokesman": (
+        "生态环境部新闻发言人刘友宾说，监督帮扶将持续开展。",
+        {"刘友宾": {"titles": ["新闻发言人"], "org": "生态环境部"}}),
+    "pages:a03_department_of_committee": (  # the department stays with the committee (e07 too)
+        "太原市委组织部副部长王建军介绍，党员教育阵地已覆盖全市。",
+        {"王建军": {"titles": ["副部长"], "org": "太原市委组织部"}}),
+    "own:inspection_team_leader": (
+        "太原市委第三巡察组组长王建军说，巡察组将深入一线。",
+        {"王建军": {"titles": ["组长"], "org": "太原市委第三巡察组"}}),
+    "own:two_bodies_each_with_its_title": (  # pages:a08: the first body is the org
+        "阳泉市发展改革委主任、阳泉市统计局局长张伟表示，数据向好。",
+        {"张伟": {"titles": ["主任", "局长"], "org": "阳泉市发展改革委"}}),
+    "pages:b10_titles_over_a_comma": (  # a clause of titles alone, then the title before the name
+        "11月28日,来宾市人大常委会副主任,兴宾区委书记周灵率队到蒙村调研。",
+        {"周灵": {"titles": ["人大常委会副主任", "区委书记"], "org": "来宾市兴宾区"}}),
+    "own:comma_after_a_name_starts_a_new_person": (
+        "副局长李建军,局长赵国庆出席会议。",
+        {"李建军": {"titles": ["副局长"], "org": None}, "赵国庆": {"titles": ["局长"], "org": None}}),
+    "pages:c11_caption_space": (  # an interview caption: title, a space, the name
+        "澄城县委书记 高成文：项目建成后将带动就业。",
+        {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),
 }
 
 
@@ -469,6 +502,23 @@ def test_value_repeated_on_every_mention_headline_included(nlp):
         expected = ({"titles": ["党工委书记", "管委会主任"], "org": "临汾经济开发区"} if m.text == "白建成"
                     else {"titles": ["总经理"], "org": "东方旭能(山东)科技发展有限公司"})
         assert m.value == expected
+
+
+def test_fuller_value_wins_over_the_headline(nlp):  # pages:b02
+    doc = run(nlp, "常务副县长邱志华督察重点项目\n29日，县委常委、常务副县长邱志华一行来到示范园。")
+    values = [m.value for m in doc._.entities if m.label == "PER"]
+    assert values == [{"titles": ["县委常委", "常务副县长"], "org": None}] * 2
+
+
+def test_name_without_value_takes_it_from_another_article_of_the_page():
+    # pages:a03: a page cut into more articles than it has leaves later quotes without a title
+    from pipeline.core.records import Mention
+    from pipeline.grammars.titles import fill_page_values
+    value = {"titles": ["市委常委", "纪委书记"], "org": "湘潭市"}
+    ents = [Mention("PER", 0, 3, "胡卫兵", value=dict(value)), Mention("PER", 30, 33, "胡卫兵"),
+            Mention("PER", 40, 43, "张纯健")]
+    fill_page_values(ents)
+    assert [m.value for m in ents] == [value, value, None]
 
 
 def test_values_stay_in_their_article(nlp):

@@ -317,6 +317,7 @@ class TitlesFile(RuleFile):
     free_cores: Words
     modifiers: Words
     bodies: Words
+    sub_bodies: Words = Field(default_factory=list)
     followers: Words
     not_names: Words
     honorifics: Words

@@ -97,7 +97,9 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         # right after an organization: merge (高新区生态环境分局, 娲石集团党委)
         if prev is not None and prev.end >= bs and prev.end <= s and s - prev.end <= cls.max_gap:
             gap = text[prev.end:s]
-            if page.rules.is_generic(gap) and not not_word_hit(text, prev.end, e, suffix, cls.not_words):
+            # a bare office word glued to the body (…委员会办公室) is that body's office
+            glued = gap == "" and text[prev.end:e] == suffix and suffix not in cls.not_after_place
+            if page.rules.is_generic(gap) and (glued or not not_word_hit(text, prev.end, e, suffix, cls.not_words)):
                 return OrgMatch(prev.start, e, cls, body_start=prev.body_start)
         # right after a place: the last division of a chain joins (阳泉市生态环境局)
         for p in range(s, max(bs, s - cls.max_gap) - 1, -1):
