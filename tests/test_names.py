@@ -216,6 +216,12 @@ SPANS = {
     "pages:b03_leading_group_is_no_name": (
         "江背镇迅速成立了帮扶工作领导小组，推进各项工作。",
         [("LOC", "江背镇")]),
+    "pages:a06_river_named_again": (  # once read, a river is found before 流域, 岸线 and anywhere
+        "一条淦河贯穿城区。整个淦河流域环境综合治理项目今年完工，雨水不会污染淦河。",
+        [("LOC", "淦河"), ("LOC", "淦河"), ("LOC", "淦河")]),
+    "pages:a01_lake_without_suffix": (
+        "该工程自黄河干流取水向岱海补水，以遏制岱海湖面面积萎缩。",
+        [("LOC", "黄河"), ("LOC", "岱海"), ("LOC", "岱海")]),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),

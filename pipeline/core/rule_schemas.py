@@ -273,6 +273,7 @@ class SuffixClass(Rule):
     weak: Words = Field(default_factory=list)
     not_after_province: Words = Field(default_factory=list)
     not_before_suffix: dict[str, Chars] = Field(default_factory=dict)
+    before_ok: Words = Field(default_factory=list)  # words after the suffix that not_before lets pass
     through_short_places: bool = False
     not_after_place: Words = Field(default_factory=list)
     min_body_for: dict[str, int] = Field(default_factory=dict)
