@@ -222,6 +222,18 @@ SPANS = {
     "pages:a01_lake_without_suffix": (
         "该工程自黄河干流取水向岱海补水，以遏制岱海湖面面积萎缩。",
         [("LOC", "黄河"), ("LOC", "岱海"), ("LOC", "岱海")]),
+    "pages:a08_central_bodies_offices": (  # a commission's office and a ministry's bureau
+        "国务院教育督导委员会办公室主任、教育部教育督导局局长田祖荫说，督查发现成效显著。",
+        [("ORG", "国务院教育督导委员会办公室"), ("ORG", "教育部教育督导局"), ("PER", "田祖荫")]),
+    "pages:a08_ministries_listed": (
+        "科技部、发展改革委、教育部联合印发通知。",
+        [("ORG", "科技部"), ("ORG", "发展改革委"), ("ORG", "教育部")]),
+    "pages:c08_state_farm": (  # a farm run as a body; a family farm is no name
+        "验收组一行3人到黄海农场检查工程质量。村民张某办起了家庭农场。",
+        [("ORG", "黄海农场")]),
+    "pages:e02_power_station_is_a_facility": (
+        "投资最大的巴东盘溪槽抽水蓄能电站项目投资额达212.5亿元。",
+        []),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
@@ -459,6 +471,9 @@ PERSON_VALUES = {
         "民权县召开推进会，县领导陈鸿志、吴杰出席。",
         {"陈鸿志": {"titles": ["县领导"], "org": "民权县"},
          "吴杰": {"titles": ["县领导"], "org": "民权县"}}),
+    "own:premier": (
+        "国务院总理李克强主持召开国务院常务会议。",
+        {"李克强": {"titles": ["总理"], "org": "国务院"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),
