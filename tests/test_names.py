@@ -234,6 +234,12 @@ SPANS = {
     "pages:e02_power_station_is_a_facility": (
         "投资最大的巴东盘溪槽抽水蓄能电站项目投资额达212.5亿元。",
         []),
+    "pages:a01_name_ending_in_jiang_after_a_title": (  # 刘炳江 is a person, not a river 江
+        "大气环境管理司司长刘炳江介绍，臭氧不降反升。刘炳江说，要持续减排。",
+        [("PER", "刘炳江"), ("PER", "刘炳江")]),
+    "pages:a05_port_of_entry": (
+        "澳门企业到横琴跨境办公。在横琴口岸联检通关大楼，刷证件即可通关。",
+        [("LOC", "澳门"), ("LOC", "横琴"), ("LOC", "横琴口岸")]),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
