@@ -240,6 +240,9 @@ SPANS = {
     "pages:a05_port_of_entry": (
         "澳门企业到横琴跨境办公。在横琴口岸联检通关大楼，刷证件即可通关。",
         [("LOC", "澳门"), ("LOC", "横琴"), ("LOC", "横琴口岸")]),
+    "pages:a01_trade_of_brokers_is_no_name": (  # 赋能, 助力, 不少 stop a body; 房地产经纪 is generic
+        "助力房地产经纪公司复工，让不少经纪公司实现线上运营。",
+        []),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
