@@ -551,6 +551,19 @@ def test_name_without_value_takes_it_from_another_article_of_the_page():
     assert [m.value for m in ents] == [value, value, None]
 
 
+def test_list_after_one_title_with_a_missed_name():
+    # pages:b08: the model finds 王力平 but not every name of the list before it
+    from pipeline.core.records import Mention
+    from pipeline.grammars.titles import fill_values
+    text = "乌审旗召开会议。我旗领导伊达木、宝音满都呼、王力平陪同考察。"  # no PER 宝音满都呼
+    first = text.index("伊达木")
+    last = text.index("王力平")
+    ents = [Mention("LOC", 0, 3, "乌审旗"), Mention("PER", first, first + 3, "伊达木"),
+            Mention("PER", last, last + 3, "王力平")]
+    fill_values(text, ents)
+    assert ents[2].value == {"titles": ["旗领导"], "org": "乌审旗"}
+
+
 def test_values_stay_in_their_article(nlp):
     a = "太钢集团董事长高祥明出席签约仪式。"
     b = "高祥明在会上发言。"

@@ -339,6 +339,11 @@ def _value_for(text: str, ents: list[Mention], i: int, prev_per: Mention | None,
     # a list of names after one title: 侯剑虹、孙星鹏
     if prev_per is not None and prev_per.end == k - 1 and text[k - 1] == "、" and prev_per.value:
         return {"titles": list(prev_per.value["titles"]), "org": prev_per.value.get("org")}
+    ls = _list_start(text, ents, i)
+    if ls < k:  # a list after one title whose middle names were missed: the first name's value
+        first = next((e for e in ents[:i] if e.label == "PER" and e.start == ls), None)
+        if first is not None and first.value:
+            return {"titles": list(first.value["titles"]), "org": first.value.get("org")}
     floor = max((e.end for e in ents[:i] if e.label == "PER" and e.end <= k), default=0)
     if k - 1 > floor and text[k - 1] in " \u3000":
         k -= 1  # 澄城县委书记 高成文: a caption's space between title and name
@@ -373,6 +378,26 @@ def _completes_division(place: str, chain: str, g: TitleGrammar) -> bool:
     县政协主席) and is no committee's title (上党区委书记 keeps 区委书记, OUTPUT.md)."""
     return (chain[:1] in _LEVEL and chain[1:2] != "委" and len(chain) > 2
             and any(x.kind == "full" for x in g.gazetteer.entries(place + chain[0])))
+
+
+def _list_start(text: str, ents: list[Mention], i: int) -> int:
+    """Where a list of names that ends with mention ``i`` begins: 旗领导伊达木、宝音满都呼、王力平
+    (a name missed in the middle still separates the last one from the first). The start of
+    the earlier PER the list reaches, or mention ``i``'s own start when it follows none."""
+    k = start = ents[i].start
+    per_at = {e.end: e.start for e in ents[:i] if e.label == "PER"}
+    for _ in range(8):
+        if start < 2 or text[start - 1] != "、":
+            break
+        if start - 1 in per_at:
+            return per_at[start - 1]
+        j = start - 1
+        while j > 0 and places.is_han(text[j - 1]) and start - j <= 6:
+            j -= 1
+        if j == 0 or text[j - 1] != "、" or not 2 <= start - 1 - j <= 5:
+            break
+        start = j
+    return k
 
 
 def _chain_before_body(text: str, ents: list[Mention], i: int, cs: int, org: str | None,
