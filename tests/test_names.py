@@ -243,6 +243,9 @@ SPANS = {
     "pages:a01_trade_of_brokers_is_no_name": (  # 赋能, 助力, 不少 stop a body; 房地产经纪 is generic
         "助力房地产经纪公司复工，让不少经纪公司实现线上运营。",
         []),
+    "pages:c02_town_government": (  # a town's government; 小城镇政府 names no town
+        "建设单位为黄石镇人民政府。专家议论地方政府和小城镇政府之间的财政体制。",
+        [("ORG", "黄石镇人民政府")]),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),

@@ -274,6 +274,7 @@ class SuffixClass(Rule):
     not_after_province: Words = Field(default_factory=list)
     not_before_suffix: dict[str, Chars] = Field(default_factory=dict)
     before_ok: Words = Field(default_factory=list)  # words after the suffix that not_before lets pass
+    town_body: bool = False  # a town's name may be the body (黄石镇人民政府)
     through_short_places: bool = False
     not_after_place: Words = Field(default_factory=list)
     min_body_for: dict[str, int] = Field(default_factory=dict)

@@ -123,6 +123,8 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
     if not_word_hit(text, b, e, suffix, cls.not_words):
         return None
     if cls.anchor == "attach" and not cls.free_if_proper:
+        if cls.town_body and _TOWN.fullmatch(body) and not page.rules.is_generic(body[:-1]):
+            return OrgMatch(b, e, cls, body_start=b)  # 黄石镇人民政府: the town's own government
         return _generic_body(page, b, s, e, cls)
     if len(body) > cls.max_body:
         anchor = _place_anchor(page, max(b, s - cls.max_body), s, cls.max_body)
@@ -149,6 +151,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
             len(body) < cls.weak_min_body or any(body[:L] in page.rules.generic for L in (2, 3, 4))):
         return None  # 食品厂, 职业中学, 项目配套建设幼儿园: a plain noun, not a name
     return OrgMatch(b, e, cls, body_start=b)
+
+
+#: A town or township by name (a gazetteer holds none): two to four characters and its level.
+_TOWN = regex.compile(r"[\p{Han}]{2,4}(?<![城乡])(?:镇|乡|街道)")  # not 小城镇, 各乡镇
 
 
 def _place_starts_at(page: Page, b: int) -> bool:
