@@ -246,6 +246,12 @@ SPANS = {
     "pages:c02_town_government": (  # a town's government; 小城镇政府 names no town
         "建设单位为黄石镇人民政府。专家议论地方政府和小城镇政府之间的财政体制。",
         [("ORG", "黄石镇人民政府")]),
+    "pages:a03_district_named_by_a_word_after_its_city": (  # 新城区 alone is a plain word
+        "陕西西安新城区开设政治生活馆。下一步新城区还将推进。",
+        [("LOC", "陕西"), ("LOC", "西安"), ("LOC", "新城区"), ("LOC", "新城区")]),
+    "own:district_word_without_its_city": (
+        "要建设新城区，改造老城区。",
+        []),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),

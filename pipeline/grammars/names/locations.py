@@ -66,12 +66,44 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
             occupied[i] = 1
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
+    qualified = _qualified_districts(page, chosen, occupied, arts)
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
     page.place_starts_sorted = sorted(page.place_starts)
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
                     priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
-            for m in chosen]
+            for m in chosen] + qualified
+
+
+def _qualified_districts(page: Page, chosen: list[places.Match], occupied: bytearray,
+                         arts: list[tuple[int, int]]) -> list[Mention]:
+    """A district named by an ordinary word right after its own city (西安新城区, 济南市中区),
+    then its other mentions in the article (下一步新城区还将…): no place without the city."""
+    text = page.text
+    g = page.rules.gazetteer
+    out: list[Mention] = []
+    names: dict[tuple[int, int], set[str]] = {}
+    for m in chosen:
+        cities = {d.name for d in m.divisions if d.level == "city"} | \
+                 {d.city for d in m.divisions if d.level == "province" and d.city}  # 重庆
+        if not cities:
+            continue
+        for L in (4, 3):
+            key = text[m.end:m.end + L]
+            if any(d.city in cities for d in g.generic_districts.get(key, ())) \
+                    and not any(occupied[m.end:m.end + L]):
+                out.append(Mention("LOC", m.end, m.end + L, key, source="lexicon", priority=6))
+                names.setdefault(article_of(arts, m.end), set()).add(key)
+                break
+    seen = {(m.start, m.end) for m in out}
+    for (lo, hi), keys in names.items():
+        for key in keys:
+            i = text.find(key, lo, hi)
+            while i >= 0:
+                if (i, i + len(key)) not in seen and not any(occupied[i:i + len(key)]):
+                    out.append(Mention("LOC", i, i + len(key), key, source="lexicon", priority=4))
+                i = text.find(key, i + 1, hi)
+    return out
 
 
 #: Below the model's spans (3): a city abroad fills a gap or takes a longer span than the
