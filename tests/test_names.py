@@ -1103,3 +1103,16 @@ def test_org_body_does_not_open_with_a_verb(nlp):
     # pages:a08: 各分院将在线开放天文台站 read as one ORG 在线开放天文台站
     doc = run(nlp, "中国科学院各分院将在线开放天文台站、野外台站。")
     assert not [m.text for m in doc._.entities if m.text.startswith(("在线", "开放"))]
+
+
+@pytest.mark.parametrize("text, model, rules, kept", [
+    ("湖北咸宁淦河流域", (2, 6), [(2, 4), (4, 6)], False),  # pages:a06: 咸宁 + 淦河, glued by the model
+    ("山西太原", (0, 4), [(0, 2), (2, 4)], False),
+    ("海南迈湾水利枢纽", (0, 4), [(0, 2)], True),  # 迈湾 is no rule's place: the model's span stays
+    ("太原市", (0, 3), [(0, 3)], True),  # one rule place of the same span is no tiling
+])
+def test_model_place_tiled_by_rule_places_goes(text, model, rules, kept):
+    from pipeline.language.components.resolver import drop_model_places_tiled_by_rules
+    m = Mention("LOC", model[0], model[1], text[model[0]:model[1]], source="model", priority=3)
+    cands = [Mention("LOC", s, e, text[s:e], source="lexicon", priority=4) for s, e in rules] + [m]
+    assert (m in drop_model_places_tiled_by_rules(cands)) == kept
