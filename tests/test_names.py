@@ -252,6 +252,9 @@ SPANS = {
     "own:district_word_without_its_city": (
         "要建设新城区，改造老城区。",
         []),
+    "pd:cadre_appointment_is_no_name": (
+        "真正建立起干部任职全程审计监督制度。",
+        []),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
@@ -492,6 +495,12 @@ PERSON_VALUES = {
     "own:premier": (
         "国务院总理李克强主持召开国务院常务会议。",
         {"李克强": {"titles": ["总理"], "org": "国务院"}}),
+    "pages:e07_rank_as_title": (
+        "市委常委张敏,副处级干部张晓陪同考察并参加会见。",
+        {"张敏": {"titles": ["市委常委"], "org": None}, "张晓": {"titles": ["副处级干部"], "org": None}}),
+    "pages:a06_village_before_a_free_title": (  # the village is the org, not part of the title
+        "龙潭村退休干部王国林说，这里过去经常淹水。",
+        {"王国林": {"titles": ["退休干部"], "org": "龙潭村"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),

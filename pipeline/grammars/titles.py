@@ -481,6 +481,10 @@ def _org_before(text: str, ents: list[Mention], i: int,
         e = ents[j]
         if e.label == "LOC" and e.start < cs < e.end and text[cs] == e.text[-1] and e.end == cs + 1:
             return cs, chain, division_org(text, ents, j, e.end)  # 常平村 + 村党支部书记
+        if e.label == "LOC" and e.start < cs < e.end:
+            again = title_chain_before(text, k, e.end, g)  # 龙潭村 + 退休干部: no title 潭村退休干部
+            if again is not None and again[0] == e.end:
+                return again[0], again[1], division_org(text, ents, j, e.end)
     if adj is not None:
         e = ents[adj]
         if e.label == "LOC" and _completes_division(e.text, chain, g):
