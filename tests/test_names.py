@@ -207,6 +207,54 @@ SPANS = {
     "own:chain_of_titles_two_bodies": (
         "山西省委常委、太原市委书记韦韬主持召开市委常委会会议。",
         [("ORG", "山西省委"), ("ORG", "太原市委"), ("PER", "韦韬")]),
+    "own:inspection_team": (  # a committee's team, numbered, is one ORG with it
+        "市委第三巡察组进驻以来，太原市委第三巡察组组长王建军带队督查。",
+        [("ORG", "市委第三巡察组"), ("ORG", "太原市委第三巡察组"), ("PER", "王建军")]),
+    "pages:a03_discipline_team": (
+        "湘潭市纪委驻市发改委纪检监察组组长赵正云带队到市公共资源交易中心。",
+        [("ORG", "湘潭市纪委驻市发改委纪检监察组"), ("PER", "赵正云")]),
+    "pages:b03_leading_group_is_no_name": (
+        "江背镇迅速成立了帮扶工作领导小组，推进各项工作。",
+        [("LOC", "江背镇")]),
+    "pages:a06_river_named_again": (  # once read, a river is found before 流域, 岸线 and anywhere
+        "一条淦河贯穿城区。整个淦河流域环境综合治理项目今年完工，雨水不会污染淦河。",
+        [("LOC", "淦河"), ("LOC", "淦河"), ("LOC", "淦河")]),
+    "pages:a01_lake_without_suffix": (
+        "该工程自黄河干流取水向岱海补水，以遏制岱海湖面面积萎缩。",
+        [("LOC", "黄河"), ("LOC", "岱海"), ("LOC", "岱海")]),
+    "pages:a08_central_bodies_offices": (  # a commission's office and a ministry's bureau
+        "国务院教育督导委员会办公室主任、教育部教育督导局局长田祖荫说，督查发现成效显著。",
+        [("ORG", "国务院教育督导委员会办公室"), ("ORG", "教育部教育督导局"), ("PER", "田祖荫")]),
+    "pages:a08_ministries_listed": (
+        "科技部、发展改革委、教育部联合印发通知。",
+        [("ORG", "科技部"), ("ORG", "发展改革委"), ("ORG", "教育部")]),
+    "pages:c08_state_farm": (  # a farm run as a body; a family farm is no name
+        "验收组一行3人到黄海农场检查工程质量。村民张某办起了家庭农场。",
+        [("ORG", "黄海农场")]),
+    "pages:e02_power_station_is_a_facility": (
+        "投资最大的巴东盘溪槽抽水蓄能电站项目投资额达212.5亿元。",
+        []),
+    "pages:a01_name_ending_in_jiang_after_a_title": (  # 刘炳江 is a person, not a river 江
+        "大气环境管理司司长刘炳江介绍，臭氧不降反升。刘炳江说，要持续减排。",
+        [("PER", "刘炳江"), ("PER", "刘炳江")]),
+    "pages:a05_port_of_entry": (
+        "澳门企业到横琴跨境办公。在横琴口岸联检通关大楼，刷证件即可通关。",
+        [("LOC", "澳门"), ("LOC", "横琴"), ("LOC", "横琴口岸")]),
+    "pages:a01_trade_of_brokers_is_no_name": (  # 赋能, 助力, 不少 stop a body; 房地产经纪 is generic
+        "助力房地产经纪公司复工，让不少经纪公司实现线上运营。",
+        []),
+    "pages:c02_town_government": (  # a town's government; 小城镇政府 names no town
+        "建设单位为黄石镇人民政府。专家议论地方政府和小城镇政府之间的财政体制。",
+        [("ORG", "黄石镇人民政府")]),
+    "pages:a03_district_named_by_a_word_after_its_city": (  # 新城区 alone is a plain word
+        "陕西西安新城区开设政治生活馆。下一步新城区还将推进。",
+        [("LOC", "陕西"), ("LOC", "西安"), ("LOC", "新城区"), ("LOC", "新城区")]),
+    "own:district_word_without_its_city": (
+        "要建设新城区，改造老城区。",
+        []),
+    "pd:cadre_appointment_is_no_name": (
+        "真正建立起干部任职全程审计监督制度。",
+        []),
     "own:hospital_head": (
         "孝义市人民医院院长贾志刚表示，医院将加快智慧医院建设。",
         [("ORG", "孝义市人民医院"), ("PER", "贾志刚")]),
@@ -444,9 +492,42 @@ PERSON_VALUES = {
         "民权县召开推进会，县领导陈鸿志、吴杰出席。",
         {"陈鸿志": {"titles": ["县领导"], "org": "民权县"},
          "吴杰": {"titles": ["县领导"], "org": "民权县"}}),
+    "own:premier": (
+        "国务院总理李克强主持召开国务院常务会议。",
+        {"李克强": {"titles": ["总理"], "org": "国务院"}}),
+    "pages:e07_rank_as_title": (
+        "市委常委张敏,副处级干部张晓陪同考察并参加会见。",
+        {"张敏": {"titles": ["市委常委"], "org": None}, "张晓": {"titles": ["副处级干部"], "org": None}}),
+    "pages:a06_village_before_a_free_title": (  # the village is the org, not part of the title
+        "龙潭村退休干部王国林说，这里过去经常淹水。",
+        {"王国林": {"titles": ["退休干部"], "org": "龙潭村"}}),
     "own:no_org_named": (
         "项目现场负责人王强表示，将确保如期交付。",
         {"王强": {"titles": ["项目现场负责人"], "org": None}}),
+    "pages:a04_ministry_department_head": (  # 司长 is a title like 局长
+        "水利部农村水利水电司司长陈明忠说，饮水安全保障水平不断提升。",
+        {"陈明忠": {"titles": ["司长"], "org": "水利部农村水利水电司"}}),
+    "pages:a01_spokesman": (
+        "生态环境部新闻发言人刘友宾说，监督帮扶将持续开展。",
+        {"刘友宾": {"titles": ["新闻发言人"], "org": "生态环境部"}}),
+    "pages:a03_department_of_committee": (  # the department stays with the committee (e07 too)
+        "太原市委组织部副部长王建军介绍，党员教育阵地已覆盖全市。",
+        {"王建军": {"titles": ["副部长"], "org": "太原市委组织部"}}),
+    "own:inspection_team_leader": (
+        "太原市委第三巡察组组长王建军说，巡察组将深入一线。",
+        {"王建军": {"titles": ["组长"], "org": "太原市委第三巡察组"}}),
+    "own:two_bodies_each_with_its_title": (  # pages:a08: the first body is the org
+        "阳泉市发展改革委主任、阳泉市统计局局长张伟表示，数据向好。",
+        {"张伟": {"titles": ["主任", "局长"], "org": "阳泉市发展改革委"}}),
+    "pages:b10_titles_over_a_comma": (  # a clause of titles alone, then the title before the name
+        "11月28日,来宾市人大常委会副主任,兴宾区委书记周灵率队到蒙村调研。",
+        {"周灵": {"titles": ["人大常委会副主任", "区委书记"], "org": "来宾市兴宾区"}}),
+    "own:comma_after_a_name_starts_a_new_person": (
+        "副局长李建军,局长赵国庆出席会议。",
+        {"李建军": {"titles": ["副局长"], "org": None}, "赵国庆": {"titles": ["局长"], "org": None}}),
+    "pages:c11_caption_space": (  # an interview caption: title, a space, the name
+        "澄城县委书记 高成文：项目建成后将带动就业。",
+        {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),
 }
 
 
@@ -469,6 +550,36 @@ def test_value_repeated_on_every_mention_headline_included(nlp):
         expected = ({"titles": ["党工委书记", "管委会主任"], "org": "临汾经济开发区"} if m.text == "白建成"
                     else {"titles": ["总经理"], "org": "东方旭能(山东)科技发展有限公司"})
         assert m.value == expected
+
+
+def test_fuller_value_wins_over_the_headline(nlp):  # pages:b02
+    doc = run(nlp, "常务副县长邱志华督察重点项目\n29日，县委常委、常务副县长邱志华一行来到示范园。")
+    values = [m.value for m in doc._.entities if m.label == "PER"]
+    assert values == [{"titles": ["县委常委", "常务副县长"], "org": None}] * 2
+
+
+def test_name_without_value_takes_it_from_another_article_of_the_page():
+    # pages:a03: a page cut into more articles than it has leaves later quotes without a title
+    from pipeline.core.records import Mention
+    from pipeline.grammars.titles import fill_page_values
+    value = {"titles": ["市委常委", "纪委书记"], "org": "湘潭市"}
+    ents = [Mention("PER", 0, 3, "胡卫兵", value=dict(value)), Mention("PER", 30, 33, "胡卫兵"),
+            Mention("PER", 40, 43, "张纯健")]
+    fill_page_values(ents)
+    assert [m.value for m in ents] == [value, value, None]
+
+
+def test_list_after_one_title_with_a_missed_name():
+    # pages:b08: the model finds 王力平 but not every name of the list before it
+    from pipeline.core.records import Mention
+    from pipeline.grammars.titles import fill_values
+    text = "乌审旗召开会议。我旗领导伊达木、宝音满都呼、王力平陪同考察。"  # no PER 宝音满都呼
+    first = text.index("伊达木")
+    last = text.index("王力平")
+    ents = [Mention("LOC", 0, 3, "乌审旗"), Mention("PER", first, first + 3, "伊达木"),
+            Mention("PER", last, last + 3, "王力平")]
+    fill_values(text, ents)
+    assert ents[2].value == {"titles": ["旗领导"], "org": "乌审旗"}
 
 
 def test_values_stay_in_their_article(nlp):
@@ -1001,3 +1112,16 @@ def test_org_body_does_not_open_with_a_verb(nlp):
     # pages:a08: 各分院将在线开放天文台站 read as one ORG 在线开放天文台站
     doc = run(nlp, "中国科学院各分院将在线开放天文台站、野外台站。")
     assert not [m.text for m in doc._.entities if m.text.startswith(("在线", "开放"))]
+
+
+@pytest.mark.parametrize("text, model, rules, kept", [
+    ("湖北咸宁淦河流域", (2, 6), [(2, 4), (4, 6)], False),  # pages:a06: 咸宁 + 淦河, glued by the model
+    ("山西太原", (0, 4), [(0, 2), (2, 4)], False),
+    ("海南迈湾水利枢纽", (0, 4), [(0, 2)], True),  # 迈湾 is no rule's place: the model's span stays
+    ("太原市", (0, 3), [(0, 3)], True),  # one rule place of the same span is no tiling
+])
+def test_model_place_tiled_by_rule_places_goes(text, model, rules, kept):
+    from pipeline.language.components.resolver import drop_model_places_tiled_by_rules
+    m = Mention("LOC", model[0], model[1], text[model[0]:model[1]], source="model", priority=3)
+    cands = [Mention("LOC", s, e, text[s:e], source="lexicon", priority=4) for s, e in rules] + [m]
+    assert (m in drop_model_places_tiled_by_rules(cands)) == kept

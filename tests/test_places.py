@@ -111,6 +111,10 @@ VALUES = {
     "own:regions": (
         "在晋东大地上描绘画卷。赴京津冀、长三角地区对接企业。",
         [("晋东", V(SX)), ("京津冀", None), ("长三角", None)]),
+    "pages:named_regions": (  # a01, a04, e04, e10: regions of several provinces, or of one
+        "聚焦汾渭平原、苏皖鲁豫交界地区，促进闽东北协调发展，中西部省份和川渝两地同步推进。",
+        [("汾渭平原", None), ("苏皖鲁豫交界地区", None), ("闽东北", V("福建省")), ("中西部", None),
+         ("川渝", None)]),
     "own:nearest_division_wins": (
         "晋城市泽州县南村镇冶底村位于太行山南麓。",
         [("晋城市", V(SX, "晋城市")), ("泽州县", V(SX, "晋城市", "泽州县")),

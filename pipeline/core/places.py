@@ -175,8 +175,16 @@ class Gazetteer:
             for old in item.get("replaces", ()):
                 replaced.add((code[:4], old))
         self.divisions: list[Division] = []
+        #: districts whose names are ordinary words (新城区, 城东区): a place only right after
+        #: their own city (西安新城区); name -> the districts of that name
+        self.generic_districts: dict[str, list[Division]] = {}
         for code, name in sorted(rows.items()):
             if name in skip:
+                if code[6:] == "0" * 6 and code[4:6] != "00" and len(name) >= 3:
+                    city = rows.get(code[:2] + "0" * 10) if code[:2] in MUNICIPALITIES \
+                        else rows.get(code[:4] + "0" * 8)
+                    self.generic_districts.setdefault(name, []).append(Division(
+                        code, name, "county", rows.get(code[:2] + "0" * 10), city, name))
                 continue
             level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "county"
             prov = rows.get(code[:2] + "0" * 10)

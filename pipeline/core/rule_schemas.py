@@ -283,6 +283,8 @@ class SuffixClass(Rule):
     weak: Words = Field(default_factory=list)
     not_after_province: Words = Field(default_factory=list)
     not_before_suffix: dict[str, Chars] = Field(default_factory=dict)
+    before_ok: Words = Field(default_factory=list)  # words after the suffix that not_before lets pass
+    town_body: bool = False  # a town's name may be the body (黄石镇人民政府)
     through_short_places: bool = False
     not_after_place: Words = Field(default_factory=list)
     min_body_for: dict[str, int] = Field(default_factory=dict)
@@ -327,6 +329,7 @@ class TitlesFile(RuleFile):
     free_cores: Words
     modifiers: Words
     bodies: Words
+    sub_bodies: Words = Field(default_factory=list)
     followers: Words
     not_names: Words
     honorifics: Words

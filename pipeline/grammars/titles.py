@@ -40,6 +40,7 @@ class TitleGrammar:
     core_any: re.Pattern  # the last word of a title (name_ruler scans the page with it)
     part: regex.Pattern  # one title (to split a chain at 、)
     bodies: frozenset[str]
+    sub_bodies: frozenset[str]  # departments that stay with the org before them (组织部, 办公室)
     surnames: tuple[str, ...]
     double_surnames: frozenset[str]
     single_surnames: frozenset[str]
@@ -79,6 +80,7 @@ def load_grammar(directory: Path | None = None) -> TitleGrammar:
         core_any=re.compile(alternation(list(table["cores"]) + list(table["free_cores"]))),
         part=compile_pattern(part, "names/titles.toml: part"),
         bodies=frozenset(table["bodies"]),
+        sub_bodies=frozenset(table.get("sub_bodies", ())),
         surnames=surnames,
         double_surnames=frozenset(s for s in surnames if len(s) == 2),
         single_surnames=frozenset(s for s in surnames if len(s) == 1),
@@ -271,16 +273,35 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
         value = _value_for(text, ents, i, prev_per, levels, g)
         if value is not None:
             m.value = value
-            found.setdefault(m.text, value)
+            if m.text not in found or _richer(value, found[m.text]):
+                found[m.text] = value
             org = value.get("org")
             if org:
                 for ch in "省市县区":
                     if org.endswith(ch) and _division_name_end(org, g.gazetteer):
                         by_level.setdefault(ch, org)
         prev_per = m
-    for m in ents:
-        if m.label == "PER" and m.value is None and m.text in found:
+    for m in ents:  # the headline's 常务副县长 and the body's 县委常委、常务副县长: the fuller one
+        if m.label == "PER" and m.text in found and (m.value is None or _richer(found[m.text], m.value)):
             m.value = dict(found[m.text], titles=list(found[m.text]["titles"]))
+
+
+def _richer(a: dict, b: dict) -> bool:
+    """Value ``a`` says more than ``b``: more titles, or as many and an org where ``b`` has none."""
+    return (len(a["titles"]), a.get("org") is not None) > (len(b["titles"]), b.get("org") is not None)
+
+
+def fill_page_values(ents: list[Mention]) -> None:
+    """A name that got no value in its own article takes the one it got in another article of
+    the page (a page cut into more articles than it has, a sidebar quoting the same official)."""
+    best: dict[str, dict] = {}
+    for m in ents:
+        if m.label == "PER" and m.value and len(m.text) >= 2:
+            if m.text not in best or _richer(m.value, best[m.text]):
+                best[m.text] = m.value
+    for m in ents:
+        if m.label == "PER" and m.value is None and m.text in best:
+            m.value = dict(best[m.text], titles=list(best[m.text]["titles"]))
 
 
 _LEVEL_OF = {"省": "province", "市": "city", "县": "county", "区": "county", "旗": "county"}
@@ -318,12 +339,26 @@ def _value_for(text: str, ents: list[Mention], i: int, prev_per: Mention | None,
     # a list of names after one title: 侯剑虹、孙星鹏
     if prev_per is not None and prev_per.end == k - 1 and text[k - 1] == "、" and prev_per.value:
         return {"titles": list(prev_per.value["titles"]), "org": prev_per.value.get("org")}
+    ls = _list_start(text, ents, i)
+    if ls < k:  # a list after one title whose middle names were missed: the first name's value
+        first = next((e for e in ents[:i] if e.label == "PER" and e.start == ls), None)
+        if first is not None and first.value:
+            return {"titles": list(first.value["titles"]), "org": first.value.get("org")}
     floor = max((e.end for e in ents[:i] if e.label == "PER" and e.end <= k), default=0)
+    if k - 1 > floor and text[k - 1] in " \u3000":
+        k -= 1  # 澄城县委书记 高成文: a caption's space between title and name
     found = title_chain_before(text, k, floor, g)
     if found is None:
         return None
-    cs, chain, org = _org_before(text, ents, i, found, g)
+    cs, chain, org = _org_before(text, ents, i, found, g, k)
     titles = split_titles(chain, g)
+    earlier = _chain_before_body(text, ents, i, cs, org, floor, g)
+    if earlier is not None:  # …办公室主任、教育部教育督导局局长田祖荫: the first body is the org
+        titles = earlier[1] + titles
+        if earlier[2] and org and earlier[2][-1] in _LEVEL and org[-1] in _LEVEL and earlier[3] != "、":
+            org = earlier[2] + org  # 来宾市…副主任,兴宾区委书记: the district with its city
+        else:
+            org = earlier[2] or org
     if org is None:  # 区委常委, 常务副区长: the division of that level named last
         lv = _LEVEL_TITLE.search(titles[0])
         if lv and lv.start() <= 2:
@@ -345,11 +380,74 @@ def _completes_division(place: str, chain: str, g: TitleGrammar) -> bool:
             and any(x.kind == "full" for x in g.gazetteer.entries(place + chain[0])))
 
 
+def _list_start(text: str, ents: list[Mention], i: int) -> int:
+    """Where a list of names that ends with mention ``i`` begins: 旗领导伊达木、宝音满都呼、王力平
+    (a name missed in the middle still separates the last one from the first). The start of
+    the earlier PER the list reaches, or mention ``i``'s own start when it follows none."""
+    k = start = ents[i].start
+    per_at = {e.end: e.start for e in ents[:i] if e.label == "PER"}
+    for _ in range(8):
+        if start < 2 or text[start - 1] != "、":
+            break
+        if start - 1 in per_at:
+            return per_at[start - 1]
+        j = start - 1
+        while j > 0 and places.is_han(text[j - 1]) and start - j <= 6:
+            j -= 1
+        if j == 0 or text[j - 1] != "、" or not 2 <= start - 1 - j <= 5:
+            break
+        start = j
+    return k
+
+
+def _chain_before_body(text: str, ents: list[Mention], i: int, cs: int, org: str | None,
+                       floor: int, g: TitleGrammar) -> tuple[int, list[str], str | None, str] | None:
+    """The titles of another body listed before this one with 、 (``A办公室主任、B局局长``):
+    (start, titles, org, separator), when an organization named right before the chain ``cs`` follows a 、
+    that ends a title chain."""
+    if org is None:
+        return None
+    head = next((e.start for e in ents[:i] if e.label == "ORG" and e.start < cs <= e.end), None)
+    if head is None or head - 1 <= floor or text[head - 1] not in "、,，":
+        return None
+    found = _whole_chain_before(text, head - 1, floor, g)
+    if found is None or found[0] + len(found[1]) != head - 1:
+        return None
+    j = next((n for n in range(i) if ents[n].start >= head), i)
+    cs2, chain2, org2 = _org_before(text, ents, j, found, g, head - 1)
+    if text[head - 1] != "、" and not _opens_clause(text, ents, cs2):
+        return None  # 来宾市人大常委会副主任,兴宾区委书记周灵: only a clause of titles alone
+    return cs2, split_titles(chain2, g), org2, text[head - 1]
+
+
+def _whole_chain_before(text: str, end: int, floor: int, g: TitleGrammar) -> tuple[int, str] | None:
+    """title_chain_before over a comma, whose window stops at it."""
+    lo = max(floor, end - 40)
+    k = end - 1
+    while k >= lo and text[k] not in _CLAUSE_BREAK:
+        k -= 1
+    m = g.chain.search(text[k + 1:end])
+    return None if m is None else (k + 1 + m.start(), m.group())
+
+
+def _opens_clause(text: str, ents: list[Mention], pos: int) -> bool:
+    """Only places and organizations stand between the clause's start and ``pos``."""
+    moved = True
+    while moved and pos > 0 and text[pos - 1] not in _CLAUSE_BREAK:
+        moved = False
+        for e in ents:
+            if e.label in ("LOC", "ORG") and e.start < pos <= e.end:
+                pos, moved = e.start, True
+                break
+    return pos == 0 or text[pos - 1] in _CLAUSE_BREAK
+
+
 def _org_before(text: str, ents: list[Mention], i: int,
-                found: tuple[int, str], g: TitleGrammar) -> tuple[int, str, str | None]:
-    """(chain start, chain, org named right before the chain or None)."""
+                found: tuple[int, str], g: TitleGrammar, k: int | None = None) -> tuple[int, str, str | None]:
+    """(chain start, chain, org named right before the chain or None); ``k`` where the chain
+    ends (default: where mention ``i`` begins)."""
     cs, chain = found
-    k = ents[i].start
+    k = ents[i].start if k is None else k
     over = adj = None
     for j in range(i):
         e = ents[j]
@@ -365,7 +463,13 @@ def _org_before(text: str, ents: list[Mention], i: int,
             if cs > e.start and text[cs - 1] == text[cs]:
                 return cs, chain, division_org(text, ents, over, cs)  # 元阳县 + 县委书记
             return cs, chain, division_org(text, ents, over, cs + 1)
-        if text[cs:e.end] in g.bodies:  # 临汾经济开发区党工委 + 书记
+        sub = text[cs:e.end]
+        if (text[cs] in _LEVEL and sub[1:] in g.bodies and cs > e.start
+                and any(x.kind == "full" for x in g.gazetteer.entries(text[e.start:cs + 1]))):
+            return cs + 1, chain[1:], text[e.start:cs + 1]  # 来宾市 + 人大常委会副主任
+        if sub in g.sub_bodies and len(chain) > len(sub):  # 新城区委组织部 + 副部长
+            return e.end, chain[len(sub):], e.text
+        if sub in g.bodies:  # 临汾经济开发区党工委 + 书记
             if _completes_division(text[e.start:cs], chain, g):
                 return cs + 1, chain[1:], text[e.start:cs + 1]  # 长沙 + 县政协主席
             return cs, chain, text[e.start:cs]
@@ -377,11 +481,20 @@ def _org_before(text: str, ents: list[Mention], i: int,
         e = ents[j]
         if e.label == "LOC" and e.start < cs < e.end and text[cs] == e.text[-1] and e.end == cs + 1:
             return cs, chain, division_org(text, ents, j, e.end)  # 常平村 + 村党支部书记
+        if e.label == "LOC" and e.start < cs < e.end:
+            again = title_chain_before(text, k, e.end, g)  # 龙潭村 + 退休干部: no title 潭村退休干部
+            if again is not None and again[0] == e.end:
+                return again[0], again[1], division_org(text, ents, j, e.end)
     if adj is not None:
         e = ents[adj]
         if e.label == "LOC" and _completes_division(e.text, chain, g):
             # 长沙 + 县政协主席: the level character completes the division (长沙县), the
             # title is 政协主席; a committee keeps it (上党区委书记 -> 区委书记, OUTPUT.md)
             return cs + 1, chain[1:], division_org(text, ents, adj, e.end + 1)
+        if e.label == "ORG":
+            sub = next((b for b in g.sub_bodies if chain.startswith(b) and len(chain) > len(b)
+                        and chain[len(b)] != "、"), None)
+            if sub is not None and e.text.endswith("委"):  # 周口市委 + 宣传部副部长
+                return cs + len(sub), chain[len(sub):], e.text + sub
         return cs, chain, division_org(text, ents, adj, e.end) if e.label == "LOC" else e.text
     return cs, chain, None

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from ...core.records import ArticleInfo, Mention, article_bounds
 from .known import central_bodies, country_pairs, known_orgs, mastheads, team_lists
-from .locations import gazetteer_places, numbered_roads, suffix_places
+from .locations import gazetteer_places, numbered_roads, repeated_waters, suffix_places
 from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
 from .page import Page
 from .people import people_after_titles
@@ -61,10 +61,12 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None, r: Rules | 
     out.extend(org_mentions(page, orgs, arts))
     ends = sorted({m.end for m in place_cands} | {o.end for o in orgs if not o.generic})
     locs = suffix_places(page, ends)
-    out.extend(locs)
+    locs += repeated_waters(page, locs, arts)
     out.extend(numbered_roads(text))
-    taken = [(m.start, m.end) for m in out if m.priority >= 5]
+    taken = [(m.start, m.end) for m in out + locs if m.priority >= 5]
     people = people_after_titles(page, arts, taken)
+    named = {(m.start, m.end) for m in people}
+    out.extend(m for m in locs if (m.start, m.end) not in named)  # 司长刘炳江: no river 炳江
     out.extend(people)
     out.extend(clipped_companies(page, orgs, arts))
     out.extend(enumerated_orgs(page))

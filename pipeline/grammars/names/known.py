@@ -40,7 +40,8 @@ def known_orgs(text: str, r: Rules) -> list[Mention]:
 #: or punctuation (生态环境部将…, 生态环境部拟于近期对…司 are no department); lazy and
 #: bounded, so it cannot backtrack far.
 _CENTRAL_DEPARTMENT = regex.compile(
-    r"办公厅|办公室|[^\P{Han}的在将对与了是为把被从向于等及并也都还又已拟称会]{2,10}?(?:司|中心)(?!机)")
+    r"办公厅|办公室|[^\P{Han}的在将对与了是为把被从向于等及并也都还又已拟称会]{2,10}?"
+    r"(?:司|局|中心|委员会|领导小组)(?:办公室)?(?![机面势长])")
 
 
 _LEVEL_BEFORE = frozenset("省市县区州盟旗镇乡")

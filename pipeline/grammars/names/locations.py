@@ -3,10 +3,13 @@ suffix grammar (roads, bridges, parks, villages, industrial parks)."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...core import places
 from ...core.records import Mention
+from ...core.rules import alternation
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
 from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
@@ -63,12 +66,44 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
             occupied[i] = 1
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
+    qualified = _qualified_districts(page, chosen, occupied, arts)
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
     page.place_starts_sorted = sorted(page.place_starts)
     return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
                     priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
-            for m in chosen]
+            for m in chosen] + qualified
+
+
+def _qualified_districts(page: Page, chosen: list[places.Match], occupied: bytearray,
+                         arts: list[tuple[int, int]]) -> list[Mention]:
+    """A district named by an ordinary word right after its own city (西安新城区, 济南市中区),
+    then its other mentions in the article (下一步新城区还将…): no place without the city."""
+    text = page.text
+    g = page.rules.gazetteer
+    out: list[Mention] = []
+    names: dict[tuple[int, int], set[str]] = {}
+    for m in chosen:
+        cities = {d.name for d in m.divisions if d.level == "city"} | \
+                 {d.city for d in m.divisions if d.level == "province" and d.city}  # 重庆
+        if not cities:
+            continue
+        for L in (4, 3):
+            key = text[m.end:m.end + L]
+            if any(d.city in cities for d in g.generic_districts.get(key, ())) \
+                    and not any(occupied[m.end:m.end + L]):
+                out.append(Mention("LOC", m.end, m.end + L, key, source="lexicon", priority=6))
+                names.setdefault(article_of(arts, m.end), set()).add(key)
+                break
+    seen = {(m.start, m.end) for m in out}
+    for (lo, hi), keys in names.items():
+        for key in keys:
+            i = text.find(key, lo, hi)
+            while i >= 0:
+                if (i, i + len(key)) not in seen and not any(occupied[i:i + len(key)]):
+                    out.append(Mention("LOC", i, i + len(key), key, source="lexicon", priority=4))
+                i = text.find(key, i + 1, hi)
+    return out
 
 
 #: Below the model's spans (3): a city abroad fills a gap or takes a longer span than the
@@ -120,7 +155,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         s, e = m.start(), m.start() + len(suffix)
         cls = r.loc_suffix[suffix]
         if e < len(text) and (text[e] in cls.not_before or any(
-                suffix == k and text[e] in v for k, v in cls.not_before_suffix)):
+                suffix == k and text[e] in v for k, v in cls.not_before_suffix)) \
+                and not text.startswith(cls.before_ok, e):
             continue
         b = max(page.barrier(s), last_at_or_before(full_ends if cls.through_short_places else ends, s))
         alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
@@ -198,3 +234,24 @@ def numbered_roads(text: str) -> list[Mention]:
     """国道108线, 省道201线, G312线: LOC (confident, as the suffix grammar's roads)."""
     return [Mention("LOC", m.start(), m.end(), m.group(), source="rule", priority=5)
             for m in _NUMBERED_ROAD.finditer(text)]
+
+
+def repeated_waters(page: Page, locs: list[Mention], arts: list[tuple[int, int]]) -> list[Mention]:
+    """Every other mention, in the same article, of a river or lake the suffix grammar read
+    (淦河 found at 淦河自南川水库流至…, then 治理淦河岸线, 一条淦河贯穿): the name is known now,
+    whatever follows it. Below the grammar's priority, so a longer name still wins."""
+    r = page.rules
+    waters = tuple(sfx for sfx, cls in r.loc_suffix.items() if cls.name == "water")
+    by_art: dict[tuple[int, int], set[str]] = {}
+    for m in locs:
+        if m.end - m.start >= 2 and m.text.endswith(waters) and places.is_han(m.text[0]):
+            by_art.setdefault(article_of(arts, m.start), set()).add(m.text)
+    seen = {(m.start, m.end) for m in locs}
+    out: list[Mention] = []
+    text = page.text
+    for (lo, hi), names in by_art.items():
+        pat = re.compile(alternation(sorted(names, key=len, reverse=True)))
+        for m in pat.finditer(text, lo, hi):
+            if (m.start(), m.end()) not in seen:
+                out.append(Mention("LOC", m.start(), m.end(), m.group(), source="rule", priority=4))
+    return out

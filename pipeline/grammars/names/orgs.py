@@ -97,7 +97,9 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         # right after an organization: merge (高新区生态环境分局, 娲石集团党委)
         if prev is not None and prev.end >= bs and prev.end <= s and s - prev.end <= cls.max_gap:
             gap = text[prev.end:s]
-            if page.rules.is_generic(gap) and not not_word_hit(text, prev.end, e, suffix, cls.not_words):
+            # a bare office word glued to the body (…委员会办公室) is that body's office
+            glued = gap == "" and text[prev.end:e] == suffix and suffix not in cls.not_after_place
+            if page.rules.is_generic(gap) and (glued or not not_word_hit(text, prev.end, e, suffix, cls.not_words)):
                 return OrgMatch(prev.start, e, cls, body_start=prev.body_start)
         # right after a place: the last division of a chain joins (阳泉市生态环境局)
         for p in range(s, max(bs, s - cls.max_gap) - 1, -1):
@@ -121,6 +123,8 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
     if not_word_hit(text, b, e, suffix, cls.not_words):
         return None
     if cls.anchor == "attach" and not cls.free_if_proper:
+        if cls.town_body and _TOWN.fullmatch(body) and not page.rules.is_generic(body[:-1]):
+            return OrgMatch(b, e, cls, body_start=b)  # 黄石镇人民政府: the town's own government
         return _generic_body(page, b, s, e, cls)
     if len(body) > cls.max_body:
         anchor = _place_anchor(page, max(b, s - cls.max_body), s, cls.max_body)
@@ -147,6 +151,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
             len(body) < cls.weak_min_body or any(body[:L] in page.rules.generic for L in (2, 3, 4))):
         return None  # 食品厂, 职业中学, 项目配套建设幼儿园: a plain noun, not a name
     return OrgMatch(b, e, cls, body_start=b)
+
+
+#: A town or township by name (a gazetteer holds none): two to four characters and its level.
+_TOWN = regex.compile(r"[\p{Han}]{2,4}(?<![城乡])(?:镇|乡|街道)")  # not 小城镇, 各乡镇
 
 
 def _place_starts_at(page: Page, b: int) -> bool:

@@ -20,6 +20,10 @@ def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tup
     for m in tg.core_any.finditer(text):
         pos = m.end()
         title_ends.add(pos)
+        if pos + 1 < len(text) and text[pos] in " \u3000":  # 县委书记 高成文：a caption's name
+            end = name_after(text, pos + 1, tg)
+            if end is not None and (end == len(text) or not places.is_han(text[end])):
+                pos += 1
         while True:
             end = name_after(text, pos, tg)
             if end is None:

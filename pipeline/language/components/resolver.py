@@ -131,6 +131,7 @@ class EntityResolver:
         promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
         promote_dictionary_places(candidates)
         promote_bodies_around_a_place(candidates, self.rules)
+        candidates = drop_model_places_tiled_by_rules(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -376,6 +377,33 @@ def is_dictionary_org(text: str) -> bool:
     """jieba's dictionary lists ``text`` as an organization (世界银行, 全国妇联, 国家统计局): made of
     generic words, yet the name of one body, unlike 国际组织 or 县政府, which it does not list."""
     return bool(name_lexicon().words.get(text, 0) & _ORG_BIT)
+
+
+def drop_model_places_tiled_by_rules(candidates: list[Mention]) -> list[Mention]:
+    """A model LOC that the rules' places cover exactly, two or more of them end to end
+    (咸宁淦河 = 咸宁 + 淦河, 山西太原 = 山西 + 太原), is those places glued: OUTPUT.md keeps each
+    its own LOC (杭州市 + 上城区), so the model's span goes."""
+    ends_at: dict[int, set[int]] = {}
+    for m in candidates:
+        if m.label == "LOC" and m.source != "model":
+            ends_at.setdefault(m.start, set()).add(m.end)
+    if not ends_at:
+        return candidates
+
+    def tiled(start: int, end: int) -> bool:
+        reach, frontier = set(), {start}
+        while frontier:
+            pos = frontier.pop()
+            for e in ends_at.get(pos, ()):
+                if e == end and pos != start:
+                    return True
+                if e < end and e not in reach:
+                    reach.add(e)
+                    frontier.add(e)
+        return False
+
+    return [m for m in candidates
+            if not (m.source == "model" and m.label == "LOC" and tiled(m.start, m.end))]
 
 
 def promote_dictionary_places(candidates: list[Mention]) -> None:

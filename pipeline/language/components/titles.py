@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...grammars.titles import fill_values, load_grammar
+from ...grammars.titles import fill_page_values, fill_values, load_grammar
 from ..document import ArticleInfo, Mention, article_bounds, doc_text, group_by_bounds, register_extensions
 
 register_extensions()
@@ -41,4 +41,5 @@ class PersonTitles:
         for ents in group_by_bounds(entities, article_bounds(articles, len(text))):
             if any(m.label == "PER" for m in ents):
                 fill_values(text, ents, self.grammar)
+        fill_page_values(entities)
         return doc
