@@ -318,6 +318,7 @@ def cmd_dask_extract(args: argparse.Namespace) -> int:
     summary = RunSummary()
     paths = run(args.inputs, args.output_dir, scheduler=args.scheduler, workers=args.workers,
                 blocksize=args.blocksize, pub_date=pub_date, globs=tuple(args.glob) if args.glob else None)
+    parts_of_id: dict[str, list[str]] = {}
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
@@ -327,7 +328,16 @@ def cmd_dask_extract(args: argparse.Namespace) -> int:
                 summary.chars += len(record.get("text") or "")
                 if error:
                     summary.errors[error.get("type", "error")] += 1
+                parts_of_id.setdefault(str(record.get("doc_id")), []).append(path.name)
     print(f"wrote {len(paths)} partition(s) to {args.output_dir}", file=sys.stderr)
+    # Partitions are read apart, so an id given twice (two JSONL files, or a bad line's
+    # "line N" in two partitions) cannot be refused up front as `extract` does; every record is
+    # written, and the user is told which ids no longer name one document.
+    repeated = {i: parts for i, parts in parts_of_id.items() if len(parts) > 1}
+    if repeated:
+        shown = "; ".join(f"{i!r} ({', '.join(parts)})" for i, parts in list(repeated.items())[:5])
+        more = f"; and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        print(f"warning: {len(repeated)} id(s) name more than one record: {shown}{more}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
     if summary.documents == 0:
         print("error: the input held no documents", file=sys.stderr)

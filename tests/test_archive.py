@@ -181,6 +181,24 @@ def test_dask_extract_on_a_folder_of_pages(archive: Path, tmp_path: Path):
     assert "Traceback" not in again.stderr.decode()
 
 
+def test_dask_extract_names_ids_given_twice_across_partitions(tmp_path: Path):
+    pytest.importorskip("dask.distributed")
+    # own: two JSONL files of one archive that both hold an id, read as two partitions
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps({"id": "2025-10-01/page1", "text": "县委书记李明调研春耕。"}, ensure_ascii=False)
+            + "\n" + json.dumps({"id": f"only-{name}", "text": "投资3亿元。"}, ensure_ascii=False) + "\n",
+            encoding="utf-8")
+    out = tmp_path / "parts"
+    proc = run_cli("dask-extract", str(tmp_path / "*.jsonl"), "-o", str(out), "--workers", "1")
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    records = [json.loads(line) for p in sorted(out.glob("part-*.jsonl"))
+               for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 4  # nothing dropped
+    assert "1 id(s) name more than one record: '2025-10-01/page1' (part-00000.jsonl, part-00001.jsonl)" in err
+
+
 # ---------------------------------------------------------------------- the library's view
 
 @pytest.fixture(scope="module")
