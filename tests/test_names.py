@@ -525,6 +525,18 @@ PERSON_VALUES = {
     "own:comma_after_a_name_starts_a_new_person": (
         "副局长李建军,局长赵国庆出席会议。",
         {"李建军": {"titles": ["副局长"], "org": None}, "赵国庆": {"titles": ["局长"], "org": None}}),
+    "pages:b12_our_city_is_the_one_named_first": (  # 我市: the headline's city, not the last named
+        "张掖市与安徽宣城市缔结友好城市\n6月4日，我市与安徽宣城市正式缔结为友好城市。"
+        "市委副书记、市长栾克军，宣城市副市长汪谦慎分别代表两市签署协议。副市长张平出席。",
+        {"栾克军": {"titles": ["市委副书记", "市长"], "org": "张掖市"},
+         "汪谦慎": {"titles": ["副市长"], "org": "宣城市"},
+         "张平": {"titles": ["副市长"], "org": "张掖市"}}),
+    "pages:e07_our_city_visited": (  # 来到项城 … 我市市委书记: the city visited
+        "采访团来到项城，开展“看周口崛起”采风活动。我市市委书记刘昌宇会见采访团。",
+        {"刘昌宇": {"titles": ["市委书记"], "org": "项城市"}}),
+    "own:our_city_before_any_city_named": (  # the city named after 我市 is another's
+        "市长王春林会见客商，介绍了我市产业情况。客商计划在长垣市建设产业园。",
+        {"王春林": {"titles": ["市长"], "org": None}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),

@@ -251,12 +251,14 @@ def _division_of(m: Mention, g: places.Gazetteer) -> tuple[str, int] | None:
     return None
 
 
-def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -> None:
+def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
+                bounds: tuple[int, int] | None = None) -> None:
     """Set the ``value`` (titles, org) of the PER mentions of one article's entities ``ents``, by
-    the title grammar ``g`` (default: the shipped rules)."""
+    the title grammar ``g`` (default: the shipped rules); ``bounds``: the article's span."""
     g = g or grammar()
     by_level: dict[str, str] = {}
     later = _divisions_named(ents, g.gazetteer)
+    home = _home_divisions(text, ents, g.gazetteer, bounds)
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -269,7 +271,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
             continue
         # 市长肖超英 … 安庆: a level title before any division of its level is named takes the
         # article's one division of that level, named later (only when it names one alone)
-        levels = dict(later, **by_level)
+        levels = {**later, **by_level, **home}
         value = _value_for(text, ents, i, prev_per, levels, g)
         if value is not None:
             m.value = value
@@ -325,6 +327,33 @@ def _divisions_named(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str
     # 长垣市 alone) whose 市长 it is stays unsure
     return {ch: name for ch, names in named.items() if len(names) == 1
             for name, level in names if _LEVEL_OF.get(ch, level) == level}
+
+
+_HOME = regex.compile(r"(?:我|本)([省市县区旗])(?![场域间别分])")  # not 本市场, 本区域
+
+
+def _home_divisions(text: str, ents: list[Mention], gz: places.Gazetteer,
+                    bounds: tuple[int, int] | None) -> dict[str, str]:
+    """Level character -> the article's own division when it speaks of ``我市`` / ``本县``: the
+    first division of that level its places name before it (the headline's 张掖市 of 张掖市与安徽宣城市, the
+    visited 项城 of 来到项城 … 我市市委书记). A local paper's 市委书记 is its own city's, not the
+    other city named last before him (宣城市, 温州市)."""
+    lo, hi = bounds if bounds is not None else (ents[0].start, ents[-1].end)
+    said: dict[str, int] = {}
+    for m in _HOME.finditer(text, lo, hi):
+        said.setdefault(m.group(1), m.start())
+    home: dict[str, str] = {}
+    for m in ents:
+        if m.label != "LOC" or not said.keys() - home.keys():
+            continue
+        divs = {e.division.name for e in gz.entries(m.text)
+                if e.division is not None and e.kind != "region"}
+        if len(divs) == 1:
+            name = divs.pop()
+            # named before the first 我市: 王春林介绍了我市… 长垣县 is another county's
+            if name[-1] in said and m.start < said[name[-1]] and name[-1] not in home:
+                home[name[-1]] = name
+    return home
 
 
 def _division_name_end(org: str, g: places.Gazetteer) -> bool:
