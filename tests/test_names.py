@@ -299,7 +299,7 @@ SPANS = {
     "pd:compass_regions": (
         "华北、东北有小到中雨，带点东北口音的老人来自大西北。",
         [("LOC", "华北"), ("LOC", "东北"), ("LOC", "东北"), ("LOC", "西北")]),
-    # pd_ner.dev 西南地区东部: the region is named without 地区 (GUIDELINES.md, LOC)
+    # pd_ner.dev 西南地区东部: a forecast's part of a region names it without 地区 (GUIDELINES.md, LOC)
     "pd:region_without_diqu": (
         "受暖湿气流影响，西南地区东部、华北地区南部有小雨。",
         [("LOC", "西南"), ("LOC", "华北")]),
