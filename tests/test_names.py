@@ -537,6 +537,12 @@ PERSON_VALUES = {
     "own:our_city_before_any_city_named": (  # the city named after 我市 is another's
         "市长王春林会见客商，介绍了我市产业情况。客商计划在长垣市建设产业园。",
         {"王春林": {"titles": ["市长"], "org": None}}),
+    "pages:b07_county_from_the_news_site": (  # the county never named: 文章来源:民权网
+        "县委书记张团结调研重点项目\n文章来源:民权网 文章作者: 永正\n1月3日,县委书记张团结深入工地调研。全县上下要强化服务意识。",
+        {"张团结": {"titles": ["县委书记"], "org": "民权县"}}),
+    "own:division_named_beats_the_news_site": (  # the article's own county wins over the site's
+        "文章来源:民权网\n睢县召开会议，县委书记李明出席。",
+        {"李明": {"titles": ["县委书记"], "org": "睢县"}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),

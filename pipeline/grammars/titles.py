@@ -259,6 +259,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
     by_level: dict[str, str] = {}
     later = _divisions_named(ents, g.gazetteer)
     home = _home_divisions(text, ents, g.gazetteer, bounds)
+    outlet = _outlet_divisions(text, g.gazetteer, bounds or (ents[0].start, ents[-1].end))
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -271,7 +272,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
             continue
         # 市长肖超英 … 安庆: a level title before any division of its level is named takes the
         # article's one division of that level, named later (only when it names one alone)
-        levels = {**later, **by_level, **home}
+        levels = {**outlet, **later, **by_level, **home}
         value = _value_for(text, ents, i, prev_per, levels, g)
         if value is not None:
             m.value = value
@@ -354,6 +355,24 @@ def _home_divisions(text: str, ents: list[Mention], gz: places.Gazetteer,
             if name[-1] in said and m.start < said[name[-1]] and name[-1] not in home:
                 home[name[-1]] = name
     return home
+
+
+_OUTLET = regex.compile(r"来源[:：]\s*(\p{Han}{2,3})网")
+
+
+def _outlet_divisions(text: str, gz: places.Gazetteer, bounds: tuple[int, int]) -> dict[str, str]:
+    """Level character -> the division a county or city news site is named after (文章来源:民权网:
+    县 -> 民权县), for the titles of an article that never names its own division (县委书记 …
+    全县): the weakest source, below any division the article names."""
+    m = _OUTLET.search(text, *bounds)
+    if m is None:
+        return {}
+    divs = {e.division.name for e in gz.entries(m.group(1))
+            if e.division is not None and e.kind in ("short", "full")}
+    if len(divs) != 1:
+        return {}
+    name = divs.pop()
+    return {name[-1]: name} if name[-1] in _LEVEL else {}
 
 
 def _division_name_end(org: str, g: places.Gazetteer) -> bool:
