@@ -543,6 +543,10 @@ PERSON_VALUES = {
     "own:division_named_beats_the_news_site": (  # the article's own county wins over the site's
         "文章来源:民权网\n睢县召开会议，县委书记李明出席。",
         {"李明": {"titles": ["县委书记"], "org": "睢县"}}),
+    "pages:e05_body_with_its_other_name_in_brackets": (  # the body before the brackets is the org
+        "烟台市委书记张术平会见大众报业集团(大众日报社)党委书记、董事长、社长梁国典一行。",
+        {"张术平": {"titles": ["市委书记"], "org": "烟台市"},
+         "梁国典": {"titles": ["党委书记", "董事长", "社长"], "org": "大众报业集团"}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),

@@ -545,4 +545,9 @@ def _org_before(text: str, ents: list[Mention], i: int,
             if sub is not None and e.text.endswith("委"):  # 周口市委 + 宣传部副部长
                 return cs + len(sub), chain[len(sub):], e.text + sub
         return cs, chain, division_org(text, ents, adj, e.end) if e.label == "LOC" else e.text
+    if cs > 0 and text[cs - 1] in ")）":  # 大众报业集团(大众日报社)党委书记: the body before the brackets
+        ob = text.rfind("（" if text[cs - 1] == "）" else "(", max(0, cs - 20), cs - 1)
+        named = next((e for e in ents[:i] if e.label == "ORG" and e.end == ob), None) if ob > 0 else None
+        if named is not None:
+            return cs, chain, named.text
     return cs, chain, None
