@@ -547,6 +547,9 @@ PERSON_VALUES = {
         "烟台市委书记张术平会见大众报业集团(大众日报社)党委书记、董事长、社长梁国典一行。",
         {"张术平": {"titles": ["市委书记"], "org": "烟台市"},
          "梁国典": {"titles": ["党委书记", "董事长", "社长"], "org": "大众报业集团"}}),
+    "pages:c11_town_before_its_own_town_head": (  # 寺前镇 + 镇长: the town is a place, the org
+        "澄城县寺前镇镇长 杨荣：“我们将全力当好服务员。”",
+        {"杨荣": {"titles": ["镇长"], "org": "澄城县寺前镇"}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),
