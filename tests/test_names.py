@@ -550,6 +550,10 @@ PERSON_VALUES = {
     "pages:c11_town_before_its_own_town_head": (  # 寺前镇 + 镇长: the town is a place, the org
         "澄城县寺前镇镇长 杨荣：“我们将全力当好服务员。”",
         {"杨荣": {"titles": ["镇长"], "org": "澄城县寺前镇"}}),
+    "pages:a05_county_with_its_city": (  # the county's officials: 合肥市包河区, as named together
+        "安徽省合肥市包河区通过平台汇总问题。安徽省合肥市包河区委书记葛锐介绍情况。包河区副区长王成军说，效率提升。",
+        {"葛锐": {"titles": ["区委书记"], "org": "合肥市包河区"},
+         "王成军": {"titles": ["副区长"], "org": "合肥市包河区"}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),

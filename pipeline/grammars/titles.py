@@ -260,6 +260,7 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
     later = _divisions_named(ents, g.gazetteer)
     home = _home_divisions(text, ents, g.gazetteer, bounds)
     outlet = _outlet_divisions(text, g.gazetteer, bounds or (ents[0].start, ents[-1].end))
+    with_city = _counties_with_city(ents, g.gazetteer)
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -274,6 +275,8 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
         # article's one division of that level, named later (only when it names one alone)
         levels = {**outlet, **later, **by_level, **home}
         value = _value_for(text, ents, i, prev_per, levels, g)
+        if value is not None and value.get("org"):
+            value["org"] = _with_city(value["org"], with_city, g.gazetteer)
         if value is not None:
             m.value = value
             if m.text not in found or _richer(value, found[m.text]):
@@ -355,6 +358,35 @@ def _home_divisions(text: str, ents: list[Mention], gz: places.Gazetteer,
             if name[-1] in said and m.start < said[name[-1]] and name[-1] not in home:
                 home[name[-1]] = name
     return home
+
+
+def _full_level(name: str, gz: places.Gazetteer) -> str | None:
+    levels = {e.division.level for e in gz.entries(name) if e.kind == "full" and e.division is not None}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _counties_with_city(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str]:
+    """County-level division -> its name with the city, where the article names them together
+    (合肥市包河区, 宜昌市夷陵区): the org of the county's officials, however they are written."""
+    out: dict[str, str] = {}
+    for a, b in zip(ents, ents[1:]):
+        # a city, not a long 自治州 (红河哈尼族彝族自治州元阳县: the pages' gold keeps 元阳县)
+        if a.label == "LOC" and b.label == "LOC" and a.end == b.start and b.text[-1] in "区县旗" \
+                and a.text[-1] == "市" \
+                and _full_level(a.text, gz) == "city" and _full_level(b.text, gz) == "county":
+            out.setdefault(b.text, a.text + b.text)
+    return out
+
+
+def _with_city(org: str, with_city: dict[str, str], gz: places.Gazetteer) -> str:
+    """``org`` as the article's city + county when it is that county (包河区 -> 合肥市包河区) or
+    that pair under its province (安徽省合肥市包河区 -> 合肥市包河区, as the pages' gold writes it)."""
+    if org in with_city:
+        return with_city[org]
+    for county, full in with_city.items():
+        if org.endswith(full) and _full_level(org[:-len(full)], gz) == "province":
+            return full
+    return org
 
 
 _OUTLET = regex.compile(r"来源[:：]\s*(\p{Han}{2,3})网")
