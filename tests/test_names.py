@@ -855,6 +855,23 @@ def test_cities_abroad_rank_below_the_model_but_beat_its_persons(text, model, ex
     assert names(doc) == expected
 
 
+@pytest.mark.parametrize("text,model,expected", [
+    # pages:a05: a bare body word the model tagged is no organization
+    ("负责整合居委会、业委会、物业服务企业", ("ORG", 8, 11), []),
+    # pd_ner.dev: before a title People's Daily keeps it (村委会主任丁显宝)
+    ("刚刚届满的村委会主任丁显宝这样说", ("ORG", 5, 8), [("ORG", "村委会")]),
+])
+def test_generic_body_words_from_the_model(text, model, expected):
+    from spacy.tokens import Span
+
+    nlp = build()
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("name_ruler")(doc)
+    doc.ents = [Span(doc, model[1], model[2], label=model[0])]
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert [x for x in names(doc) if x[0] == "ORG"] == expected
+
+
 # (text, model ORG span, rule places (start, end, priority), ORG wins): hand-made from the shapes
 # seen on pd_ner.dev and in corpus/GUIDELINES.md ("with a single division the body is one ORG")
 SINGLE_DIVISION_CASES = [
