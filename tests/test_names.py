@@ -299,7 +299,7 @@ SPANS = {
     "pd:compass_regions": (
         "华北、东北有小到中雨，带点东北口音的老人来自大西北。",
         [("LOC", "华北"), ("LOC", "东北"), ("LOC", "东北"), ("LOC", "西北")]),
-    # pd_ner.dev 西南地区东部: the region is named without 地区 (GUIDELINES.md, LOC)
+    # pd_ner.dev 西南地区东部: a forecast's part of a region names it without 地区 (GUIDELINES.md, LOC)
     "pd:region_without_diqu": (
         "受暖湿气流影响，西南地区东部、华北地区南部有小雨。",
         [("LOC", "西南"), ("LOC", "华北")]),
@@ -525,6 +525,35 @@ PERSON_VALUES = {
     "own:comma_after_a_name_starts_a_new_person": (
         "副局长李建军,局长赵国庆出席会议。",
         {"李建军": {"titles": ["副局长"], "org": None}, "赵国庆": {"titles": ["局长"], "org": None}}),
+    "pages:b12_our_city_is_the_one_named_first": (  # 我市: the headline's city, not the last named
+        "张掖市与安徽宣城市缔结友好城市\n6月4日，我市与安徽宣城市正式缔结为友好城市。"
+        "市委副书记、市长栾克军，宣城市副市长汪谦慎分别代表两市签署协议。副市长张平出席。",
+        {"栾克军": {"titles": ["市委副书记", "市长"], "org": "张掖市"},
+         "汪谦慎": {"titles": ["副市长"], "org": "宣城市"},
+         "张平": {"titles": ["副市长"], "org": "张掖市"}}),
+    "pages:e07_our_city_visited": (  # 来到项城 … 我市市委书记: the city visited
+        "采访团来到项城，开展“看周口崛起”采风活动。我市市委书记刘昌宇会见采访团。",
+        {"刘昌宇": {"titles": ["市委书记"], "org": "项城市"}}),
+    "own:our_city_before_any_city_named": (  # the city named after 我市 is another's
+        "市长王春林会见客商，介绍了我市产业情况。客商计划在长垣市建设产业园。",
+        {"王春林": {"titles": ["市长"], "org": None}}),
+    "pages:b07_county_from_the_news_site": (  # the county never named: 文章来源:民权网
+        "县委书记张团结调研重点项目\n文章来源:民权网 文章作者: 永正\n1月3日,县委书记张团结深入工地调研。全县上下要强化服务意识。",
+        {"张团结": {"titles": ["县委书记"], "org": "民权县"}}),
+    "own:division_named_beats_the_news_site": (  # the article's own county wins over the site's
+        "文章来源:民权网\n睢县召开会议，县委书记李明出席。",
+        {"李明": {"titles": ["县委书记"], "org": "睢县"}}),
+    "pages:e05_body_with_its_other_name_in_brackets": (  # the body before the brackets is the org
+        "烟台市委书记张术平会见大众报业集团(大众日报社)党委书记、董事长、社长梁国典一行。",
+        {"张术平": {"titles": ["市委书记"], "org": "烟台市"},
+         "梁国典": {"titles": ["党委书记", "董事长", "社长"], "org": "大众报业集团"}}),
+    "pages:c11_town_before_its_own_town_head": (  # 寺前镇 + 镇长: the town is a place, the org
+        "澄城县寺前镇镇长 杨荣：“我们将全力当好服务员。”",
+        {"杨荣": {"titles": ["镇长"], "org": "澄城县寺前镇"}}),
+    "pages:a05_county_with_its_city": (  # the county's officials: 合肥市包河区, as named together
+        "安徽省合肥市包河区通过平台汇总问题。安徽省合肥市包河区委书记葛锐介绍情况。包河区副区长王成军说，效率提升。",
+        {"葛锐": {"titles": ["区委书记"], "org": "合肥市包河区"},
+         "王成军": {"titles": ["副区长"], "org": "合肥市包河区"}}),
     "pages:c11_caption_space": (  # an interview caption: title, a space, the name
         "澄城县委书记 高成文：项目建成后将带动就业。",
         {"高成文": {"titles": ["县委书记"], "org": "澄城县"}}),
@@ -824,6 +853,23 @@ def test_cities_abroad_rank_below_the_model_but_beat_its_persons(text, model, ex
     doc.ents = [Span(doc, model[1], model[2], label=model[0])] if model else []
     doc = nlp.get_pipe("entity_resolver")(doc)
     assert names(doc) == expected
+
+
+@pytest.mark.parametrize("text,model,expected", [
+    # pages:a05: a bare body word the model tagged is no organization
+    ("负责整合居委会、业委会、物业服务企业", ("ORG", 8, 11), []),
+    # pd_ner.dev: before a title People's Daily keeps it (村委会主任丁显宝)
+    ("刚刚届满的村委会主任丁显宝这样说", ("ORG", 5, 8), [("ORG", "村委会")]),
+])
+def test_generic_body_words_from_the_model(text, model, expected):
+    from spacy.tokens import Span
+
+    nlp = build()
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("name_ruler")(doc)
+    doc.ents = [Span(doc, model[1], model[2], label=model[0])]
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert [x for x in names(doc) if x[0] == "ORG"] == expected
 
 
 # (text, model ORG span, rule places (start, end, priority), ORG wins): hand-made from the shapes

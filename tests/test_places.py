@@ -110,7 +110,13 @@ VALUES = {
         [("潇河新兴产业园区", V(SX)), ("真武路", V(SX))]),
     "own:regions": (
         "在晋东大地上描绘画卷。赴京津冀、长三角地区对接企业。",
-        [("晋东", V(SX)), ("京津冀", None), ("长三角", None)]),
+        [("晋东", V(SX)), ("京津冀", None), ("长三角地区", None)]),
+    "pages:named_region_keeps_diqu": (  # a01, a08, b01: the real pages' convention since 2026-12-06
+        "把港澳地区打造成科技开放合作先导区，华中地区降雨减少，从珠三角地区引进项目，皖江地区新兴的基地。",
+        [("港澳地区", None), ("华中地区", None), ("珠三角地区", V("广东省")), ("皖江地区", V("安徽省"))]),
+    "pd:region_abroad_leaves_diqu_out": (  # People's Daily: 亚洲地区 -> 亚洲, 中东地区 -> 中东
+        "维护亚洲地区和平，致力于在中东地区实现和平。",
+        [("亚洲", None), ("中东", None)]),
     "pages:named_regions": (  # a01, a04, e04, e10: regions of several provinces, or of one
         "聚焦汾渭平原、苏皖鲁豫交界地区，促进闽东北协调发展，中西部省份和川渝两地同步推进。",
         [("汾渭平原", None), ("苏皖鲁豫交界地区", None), ("闽东北", V("福建省")), ("中西部", None),

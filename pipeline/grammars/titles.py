@@ -251,12 +251,16 @@ def _division_of(m: Mention, g: places.Gazetteer) -> tuple[str, int] | None:
     return None
 
 
-def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -> None:
+def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None,
+                bounds: tuple[int, int] | None = None) -> None:
     """Set the ``value`` (titles, org) of the PER mentions of one article's entities ``ents``, by
-    the title grammar ``g`` (default: the shipped rules)."""
+    the title grammar ``g`` (default: the shipped rules); ``bounds``: the article's span."""
     g = g or grammar()
     by_level: dict[str, str] = {}
     later = _divisions_named(ents, g.gazetteer)
+    home = _home_divisions(text, ents, g.gazetteer, bounds)
+    outlet = _outlet_divisions(text, g.gazetteer, bounds or (ents[0].start, ents[-1].end))
+    with_city = _counties_with_city(ents, g.gazetteer)
     found: dict[str, dict] = {}
     prev_per: Mention | None = None
     for i, m in enumerate(ents):
@@ -269,8 +273,10 @@ def fill_values(text: str, ents: list[Mention], g: TitleGrammar | None = None) -
             continue
         # 市长肖超英 … 安庆: a level title before any division of its level is named takes the
         # article's one division of that level, named later (only when it names one alone)
-        levels = dict(later, **by_level)
+        levels = {**outlet, **later, **by_level, **home}
         value = _value_for(text, ents, i, prev_per, levels, g)
+        if value is not None and value.get("org"):
+            value["org"] = _with_city(value["org"], with_city, g.gazetteer)
         if value is not None:
             m.value = value
             if m.text not in found or _richer(value, found[m.text]):
@@ -325,6 +331,80 @@ def _divisions_named(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str
     # 长垣市 alone) whose 市长 it is stays unsure
     return {ch: name for ch, names in named.items() if len(names) == 1
             for name, level in names if _LEVEL_OF.get(ch, level) == level}
+
+
+_HOME = regex.compile(r"(?:我|本)([省市县区旗])(?![场域间别分])")  # not 本市场, 本区域
+
+
+def _home_divisions(text: str, ents: list[Mention], gz: places.Gazetteer,
+                    bounds: tuple[int, int] | None) -> dict[str, str]:
+    """Level character -> the article's own division when it speaks of ``我市`` / ``本县``: the
+    first division of that level its places name before it (the headline's 张掖市 of 张掖市与安徽宣城市, the
+    visited 项城 of 来到项城 … 我市市委书记). A local paper's 市委书记 is its own city's, not the
+    other city named last before him (宣城市, 温州市)."""
+    lo, hi = bounds if bounds is not None else (ents[0].start, ents[-1].end)
+    said: dict[str, int] = {}
+    for m in _HOME.finditer(text, lo, hi):
+        said.setdefault(m.group(1), m.start())
+    home: dict[str, str] = {}
+    for m in ents:
+        if m.label != "LOC" or not said.keys() - home.keys():
+            continue
+        divs = {e.division.name for e in gz.entries(m.text)
+                if e.division is not None and e.kind != "region"}
+        if len(divs) == 1:
+            name = divs.pop()
+            # named before the first 我市: 王春林介绍了我市… 长垣县 is another county's
+            if name[-1] in said and m.start < said[name[-1]] and name[-1] not in home:
+                home[name[-1]] = name
+    return home
+
+
+def _full_level(name: str, gz: places.Gazetteer) -> str | None:
+    levels = {e.division.level for e in gz.entries(name) if e.kind == "full" and e.division is not None}
+    return levels.pop() if len(levels) == 1 else None
+
+
+def _counties_with_city(ents: list[Mention], gz: places.Gazetteer) -> dict[str, str]:
+    """County-level division -> its name with the city, where the article names them together
+    (合肥市包河区, 宜昌市夷陵区): the org of the county's officials, however they are written."""
+    out: dict[str, str] = {}
+    for a, b in zip(ents, ents[1:]):
+        # a city, not a long 自治州 (红河哈尼族彝族自治州元阳县: the pages' gold keeps 元阳县)
+        if a.label == "LOC" and b.label == "LOC" and a.end == b.start and b.text[-1] in "区县旗" \
+                and a.text[-1] == "市" \
+                and _full_level(a.text, gz) == "city" and _full_level(b.text, gz) == "county":
+            out.setdefault(b.text, a.text + b.text)
+    return out
+
+
+def _with_city(org: str, with_city: dict[str, str], gz: places.Gazetteer) -> str:
+    """``org`` as the article's city + county when it is that county (包河区 -> 合肥市包河区) or
+    that pair under its province (安徽省合肥市包河区 -> 合肥市包河区, as the pages' gold writes it)."""
+    if org in with_city:
+        return with_city[org]
+    for county, full in with_city.items():
+        if org.endswith(full) and _full_level(org[:-len(full)], gz) == "province":
+            return full
+    return org
+
+
+_OUTLET = regex.compile(r"来源[:：]\s*(\p{Han}{2,3})网")
+
+
+def _outlet_divisions(text: str, gz: places.Gazetteer, bounds: tuple[int, int]) -> dict[str, str]:
+    """Level character -> the division a county or city news site is named after (文章来源:民权网:
+    县 -> 民权县), for the titles of an article that never names its own division (县委书记 …
+    全县): the weakest source, below any division the article names."""
+    m = _OUTLET.search(text, *bounds)
+    if m is None:
+        return {}
+    divs = {e.division.name for e in gz.entries(m.group(1))
+            if e.division is not None and e.kind in ("short", "full")}
+    if len(divs) != 1:
+        return {}
+    name = divs.pop()
+    return {name[-1]: name} if name[-1] in _LEVEL else {}
 
 
 def _division_name_end(org: str, g: places.Gazetteer) -> bool:
@@ -497,4 +577,9 @@ def _org_before(text: str, ents: list[Mention], i: int,
             if sub is not None and e.text.endswith("委"):  # 周口市委 + 宣传部副部长
                 return cs + len(sub), chain[len(sub):], e.text + sub
         return cs, chain, division_org(text, ents, adj, e.end) if e.label == "LOC" else e.text
+    if cs > 0 and text[cs - 1] in ")）":  # 大众报业集团(大众日报社)党委书记: the body before the brackets
+        ob = text.rfind("（" if text[cs - 1] == "）" else "(", max(0, cs - 20), cs - 1)
+        named = next((e for e in ents[:i] if e.label == "ORG" and e.end == ob), None) if ob > 0 else None
+        if named is not None:
+            return cs, chain, named.text
     return cs, chain, None

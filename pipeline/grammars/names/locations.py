@@ -70,9 +70,25 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
     page.places = chosen
     page.place_starts = {m.start for m in chosen}
     page.place_starts_sorted = sorted(page.place_starts)
-    return [Mention("LOC", m.start, m.end, m.text, source="lexicon",
-                    priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4)
-            for m in chosen] + qualified
+    out = []
+    for m in chosen:
+        end = _region_area_end(page, m)
+        out.append(Mention("LOC", m.start, end, text[m.start:end], source="lexicon",
+                           priority=ABROAD_PRIORITY if m.text in g.abroad else 6 if m.kind in ("full", "region") else 4))
+    return out + qualified
+
+
+def _region_area_end(page: Page, m: places.Match) -> int:
+    """Where a region's mention ends: over a following 地区 for China's named regions (长三角地区,
+    港澳地区, 华中地区: the real pages' convention), not for regions abroad (亚洲地区 -> 亚洲) nor
+    before a part of the region (东北地区北部 -> 东北, People's Daily's forecasts)."""
+    text, r = page.text, page.rules
+    if m.kind != "region" or not text.startswith("地区", m.end) or m.text in r.regions_abroad \
+            or m.text in r.gazetteer.abroad or m.text.endswith("地区"):
+        return m.end
+    if any(text.startswith(p, m.end + 2) for p in r.region_parts):
+        return m.end
+    return m.end + 2
 
 
 def _qualified_districts(page: Page, chosen: list[places.Match], occupied: bytearray,

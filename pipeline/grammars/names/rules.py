@@ -147,6 +147,8 @@ class Rules:
     party_prefixes: tuple[str, ...] = ()  # 中共, 共青团: join a place's committee (中共河北省委)
     org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
     central_body_re: re.Pattern | None = None  # names/central_bodies.txt: 生态环境部, 人社部
+    regions_abroad: frozenset[str] = frozenset()  # places/regions_abroad.txt: 亚洲地区 -> 亚洲
+    region_parts: tuple[str, ...] = ()  # places/region_parts.txt: 东北地区北部 -> 东北
 
     def org_endings(self, text: str) -> list[str]:
         """The organization suffixes ``text`` ends with, longest first (one dict lookup per
@@ -288,6 +290,8 @@ def load_rules(directory: Path | None = None) -> Rules:
         pair_countries=frozenset(pairs["countries"].values()),
         known_org_re=literal_pattern(load_lexicon("names/known_orgs.txt", directory)),
         central_body_re=literal_pattern(load_lexicon("names/central_bodies.txt", directory)),
+        regions_abroad=frozenset(load_lexicon("places/regions_abroad.txt", directory)),
+        region_parts=tuple(load_lexicon("places/region_parts.txt", directory)),
         masthead_re=compile_pattern(
             r"《([^《》\s]{1,%d}?%s)》" % (int(masthead["max_name"]) - 1, alternation(masthead["suffixes"])),
             "names/org.toml [masthead]"),

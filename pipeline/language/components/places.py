@@ -143,12 +143,13 @@ def resolve_article(ents: list[Mention], page_divs: "list[places.Division] | Div
     for m in ents:
         if m.label != "LOC":
             continue
-        entries = g.entries(m.text)
+        key = _lexicon_key(m.text, g)
+        entries = g.entries(key)
         if not entries:
             continue
         if _RIVER.match(m.text) and all(x.kind == "short" for x in entries):
             continue  # 七里河 the river, not 七里河区
-        divs = g.lookup(m.text)
+        divs = g.lookup(key)
         if not divs:
             region = next((e for e in entries if e.kind == "region"), None)
             m.value = ({"province": region.province, "city": None, "county": None}
@@ -166,7 +167,7 @@ def resolve_article(ents: list[Mention], page_divs: "list[places.Division] | Div
             m.value = d.value
             resolved.append((m.start, d))
     for m in ents:
-        if m.label != "LOC" or m.value is not None or g.entries(m.text):
+        if m.label != "LOC" or m.value is not None or g.entries(_lexicon_key(m.text, g)):
             continue
         if _HIGHWAY.match(m.text) or _RIVER.match(m.text):
             continue  # 207国道, G5高速, 涪江: they cross divisions
@@ -178,6 +179,14 @@ def resolve_article(ents: list[Mention], page_divs: "list[places.Division] | Div
             d = _nearest(resolved, m.start) or _nearest(zone_divs, m.start) or _first_after(resolved, m.start)
         if d is not None:
             m.value = d.value
+
+
+def _lexicon_key(text: str, g: places.Gazetteer) -> str:
+    """The gazetteer key of a LOC: a named region with its 地区 (长三角地区) is the region's."""
+    if text.endswith("地区") and not g.entries(text) \
+            and any(e.kind == "region" for e in g.entries(text[:-2])):
+        return text[:-2]
+    return text
 
 
 def _own_divisions(m: Mention, context: "DivisionCounts", g: places.Gazetteer) -> places.Division | None:

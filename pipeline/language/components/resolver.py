@@ -97,6 +97,9 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in self.model_labels:
                 continue
+            if ent.label_ == "ORG" and ent.text in self.rules.generic \
+                    and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None:
+                continue  # 整合居委会、业委会: a generic body word; 村委会主任 keeps it (People's Daily)
             if ent.label_ == "ORG" and self.rules.is_generic_org(ent.text) and not is_dictionary_org(ent.text) and not (
                     ent.text.endswith("委")
                     and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None):

@@ -38,8 +38,9 @@ class PersonTitles:
             return doc
         text = doc_text(doc)
         articles = doc._.articles or [ArticleInfo(index=0, start=0, end=len(text))]
-        for ents in group_by_bounds(entities, article_bounds(articles, len(text))):
+        bounds = article_bounds(articles, len(text))
+        for span, ents in zip(bounds, group_by_bounds(entities, bounds)):
             if any(m.label == "PER" for m in ents):
-                fill_values(text, ents, self.grammar)
+                fill_values(text, ents, self.grammar, span)
         fill_page_values(entities)
         return doc
