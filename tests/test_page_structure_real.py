@@ -49,6 +49,9 @@ BYLINE_LINES = [
     ("pages:e07", "(胡晓光)", ["胡晓光"]),
     ("issue20:one-line", "某报·某客户端记者 甲乙 丙丁 实习生 赵丙", ["甲乙", "丙丁", "赵丙"]),
     ("own:not-a-credit", "整合服务资源 提升处置效率", None),
+    # issue20:reported — a closing 报道 is a filler, not a second name
+    ("issue20:reported", "本报记者 黄某华 报道", ["黄某华"]),
+    ("issue20:reported-two", "本报记者 黄某华 钱某 报道", ["黄某华", "钱某"]),
 ]
 
 
@@ -87,6 +90,7 @@ CHROME = [
     ("pages:e02-2", "2、凡本网注明“来源:某某在线”的所有信息内容,未经书面授权,不得转载。", True),
     ("brief:masthead", "晋中日报 2025年10月15日 星期三", True),
     ("brief:page-label", "第03版：要闻", True),
+    ("issue20:lettered-page", "第A03版：城市新闻", True),  # a lettered section's page label
     ("own:headline", "肖超英会见广东客商", False),
     ("own:headline-date", "2025年10月15日全市项目集中开工", False),
     ("own:subhead", "治山理水 筑牢生态屏障", False),

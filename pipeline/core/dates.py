@@ -547,6 +547,8 @@ def find_dates(
             value = _framed_year_part(text, out[-1], s, value) or value
         if value is not None and text.endswith("同期", s, e) and out:
             value = _same_period_before(text, out[-1], s) or value
+        elif value is not None and e - s == 2 and text.startswith("上年", s) and out:
+            value = _year_before_statistic(text, out[-1], s) or value
         if value is not None:
             out.append(DateMatch(s, e, value))
     return out
@@ -595,6 +597,17 @@ def _same_period_before(text: str, previous: DateMatch, start: int) -> dict[str,
         return None
     shifted = regex.sub(r"(?<![0-9])([0-9]{4})(?![0-9])", lambda m: f"{int(m[1]) - 1:04d}", iso)
     return {"iso": shifted, "approx": previous.value.get("approx", False)}
+
+
+def _year_before_statistic(text: str, previous: DateMatch, start: int) -> dict[str, Any] | None:
+    """上年 in a statistic framed by a year named just before it in the paragraph (2017年，…比上年
+    提高…) is the year before that one, not before the page's; None when no year precedes."""
+    if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
+        return None
+    year = regex.match(r"[0-9]{4}", previous.value["iso"])
+    if not year:
+        return None
+    return {"iso": f"{int(year.group()) - 1:04d}", "approx": False}
 
 
 def parse_date(

@@ -167,8 +167,9 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
         if m:
             names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
             # 本报记者 王某 通讯员 李某: a role among the names is read by credit_names below
+            # 本报记者 王某 报道: a closing 报道 is a filler, not a name (credit_names reads it)
             if (names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names)
-                    and not any(_rules()["role"].fullmatch(n) for n in names)):
+                    and not any(_rules()["role"].fullmatch(n) or n in _rules()["filler"] for n in names)):
                 return names
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]
