@@ -431,11 +431,20 @@ SCAN_CASES = [
     ("全年销售额超过亿元", [("MONEY", "超过亿元")]),
     ("投入上亿元建设", []),
     ("通过亿元贷款", []),
+    # issue20:money-context — without 元: a qualifier before 百亿/千亿 (揽金超百亿); an amount
+    # closed by 以上 may be followed by its noun (投资10亿以上项目); a tier (千亿级) is no amount
+    ("招商签约揽金超百亿", [("MONEY", "超百亿")]),
+    ("全年营收超千亿", [("MONEY", "超千亿")]),
+    ("签约项目中，投资10亿以上项目3个", [("MONEY", "10亿以上"), ("QUANTITY", "3个")]),
+    ("打造产值千亿级产业集群", []),
+    ("投资数百亿", []),
 ]
 
 BARE_YI_VALUES = [
     ("issue20:bare-yi", "揽金超亿元", 100000000, "at_least"),
     ("issue20:bare-yi-near", "吸引投资近亿元", 100000000, "at_most"),
+    ("issue20:money-context", "揽金超百亿", 10000000000, "at_least"),
+    ("issue20:money-context-suffix", "投资10亿以上项目3个", 1000000000, "at_least"),
 ]
 
 
