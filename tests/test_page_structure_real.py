@@ -66,6 +66,11 @@ CLOSING = [
     ("pages:e02", "…最优质的服务。(湖北日报记者蔡某)", ["蔡某"]),
     ("own:gloss", "建设污水处理工程（一期）", None),
     ("own:done", "会议要求加快进度。（完）", None),
+    # issue20:body-credit — a government portal's closing credit names the body, then its writers
+    ("issue20:body-credit", "…完成春播物资储备。（县农业农村局 赵某某）", ["赵某某"]),
+    ("issue20:body-credit-two", "…活动圆满结束。（某某镇 钱某 孙某某）", ["钱某", "孙某某"]),
+    ("own:body-alone", "…活动圆满结束。（县委宣传部）", None),
+    ("own:body-phrase", "…活动圆满结束。（某某公司 新产品）", None),
 ]
 
 

@@ -44,6 +44,7 @@ def _rules() -> dict:
             f"(?P<author>{author.pattern})|(?P<editor>{editor.pattern})", f"{_WHERE}: byline roles"),
         "filler": frozenset(byline["filler"]),
         "closing": compile_pattern(byline["closing"], f"{_WHERE}: byline.closing"),
+        "credit_body": compile_pattern(byline["credit_body"], f"{_WHERE}: byline.credit_body"),
         "surnames": frozenset(s for s in surnames if len(s) == 1),
         "double_surnames": frozenset(s for s in surnames if len(s) == 2),
         "starts": tuple(chrome["starts"]),
@@ -337,9 +338,16 @@ def closing_credit(line: str) -> list[tuple[str, int, int]] | None:
     if before and before[-1] not in "。！？!?”\"…；;":
         return None  # a bracket after running words is a gloss, not a credit: 工程（一期）
     names = credit_names(m.group("credit"), need_role=False)
-    if not names:
-        return None
     base = m.start("credit")
+    if not names:
+        # （县农业农村局 赵某）: the body, then its writers
+        body = _rules()["credit_body"].match(m.group("credit"))
+        if body is None:
+            return None
+        names = credit_names(m.group("credit")[body.end():], need_role=False)
+        if not names:
+            return None
+        base += body.end()
     return [(n, base + s, base + e) for n, s, e in names]
 
 

@@ -396,6 +396,8 @@ class BylineRules(Rule):
     filler: Words
     #: a bracketed credit inside the lead paragraph: （记者 X 通讯员 Y）
     inline: Pattern
+    #: the body a closing credit names before its writer: （县农业农村局 赵某）
+    credit_body: Pattern
 
 
 class DatelineRules(Rule):
