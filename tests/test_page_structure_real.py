@@ -305,3 +305,26 @@ def test_declared_title_in_the_body_is_the_title():
            "某省有关负责人表示,将有效发挥有效投资作用。\n\n来源:某某中文网\n\n标题:某省391个重大招商项目集中“云签约”\n")
     arts = split_page(normalize(raw).text)
     assert [(a.title, a.authors) for a in arts] == [("某省391个重大招商项目集中“云签约”", ["秦某"])]
+
+
+# issue20:headline-on-dateline — a feature's headline on its dateline's line after 题： titles
+# the article; the credit line under it names the authors and is not joined to the line above
+DATELINE_HEADLINES = [
+    ("issue20:agency-feature",
+     "新华社某地9月28日电 题：黄土地上的“新农人”\n新华社记者 张某 王某某\n"
+     "秋日的某地，漫山遍野的马铃薯迎来丰收。返乡青年正忙着直播带货。\n",
+     "黄土地上的“新农人”", ["张某", "王某某"]),
+    ("issue20:channel-feature",
+     "新华网某某频道9月28日电 题：某州农产品加工业提质增效\n"
+     "记者从某州农业农村局获悉，今年以来，某州农产品加工业实现产值86亿元。\n",
+     "某州农产品加工业提质增效", []),
+    ("own:headline-above-wins",
+     "某区项目集中开工\n新华社某地3月5日电 题：一批项目开工\n今天上午，某区一批项目集中开工，总投资480亿元。\n",
+     "某区项目集中开工", []),
+]
+
+
+@pytest.mark.parametrize("origin,raw,title,authors", DATELINE_HEADLINES, ids=[c[0] for c in DATELINE_HEADLINES])
+def test_headline_on_the_dateline(origin, raw, title, authors):
+    (art,) = split_page(normalize(raw).text)
+    assert (art.title, art.authors, art.dateline is not None) == (title, authors, True)

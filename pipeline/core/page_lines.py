@@ -101,6 +101,7 @@ def _page_rules():
         "column_tag": compile_pattern(table["line"]["column_tag"], f"{where}: line.column_tag"),
         "kicker_max": int(table["line"]["subhead_kicker_max_chars"]),
         "title_stop": compile_pattern(table["line"]["title_stop"], f"{where}: line.title_stop"),
+        "dateline_headline": compile_pattern(table["dateline"]["headline"], f"{where}: dateline.headline"),
     }
     return compiled
 
@@ -206,10 +207,23 @@ def match_dateline(line: str) -> regex.Match | None:
     return None
 
 
+def dateline_headline(line: str) -> tuple[str, int, int] | None:
+    """The headline a dateline's line carries after 题：(``新华社兰州9月28日电 题：…``), with its
+    span in ``line``; None for any other line."""
+    m = match_dateline(line)
+    if m is None:
+        return None
+    h = _page_rules()["dateline_headline"].match(line, m.end())
+    if h is None or h.start("title") >= len(line):
+        return None
+    # the dateline patterns stop at the date: 电/讯 may still stand before 题
+    return h.group("title"), h.start("title"), h.end("title")
+
+
 def continues_line(prev: str, nxt: str) -> bool:
     """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
     rules = _page_rules()
-    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
+    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt) or dateline_headline(prev):
         return False
     if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev[-_CLOSING_TAIL:]):
         return False  # chrome, a 原标题 line and a closing credit are lines of their own

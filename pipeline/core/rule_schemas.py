@@ -404,6 +404,8 @@ class DatelineRules(Rule):
     #: an outlet that opens a dated dateline (本报, 东南网, 胶东在线, 湖北日报客户端): ``{OUTLET}``
     outlet: Pattern
     patterns: list[Pattern]
+    #: a headline right after a dateline, on its line: 新华社兰州9月28日电 题：…
+    headline: Pattern
 
 
 class ChromeRules(Rule):
