@@ -45,6 +45,7 @@ def _rules() -> dict:
         "filler": frozenset(byline["filler"]),
         "closing": compile_pattern(byline["closing"], f"{_WHERE}: byline.closing"),
         "credit_body": compile_pattern(byline["credit_body"], f"{_WHERE}: byline.credit_body"),
+        "credit_body_head": compile_pattern(byline["credit_body"] + r"\s{1,3}", f"{_WHERE}: byline.credit_body"),
         "surnames": frozenset(s for s in surnames if len(s) == 1),
         "double_surnames": frozenset(s for s in surnames if len(s) == 2),
         "starts": tuple(chrome["starts"]),
@@ -227,6 +228,8 @@ def continues_line(prev: str, nxt: str) -> bool:
         return False
     if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev[-_CLOSING_TAIL:]):
         return False  # chrome, a 原标题 line and a closing credit are lines of their own
+    if head_credit(prev) or head_credit(nxt):
+        return False  # 某报·某客户端记者 甲 乙 实习生 丙 通讯员 丁 戊: a credit line, however long
     if is_headline_like(prev) and has_column_tag(prev):
         return False  # …荒漠植被（走近自然）: a headline, however long
     if len(prev) >= rules["body_min"]:
@@ -313,6 +316,9 @@ def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int
                     saw_author_sign = True
                     flush()
                     continue
+                if role != "editor" and _is_credit_body(word):
+                    flush()  # 文/图 某某县融媒体中心 孙某: the writer's body, no name
+                    continue
                 shot = _TRAILING_SHOT.search(word)
                 if shot:
                     word = word[: shot.start()]
@@ -338,6 +344,12 @@ def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int
     return names
 
 
+def _is_credit_body(word: str) -> bool:
+    """A body named among a credit's names (某某县融媒体中心, 县农业局); a 2–3 hanzi word that
+    starts with a surname is read as a name."""
+    return bool(_rules()["credit_body"].fullmatch(word)) and (len(word) > 3 or not _is_surname_name(word))
+
+
 class _NotCredit(Exception):
     pass
 
@@ -355,7 +367,7 @@ def closing_credit(line: str) -> list[tuple[str, int, int]] | None:
     base = m.start("credit")
     if not names:
         # （县农业农村局 赵某）: the body, then its writers
-        body = _rules()["credit_body"].match(m.group("credit"))
+        body = _rules()["credit_body_head"].match(m.group("credit"))
         if body is None:
             return None
         names = credit_names(m.group("credit")[body.end():], need_role=False)
