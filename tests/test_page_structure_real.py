@@ -100,6 +100,22 @@ CHROME = [
     ("brief:masthead", "晋中日报 2025年10月15日 星期三", True),
     ("brief:page-label", "第03版：要闻", True),
     ("issue20:lettered-page", "第A03版：城市新闻", True),  # a lettered section's page label
+    # issue20:chrome — other outlets' editors, error reports, share rows, app and QR banners,
+    # comment rows, footers; a body line that starts with the same word stays text
+    ("issue20:chrome-editor", "（责编：赵某、李某）", True),
+    ("issue20:chrome-source", "稿源：某某网", True),
+    ("issue20:chrome-fix", "【我要纠错】", True),
+    ("issue20:chrome-share", "微信 微博 QQ空间", True),
+    ("issue20:chrome-app", "打开某某新闻客户端，阅读体验更佳", True),
+    ("issue20:chrome-qr", "长按识别二维码关注", True),
+    ("issue20:chrome-buttons", "【举报】 【收藏】", True),
+    ("issue20:chrome-comments", "0条评论", True),
+    ("issue20:chrome-commenter", "网友：张某", True),
+    ("issue20:chrome-footer", "主办：某某县人民政府办公室 承办：某某县融媒体中心", True),
+    ("issue20:chrome-icp", "某ICP证030173号", True),
+    ("issue20:chrome-pages", "上一页 下一页", True),
+    ("own:body-report", "举报人张某反映，该项目存在问题。", False),
+    ("own:body-collector", "收藏家张某说", False),
     ("own:headline", "肖超英会见广东客商", False),
     ("own:headline-date", "2025年10月15日全市项目集中开工", False),
     ("own:subhead", "治山理水 筑牢生态屏障", False),
@@ -337,3 +353,18 @@ DATELINE_HEADLINES = [
 def test_headline_on_the_dateline(origin, raw, title, authors):
     (art,) = split_page(normalize(raw).text)
     assert (art.title, art.authors, art.dateline is not None) == (title, authors, "电" in raw)
+
+
+# issue20:list-headers — other outlets' list headers end the article: the rest is chrome; a
+# lone 评论 (an e-paper section's name) is a button, never a list header
+LIST_HEADERS = [
+    ("issue20:recommended", "相关推荐", True),
+    ("issue20:everyone-reads", "大家都在看", True),
+    ("issue20:hot-comments", "热门评论", True),
+    ("own:section-name", "评论", False),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", LIST_HEADERS, ids=[c[0] for c in LIST_HEADERS])
+def test_list_headers(origin, line, expected):
+    assert page_lines.is_list_header(line) is expected
