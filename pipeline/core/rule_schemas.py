@@ -154,6 +154,8 @@ class DatesFile(RuleFile):
     """``values/dates.toml``: date words and what makes a number a duration instead."""
 
     relative_years: dict[str, int]
+    #: 当年, 同年, 次年: years relative to the year a date named before them gives
+    anaphoric_years: dict[str, int]
     relative_months: dict[str, int]
     #: the first day of the lunar year by Gregorian year, "MM-DD" (农历正月初九)
     lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
