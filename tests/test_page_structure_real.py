@@ -157,6 +157,18 @@ DATELINES = [
     ("pages:e04", "新华社福州4月26日电(记者秦某)福建省项目签约。", "新华社", "4月26日", ["秦某"]),
     ("regional press: 记者X报道", "本报讯 记者王某某报道：5月18日，某市召开推进会。", "本报讯", "5月18日", ["王某某"]),
     ("pages:c03", "晚报讯 农历正月初九,新春的余味还未散去,全区重大项目开工。", "晚报讯", "农历正月初九", []),
+    # issue20:other-datelines — an outlet's undated 消息 (its programme in brackets is no credit),
+    # a relayed agency story, the forms the issue lists
+    ("issue20:xiaoxi", "央视网消息（新闻联播）：今天，某会议在京召开。", "央视网消息", None, []),
+    ("issue20:xiaoxi-reporter", "人民网消息（记者 王某）：近日，某市召开推进会。", "人民网消息", None, ["王某"]),
+    ("issue20:relay", "据新华社电 今天上午，某项目开工。", "新华社", None, []),
+    ("issue20:relay-dated", "据新华社某地5月6日电 今天上午，某项目开工。", "新华社", "5月6日", []),
+    ("issue20:site-place", "某某网某地4月19日讯 近日，某地召开会议。", "某某网", "4月19日", []),
+    ("issue20:people", "人民网北京5月6日电 5月6日，某市召开推进会。", "人民网", "5月6日", []),
+    ("issue20:cns", "中新网某地10月3日电(记者 王某)国庆假期，某地接待游客。", "中新网", "10月3日", ["王某"]),
+    ("issue20:xinhua-two", "新华社某地3月5日电（记者 张某 李某某）3月5日，一批项目开工。", "新华社", "3月5日",
+     ["张某", "李某某"]),
+    ("own:not-a-dateline", "人民网消息称，某市召开推进会。", None, None, None),
 ]
 
 
@@ -164,6 +176,9 @@ DATELINES = [
 def test_outlet_datelines(origin, para, agency, date, reporters):
     text = normalize("项目建设取得新进展\n" + para).text
     art = split_page(text)[0]
+    if agency is None:
+        assert art.dateline is None
+        return
     assert art.dateline is not None
     assert (art.dateline.agency, art.dateline.date_text, art.authors) == (agency, date, reporters)
 
