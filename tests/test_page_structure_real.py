@@ -29,6 +29,10 @@ CREDITS = [
     ("issue20:body-in-credit", "文/图 某某县融媒体中心 孙某某", True, ["孙某某"]),
     ("issue20:body-after-role", "记者 县农业局 王某", True, ["王某"]),
     ("own:body-only", "县融媒体中心", False, None),
+    # issue20:filed-from — an outlet pair ending in 新闻 is a role's outlet; where the writer
+    # filed from (济南报道) is no name
+    ("issue20:filed-from", "大众网·海报新闻记者 王某某 济南报道", True, ["王某某"]),
+    ("own:glued-report", "本报记者 王某 报道", True, ["王某"]),
     ("own:shot", "记者 王某 摄", True, ["王某"]),
     ("pages:e02", "湖北日报记者蔡俊", True, ["蔡俊"]),
     ("pages:e12", "通讯员李 斌", True, ["李 斌"]),
@@ -350,6 +354,12 @@ DATELINE_HEADLINES = [
      "某市重点项目建设跑出“加速度”\n某某日报·某某客户端记者 刘某某 陈某 实习生 黄某 通讯员 周某某 吴某\n"
      "连日来，某市各重点项目建设现场一派繁忙景象。今年以来，全市已开工重点项目86个。\n",
      "某市重点项目建设跑出“加速度”", ["刘某某", "陈某", "黄某", "周某某", "吴某"]),
+    ("issue20:opening-credit",
+     "某市召开项目推进会\n本报记者 王某某 报道：5月6日，某市召开重点项目推进会，总投资超亿元。\n",
+     "某市召开项目推进会", ["王某某"]),
+    ("issue20:square-text-photo",
+     "某市召开项目推进会\n■本报记者 王某某 文/图\n5月6日，某市召开重点项目推进会。\n",
+     "某市召开项目推进会", ["王某某"]),
     ("issue20:agency-feature",
      "新华社某地9月28日电 题：黄土地上的“新农人”\n新华社记者 张某 王某某\n"
      "秋日的某地，漫山遍野的马铃薯迎来丰收。返乡青年正忙着直播带货。\n",

@@ -60,6 +60,7 @@ def _rules() -> dict:
         "site_name": compile_pattern(chrome["site_name"], f"{_WHERE}: chrome.site_name"),
         "site_tag": compile_pattern(chrome["site_tag"], f"{_WHERE}: chrome.site_tag"),
         "inline_credit": compile_pattern(byline["inline"], f"{_WHERE}: byline.inline"),
+        "opening_credit": compile_pattern(byline["opening"], f"{_WHERE}: byline.opening"),
         "meta_key": compile_pattern(meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
         "author_keys": frozenset(chrome["author_keys"]),
         "original_title": compile_pattern(chrome["original_title"], f"{_WHERE}: chrome.original_title"),
@@ -316,6 +317,10 @@ def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int
                     saw_author_sign = True
                     flush()
                     continue
+                if word.endswith("报道") and 3 <= len(word) <= 6 and names:
+                    saw_author_sign = True
+                    flush()  # 记者 王某 济南报道: where the writer filed from, no name
+                    continue
                 if role != "editor" and _is_credit_body(word):
                     flush()  # 文/图 某某县融媒体中心 孙某: the writer's body, no name
                     continue
@@ -421,7 +426,12 @@ def title_end(line: str) -> int:
 
 
 def inline_credit(line: str) -> list[tuple[str, int, int]]:
-    """A bracketed credit with a role inside a paragraph: ``…百分点（记者沈某通讯员邓某）近日``."""
+    """A bracketed credit with a role inside a paragraph: ``…百分点（记者沈某通讯员邓某）近日``,
+    or a credit opening it: ``本报记者 王某 报道：5月6日，…``."""
+    opening = _rules()["opening_credit"].match(line)
+    if opening and (names := credit_names(opening.group("credit"))):
+        at = opening.start("credit")
+        return [(n, at + s, at + e) for n, s, e in names]
     for m in _rules()["inline_credit"].finditer(line):
         names = credit_names(m.group("credit"))
         if names:

@@ -398,6 +398,8 @@ class BylineRules(Rule):
     filler: Words
     #: a bracketed credit inside the lead paragraph: （记者 X 通讯员 Y）
     inline: Pattern
+    #: a credit opening a paragraph, closed by 报道： (本报记者 王某 报道：5月6日，…)
+    opening: Pattern
     #: the body a closing credit names before its writer: （县农业农村局 赵某）
     credit_body: Pattern
 
