@@ -437,6 +437,9 @@ SCAN_CASES = [
     ("全年营收超千亿", [("MONEY", "超千亿")]),
     ("签约项目中，投资10亿以上项目3个", [("MONEY", "10亿以上"), ("QUANTITY", "3个")]),
     ("打造产值千亿级产业集群", []),
+    # issue20:bare-range — a range without 元 in a money context (OUTPUT.md: 5-10亿)
+    ("项目总投资5-8亿", [("MONEY", "5-8亿")]),
+    ("计划投资6~8亿，", [("MONEY", "6~8亿")]),
     ("投资数百亿", []),
 ]
 
@@ -445,6 +448,7 @@ BARE_YI_VALUES = [
     ("issue20:bare-yi-near", "吸引投资近亿元", 100000000, "at_most"),
     ("issue20:money-context", "揽金超百亿", 10000000000, "at_least"),
     ("issue20:money-context-suffix", "投资10亿以上项目3个", 1000000000, "at_least"),
+    ("issue20:bare-range", "项目总投资5-8亿", 800000000, "at_most"),
 ]
 
 
