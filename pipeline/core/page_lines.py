@@ -440,6 +440,12 @@ def inline_credit(line: str) -> list[tuple[str, int, int]]:
     return []
 
 
+def opening_credit_end(line: str) -> int | None:
+    """Where a credit opening a paragraph (``本报记者 王某 报道：``) ends, else None."""
+    m = _rules()["opening_credit"].match(line)
+    return m.end() if m and credit_names(m.group("credit")) else None
+
+
 def meta_authors(line: str) -> list[tuple[str, int, int]]:
     """Authors named under the author keys of a meta line (作者, 记者, 文\\图), with spans."""
     rules = _rules()

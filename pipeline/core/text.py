@@ -550,6 +550,8 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
         for u in body[:2]:
             for name, s, e in page_lines.inline_credit(u.text):
                 _add_author(art, name, u.start + s, u.start + e)
+            if (opening := page_lines.opening_credit_end(u.text)) is not None:
+                art.author_spans.append((u.start, u.start + opening))  # 本报记者 王某 报道：
             if art.authors:
                 break
     for j, u in enumerate(units):
