@@ -262,6 +262,8 @@ SCAN_CASES = [
     # OUTPUT.md): the year before a statistic's own year named before it, else before the anchor's
     ("2017年，全市生产总值增长7%，增速比上年提高0.5个百分点。", [("2017年", "2017"), ("上年", "2016")]),
     ("上年全区新增城镇就业2.3万人。", [("上年", "2024")]),
+    # pages:d07 form: after another comparison base, 上年 counts back from the anchor's year
+    ("增加值比去年同期增长13.7%，增速比上年提高5.2个百分点。", [("去年同期", "2024"), ("上年", "2024")]),
     ("2017年完成投资。\n上年底建成。", [("2017年", "2017"), ("上年底", "2024-12")]),
     # issue20:that-year — 当年/同年/次年 count from the year a date just before them states
     ("2019年，该村建成大棚120座，当年实现收入50万元。", [("2019年", "2019"), ("当年", "2019")]),

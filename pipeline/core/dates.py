@@ -615,6 +615,8 @@ def _year_before_statistic(text: str, previous: DateMatch, start: int) -> dict[s
     提高…) is the year before that one, not before the page's; None when no year precedes."""
     if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
         return None
+    if text.endswith("同期", previous.start, previous.end):
+        return None  # 比去年同期增长…，增速比上年提高…: both count back from the anchor's year
     year = regex.match(r"[0-9]{4}", previous.value["iso"])
     if not year:
         return None
