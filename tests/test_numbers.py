@@ -424,7 +424,38 @@ SCAN_CASES = [
     ("一笔数千万元的旧账", []),
     ("九成五的县市区实现义务教育均衡", [("PERCENT", "九成五")]),
     ("三成五年内完成", [("PERCENT", "三成")]),
+    # issue20:bare-yi — a qualifier before a bare 亿元 is one 亿 (揽金超亿元, 近亿元); a vague
+    # 上亿元 / 数亿元 is no amount, nor 亿元 after 通过
+    ("招商引资揽金超亿元", [("MONEY", "超亿元")]),
+    ("带动村民增收近亿元", [("MONEY", "近亿元")]),
+    ("全年销售额超过亿元", [("MONEY", "超过亿元")]),
+    ("投入上亿元建设", []),
+    ("通过亿元贷款", []),
+    # issue20:money-context — without 元: a qualifier before 百亿/千亿 (揽金超百亿); an amount
+    # closed by 以上 may be followed by its noun (投资10亿以上项目); a tier (千亿级) is no amount
+    ("招商签约揽金超百亿", [("MONEY", "超百亿")]),
+    ("全年营收超千亿", [("MONEY", "超千亿")]),
+    ("签约项目中，投资10亿以上项目3个", [("MONEY", "10亿以上"), ("QUANTITY", "3个")]),
+    ("打造产值千亿级产业集群", []),
+    # issue20:bare-range — a range without 元 in a money context (OUTPUT.md: 5-10亿)
+    ("项目总投资5-8亿", [("MONEY", "5-8亿")]),
+    ("计划投资6~8亿，", [("MONEY", "6~8亿")]),
+    ("投资数百亿", []),
 ]
+
+BARE_YI_VALUES = [
+    ("issue20:bare-yi", "揽金超亿元", 100000000, "at_least"),
+    ("issue20:bare-yi-near", "吸引投资近亿元", 100000000, "at_most"),
+    ("issue20:money-context", "揽金超百亿", 10000000000, "at_least"),
+    ("issue20:money-context-suffix", "投资10亿以上项目3个", 1000000000, "at_least"),
+    ("issue20:bare-range", "项目总投资5-8亿", 800000000, "at_most"),
+]
+
+
+@pytest.mark.parametrize("origin,text,amount,qualifier", BARE_YI_VALUES, ids=[c[0] for c in BARE_YI_VALUES])
+def test_bare_yi_values(origin, text, amount, qualifier):
+    (m,) = [a for a in find_amounts(text) if a.label == "MONEY"]
+    assert (m.value["amount"], m.value["qualifier"]) == (amount, qualifier)
 
 
 @pytest.mark.parametrize("text,expected", SCAN_CASES)

@@ -25,6 +25,14 @@ CREDITS = [
     ("issue20:square", "□晚报记者 王大明 通讯员 李小华", True, ["王大明", "李小华"]),
     ("issue20:plus", "采写:张三+记者 李四", True, ["张三", "李四"]),
     ("own:wen-tu", "文/图 李某", True, ["李某"]),
+    # issue20:body-in-credit — the writer's body among the names is no name
+    ("issue20:body-in-credit", "文/图 某某县融媒体中心 孙某某", True, ["孙某某"]),
+    ("issue20:body-after-role", "记者 县农业局 王某", True, ["王某"]),
+    ("own:body-only", "县融媒体中心", False, None),
+    # issue20:filed-from — an outlet pair ending in 新闻 is a role's outlet; where the writer
+    # filed from (济南报道) is no name
+    ("issue20:filed-from", "大众网·海报新闻记者 王某某 济南报道", True, ["王某某"]),
+    ("own:glued-report", "本报记者 王某 报道", True, ["王某"]),
     ("own:shot", "记者 王某 摄", True, ["王某"]),
     ("pages:e02", "湖北日报记者蔡俊", True, ["蔡俊"]),
     ("pages:e12", "通讯员李 斌", True, ["李 斌"]),
@@ -49,6 +57,9 @@ BYLINE_LINES = [
     ("pages:e07", "(胡晓光)", ["胡晓光"]),
     ("issue20:one-line", "某报·某客户端记者 甲乙 丙丁 实习生 赵丙", ["甲乙", "丙丁", "赵丙"]),
     ("own:not-a-credit", "整合服务资源 提升处置效率", None),
+    # issue20:reported — a closing 报道 is a filler, not a second name
+    ("issue20:reported", "本报记者 黄某华 报道", ["黄某华"]),
+    ("issue20:reported-two", "本报记者 黄某华 钱某 报道", ["黄某华", "钱某"]),
 ]
 
 
@@ -63,6 +74,11 @@ CLOSING = [
     ("pages:e02", "…最优质的服务。(湖北日报记者蔡某)", ["蔡某"]),
     ("own:gloss", "建设污水处理工程（一期）", None),
     ("own:done", "会议要求加快进度。（完）", None),
+    # issue20:body-credit — a government portal's closing credit names the body, then its writers
+    ("issue20:body-credit", "…完成春播物资储备。（县农业农村局 赵某某）", ["赵某某"]),
+    ("issue20:body-credit-two", "…活动圆满结束。（某某镇 钱某 孙某某）", ["钱某", "孙某某"]),
+    ("own:body-alone", "…活动圆满结束。（县委宣传部）", None),
+    ("own:body-phrase", "…活动圆满结束。（某某公司 新产品）", None),
 ]
 
 
@@ -87,6 +103,23 @@ CHROME = [
     ("pages:e02-2", "2、凡本网注明“来源:某某在线”的所有信息内容,未经书面授权,不得转载。", True),
     ("brief:masthead", "晋中日报 2025年10月15日 星期三", True),
     ("brief:page-label", "第03版：要闻", True),
+    ("issue20:lettered-page", "第A03版：城市新闻", True),  # a lettered section's page label
+    # issue20:chrome — other outlets' editors, error reports, share rows, app and QR banners,
+    # comment rows, footers; a body line that starts with the same word stays text
+    ("issue20:chrome-editor", "（责编：赵某、李某）", True),
+    ("issue20:chrome-source", "稿源：某某网", True),
+    ("issue20:chrome-fix", "【我要纠错】", True),
+    ("issue20:chrome-share", "微信 微博 QQ空间", True),
+    ("issue20:chrome-app", "打开某某新闻客户端，阅读体验更佳", True),
+    ("issue20:chrome-qr", "长按识别二维码关注", True),
+    ("issue20:chrome-buttons", "【举报】 【收藏】", True),
+    ("issue20:chrome-comments", "0条评论", True),
+    ("issue20:chrome-commenter", "网友：张某", True),
+    ("issue20:chrome-footer", "主办：某某县人民政府办公室 承办：某某县融媒体中心", True),
+    ("issue20:chrome-icp", "某ICP证030173号", True),
+    ("issue20:chrome-pages", "上一页 下一页", True),
+    ("own:body-report", "举报人张某反映，该项目存在问题。", False),
+    ("own:body-collector", "收藏家张某说", False),
     ("own:headline", "肖超英会见广东客商", False),
     ("own:headline-date", "2025年10月15日全市项目集中开工", False),
     ("own:subhead", "治山理水 筑牢生态屏障", False),
@@ -128,6 +161,18 @@ DATELINES = [
     ("pages:e04", "新华社福州4月26日电(记者秦某)福建省项目签约。", "新华社", "4月26日", ["秦某"]),
     ("regional press: 记者X报道", "本报讯 记者王某某报道：5月18日，某市召开推进会。", "本报讯", "5月18日", ["王某某"]),
     ("pages:c03", "晚报讯 农历正月初九,新春的余味还未散去,全区重大项目开工。", "晚报讯", "农历正月初九", []),
+    # issue20:other-datelines — an outlet's undated 消息 (its programme in brackets is no credit),
+    # a relayed agency story, the forms the issue lists
+    ("issue20:xiaoxi", "央视网消息（新闻联播）：今天，某会议在京召开。", "央视网消息", None, []),
+    ("issue20:xiaoxi-reporter", "人民网消息（记者 王某）：近日，某市召开推进会。", "人民网消息", None, ["王某"]),
+    ("issue20:relay", "据新华社电 今天上午，某项目开工。", "新华社", None, []),
+    ("issue20:relay-dated", "据新华社某地5月6日电 今天上午，某项目开工。", "新华社", "5月6日", []),
+    ("issue20:site-place", "某某网某地4月19日讯 近日，某地召开会议。", "某某网", "4月19日", []),
+    ("issue20:people", "人民网北京5月6日电 5月6日，某市召开推进会。", "人民网", "5月6日", []),
+    ("issue20:cns", "中新网某地10月3日电(记者 王某)国庆假期，某地接待游客。", "中新网", "10月3日", ["王某"]),
+    ("issue20:xinhua-two", "新华社某地3月5日电（记者 张某 李某某）3月5日，一批项目开工。", "新华社", "3月5日",
+     ["张某", "李某某"]),
+    ("own:not-a-dateline", "人民网消息称，某市召开推进会。", None, None, None),
 ]
 
 
@@ -135,6 +180,9 @@ DATELINES = [
 def test_outlet_datelines(origin, para, agency, date, reporters):
     text = normalize("项目建设取得新进展\n" + para).text
     art = split_page(text)[0]
+    if agency is None:
+        assert art.dateline is None
+        return
     assert art.dateline is not None
     assert (art.dateline.agency, art.dateline.date_text, art.authors) == (agency, date, reporters)
 
@@ -296,3 +344,52 @@ def test_declared_title_in_the_body_is_the_title():
            "某省有关负责人表示,将有效发挥有效投资作用。\n\n来源:某某中文网\n\n标题:某省391个重大招商项目集中“云签约”\n")
     arts = split_page(normalize(raw).text)
     assert [(a.title, a.authors) for a in arts] == [("某省391个重大招商项目集中“云签约”", ["秦某"])]
+
+
+# issue20:headline-on-dateline — a feature's headline on its dateline's line after 题： titles
+# the article; the credit line under it names the authors and is not joined to the line above
+# (nor to the body below it, however long: issue20:one-line-credit)
+DATELINE_HEADLINES = [
+    ("issue20:one-line-credit",
+     "某市重点项目建设跑出“加速度”\n某某日报·某某客户端记者 刘某某 陈某 实习生 黄某 通讯员 周某某 吴某\n"
+     "连日来，某市各重点项目建设现场一派繁忙景象。今年以来，全市已开工重点项目86个。\n",
+     "某市重点项目建设跑出“加速度”", ["刘某某", "陈某", "黄某", "周某某", "吴某"]),
+    ("issue20:opening-credit",
+     "某市召开项目推进会\n本报记者 王某某 报道：5月6日，某市召开重点项目推进会，总投资超亿元。\n",
+     "某市召开项目推进会", ["王某某"]),
+    ("issue20:square-text-photo",
+     "某市召开项目推进会\n■本报记者 王某某 文/图\n5月6日，某市召开重点项目推进会。\n",
+     "某市召开项目推进会", ["王某某"]),
+    ("issue20:agency-feature",
+     "新华社某地9月28日电 题：黄土地上的“新农人”\n新华社记者 张某 王某某\n"
+     "秋日的某地，漫山遍野的马铃薯迎来丰收。返乡青年正忙着直播带货。\n",
+     "黄土地上的“新农人”", ["张某", "王某某"]),
+    ("issue20:channel-feature",
+     "新华网某某频道9月28日电 题：某州农产品加工业提质增效\n"
+     "记者从某州农业农村局获悉，今年以来，某州农产品加工业实现产值86亿元。\n",
+     "某州农产品加工业提质增效", []),
+    ("own:headline-above-wins",
+     "某区项目集中开工\n新华社某地3月5日电 题：一批项目开工\n今天上午，某区一批项目集中开工，总投资480亿元。\n",
+     "某区项目集中开工", []),
+]
+
+
+@pytest.mark.parametrize("origin,raw,title,authors", DATELINE_HEADLINES, ids=[c[0] for c in DATELINE_HEADLINES])
+def test_headline_on_the_dateline(origin, raw, title, authors):
+    (art,) = split_page(normalize(raw).text)
+    assert (art.title, art.authors, art.dateline is not None) == (title, authors, "电" in raw)
+
+
+# issue20:list-headers — other outlets' list headers end the article: the rest is chrome; a
+# lone 评论 (an e-paper section's name) is a button, never a list header
+LIST_HEADERS = [
+    ("issue20:recommended", "相关推荐", True),
+    ("issue20:everyone-reads", "大家都在看", True),
+    ("issue20:hot-comments", "热门评论", True),
+    ("own:section-name", "评论", False),
+]
+
+
+@pytest.mark.parametrize("origin,line,expected", LIST_HEADERS, ids=[c[0] for c in LIST_HEADERS])
+def test_list_headers(origin, line, expected):
+    assert page_lines.is_list_header(line) is expected

@@ -109,6 +109,7 @@ SENTENCES_REGIONAL_PRESS = [
         "1-9月，全市规上工业增加值比上年增长6.2%，增速较上半年提高0.8个百分点。",
         [
             ("DATE", "1-9月", D("2025-01/2025-09")),
+            ("DATE", "上年", D("2024")),  # the year before the statistic's (issue 20)
             ("PERCENT", "6.2%", {"amount": 6.2}),
             ("DATE", "上半年", D("2025-H1")),
             ("PERCENT", "0.8个百分点", {"amount": 0.8, "points": True}),

@@ -79,6 +79,7 @@ class _DateRules:
     pattern: Scanner
     separators: tuple[str, ...]
     relative_years: dict[str, int]
+    anaphoric_years: dict[str, int]
     relative_months: dict[str, int]
     relative_days: dict[str, int]
     relative_weeks: dict[str, int]
@@ -107,6 +108,7 @@ def _rules() -> _DateRules:
     where = "values/dates.toml"
     try:
         rel_years = {k: int(v) for k, v in t["relative_years"].items()}
+        anaphoric = {k: int(v) for k, v in t["anaphoric_years"].items()}
         rel_months = {k: int(v) for k, v in t["relative_months"].items()}
         rel_days = {k: int(v) for k, v in t["relative_days"].items()}
         rel_weeks = {k: int(v) for k, v in t["relative_weeks"].items()}
@@ -128,7 +130,7 @@ def _rules() -> _DateRules:
     # the grammar is the [patterns] of dates.toml, its fragments expanded at load; here only
     # the gate every match start must pass is added, made from the words and numeral sets
     grammar, pieces = t["patterns"], t["fragments"]
-    words = [*rel_years, *rel_months, *rel_weeks, *rel_days, *halves, *seasons, *year_parts,
+    words = [*rel_years, *anaphoric, *rel_months, *rel_weeks, *rel_days, *halves, *seasons, *year_parts,
              *month_parts_alone, *vague, *same_day]
     digits = "0123456789０１２３４５６７８９"
     numerals = digits + numbers.numerals().classes["date_numerals"]
@@ -152,6 +154,7 @@ def _rules() -> _DateRules:
         ),
         separators=seps,
         relative_years=rel_years,
+        anaphoric_years=anaphoric,
         relative_months=rel_months,
         relative_days=rel_days,
         relative_weeks=rel_weeks,
@@ -228,6 +231,7 @@ class _Parts:
     vague: str | None = None
     plan: tuple[int, int] | None = None
     lunar_day: int | None = None  # 正月初九 -> 9
+    anaphor: int | None = None  # 当年 0, 次年 1: years after the year named before it
     since: bool = False
     same_day: bool = False  # 当日: the day of the date named before it
     holiday: bool = False  # “五一”
@@ -286,6 +290,9 @@ def _parts(m: regex.Match) -> _Parts | None:
             return None
     if g.get("ry"):
         p.year_rel = r.relative_years[g["ry"]]
+    if g.get("ay"):  # 当年, 次年: resolved against the anchor here, re-based in find_dates
+        p.year_rel = 0
+        p.anaphor = r.anaphoric_years[g["ay"]]
     if g.get("cmp"):  # 上年同期: the year before
         p.year_rel = -1
     if g.get("half"):
@@ -547,6 +554,12 @@ def find_dates(
             value = _framed_year_part(text, out[-1], s, value) or value
         if value is not None and text.endswith("同期", s, e) and out:
             value = _same_period_before(text, out[-1], s) or value
+        elif value is not None and e - s == 2 and text.startswith("上年", s) and out:
+            value = _year_before_statistic(text, out[-1], s) or value
+        if value is not None and p.anaphor is not None:
+            # without a year before it, 当年3月 is still 3月 (of the anchor's year); 当年 alone is none
+            based = _anaphoric_year(text, out[-1], s, value, p.anaphor) if out else None
+            value = based if based is not None else (value if e - s > 2 else None)
         if value is not None:
             out.append(DateMatch(s, e, value))
     return out
@@ -595,6 +608,36 @@ def _same_period_before(text: str, previous: DateMatch, start: int) -> dict[str,
         return None
     shifted = regex.sub(r"(?<![0-9])([0-9]{4})(?![0-9])", lambda m: f"{int(m[1]) - 1:04d}", iso)
     return {"iso": shifted, "approx": previous.value.get("approx", False)}
+
+
+def _year_before_statistic(text: str, previous: DateMatch, start: int) -> dict[str, Any] | None:
+    """上年 in a statistic framed by a year named just before it in the paragraph (2017年，…比上年
+    提高…) is the year before that one, not before the page's; None when no year precedes."""
+    if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
+        return None
+    if text.endswith("同期", previous.start, previous.end):
+        return None  # 比去年同期增长…，增速比上年提高…: both count back from the anchor's year
+    year = regex.match(r"[0-9]{4}", previous.value["iso"])
+    if not year:
+        return None
+    return {"iso": f"{int(year.group()) - 1:04d}", "approx": False}
+
+
+def _anaphoric_year(text: str, previous: DateMatch, start: int, value: dict[str, Any],
+                    delta: int) -> dict[str, Any] | None:
+    """当年 / 同年12月 / 次年 after a date that states its year in the same paragraph (2019年…，
+    当年…) count from that year; None without one (a bare 当年 is "back then")."""
+    if start - previous.end > _SAME_DAY_REACH or "\n" in text[previous.end:start]:
+        return None
+    framing = _EXPLICIT_YEAR.match(text, previous.start, previous.end)
+    if framing:
+        base = int(framing.group(1))
+    elif text.startswith(tuple(_rules().anaphoric_years), previous.start):
+        base = int(previous.value["iso"][:4])  # 同年12月，次年3月: a chain of them
+    else:
+        return None
+    year = f"{base + delta:04d}"
+    return {**value, "iso": regex.sub(r"(?<![0-9])[0-9]{4}(?![0-9])", year, value["iso"])}
 
 
 def parse_date(

@@ -416,7 +416,9 @@ def patterns() -> _Patterns:
         percent=scanner(percent_lead + ahead(a["percent"]["words"]) + g["percent"], "percent"),
         quantity=scanner(amount_lead + ahead(qunits_spec) + g["quantity"], "quantity"),
         bare=scanner(
-            amount_lead + f"(?={_class(numberish)}{{0,48}}?{large})" + "(?:" + g["bare"] + ")",
+            # money's own starts too: 揽金超百亿 (an implicit 一 after a qualifier)
+            lead(first + a["money"]["starts"], numeral_chars) + f"(?={_class(numberish)}{{0,48}}?{large})"
+            + "(?:" + g["bare"] + ")",
             "bare",
         ),
         prefix=prefix,
@@ -697,7 +699,9 @@ _CLAUSE_END = "，。；！？,;!?：:\n"
 _WORDLIKE = regex.compile(r"\p{Han}|[A-Za-z0-9]")
 
 
-def _money_context(text: str, start: int, end: int) -> bool:
+def _money_context(text: str, start: int, end: int, *, closed: bool = False) -> bool:
+    """A context word before a bare amount in its clause, and no unknown unit after it; an
+    amount ``closed`` by a qualifier word (投资10亿以上项目) may be followed by a noun."""
     p = patterns()
     lo = max(0, start - p.context_window)
     window = text[lo:start]
@@ -707,7 +711,7 @@ def _money_context(text: str, start: int, end: int) -> bool:
     if not p.context.search(window):
         return False
     nxt = text[end:end + 1]
-    if nxt and _WORDLIKE.match(nxt):
+    if nxt and _WORDLIKE.match(nxt) and not closed:
         return nxt in p.followers
     return True
 
@@ -745,7 +749,7 @@ def find_amounts(text: str, labels: frozenset[str] | None = None) -> list[Amount
         for m in p.bare.finditer(text, starts):
             g = groups(m)
             start = m.start()
-            if _has_multiplier(g) and _money_context(text, start, m.end()):
+            if _has_multiplier(g) and _money_context(text, start, m.end(), closed=bool(g.get("suf"))):
                 pre = _prefix_before(text, start)
                 value = _money_value(g, pre, "CNY")
                 if value is not None:

@@ -44,6 +44,8 @@ def _rules() -> dict:
             f"(?P<author>{author.pattern})|(?P<editor>{editor.pattern})", f"{_WHERE}: byline roles"),
         "filler": frozenset(byline["filler"]),
         "closing": compile_pattern(byline["closing"], f"{_WHERE}: byline.closing"),
+        "credit_body": compile_pattern(byline["credit_body"], f"{_WHERE}: byline.credit_body"),
+        "credit_body_head": compile_pattern(byline["credit_body"] + r"\s{1,3}", f"{_WHERE}: byline.credit_body"),
         "surnames": frozenset(s for s in surnames if len(s) == 1),
         "double_surnames": frozenset(s for s in surnames if len(s) == 2),
         "starts": tuple(chrome["starts"]),
@@ -58,6 +60,7 @@ def _rules() -> dict:
         "site_name": compile_pattern(chrome["site_name"], f"{_WHERE}: chrome.site_name"),
         "site_tag": compile_pattern(chrome["site_tag"], f"{_WHERE}: chrome.site_tag"),
         "inline_credit": compile_pattern(byline["inline"], f"{_WHERE}: byline.inline"),
+        "opening_credit": compile_pattern(byline["opening"], f"{_WHERE}: byline.opening"),
         "meta_key": compile_pattern(meta_keys + r"\s{0,2}[:：]", f"{_WHERE}: chrome.meta_keys"),
         "author_keys": frozenset(chrome["author_keys"]),
         "original_title": compile_pattern(chrome["original_title"], f"{_WHERE}: chrome.original_title"),
@@ -100,6 +103,7 @@ def _page_rules():
         "column_tag": compile_pattern(table["line"]["column_tag"], f"{where}: line.column_tag"),
         "kicker_max": int(table["line"]["subhead_kicker_max_chars"]),
         "title_stop": compile_pattern(table["line"]["title_stop"], f"{where}: line.title_stop"),
+        "dateline_headline": compile_pattern(table["dateline"]["headline"], f"{where}: dateline.headline"),
     }
     return compiled
 
@@ -167,8 +171,9 @@ def byline_names(line: str, *, at_article_end: bool) -> list[str] | None:
         if m:
             names = [n for n in regex.split(r"[\s、,，/]+", m.group("names")) if n]
             # 本报记者 王某 通讯员 李某: a role among the names is read by credit_names below
+            # 本报记者 王某 报道: a closing 报道 is a filler, not a name (credit_names reads it)
             if (names and all(regex.fullmatch(r"\p{Han}{2,4}", n) for n in names)
-                    and not any(_rules()["role"].fullmatch(n) for n in names)):
+                    and not any(_rules()["role"].fullmatch(n) or n in _rules()["filler"] for n in names)):
                 return names
     if regex.fullmatch(r"\p{Han}{2,4}", line) and (looks_like_name(line) and at_article_end):
         return [line]
@@ -204,13 +209,28 @@ def match_dateline(line: str) -> regex.Match | None:
     return None
 
 
+def dateline_headline(line: str) -> tuple[str, int, int] | None:
+    """The headline a dateline's line carries after 题：(``新华社兰州9月28日电 题：…``), with its
+    span in ``line``; None for any other line."""
+    m = match_dateline(line)
+    if m is None:
+        return None
+    h = _page_rules()["dateline_headline"].match(line, m.end())
+    if h is None or h.start("title") >= len(line):
+        return None
+    # the dateline patterns stop at the date: 电/讯 may still stand before 题
+    return h.group("title"), h.start("title"), h.end("title")
+
+
 def continues_line(prev: str, nxt: str) -> bool:
     """Whether line ``nxt`` continues the sentence ``prev`` broke off (a column or page break)."""
     rules = _page_rules()
-    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt):
+    if ends_sentence(prev) or match_dateline(nxt) or is_caption(nxt) or dateline_headline(prev):
         return False
     if _stands_alone(prev) or _stands_alone(nxt) or closing_credit(prev[-_CLOSING_TAIL:]):
         return False  # chrome, a 原标题 line and a closing credit are lines of their own
+    if head_credit(prev) or head_credit(nxt):
+        return False  # 某报·某客户端记者 甲 乙 实习生 丙 通讯员 丁 戊: a credit line, however long
     if is_headline_like(prev) and has_column_tag(prev):
         return False  # …荒漠植被（走近自然）: a headline, however long
     if len(prev) >= rules["body_min"]:
@@ -297,6 +317,13 @@ def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int
                     saw_author_sign = True
                     flush()
                     continue
+                if word.endswith("报道") and 3 <= len(word) <= 6 and names:
+                    saw_author_sign = True
+                    flush()  # 记者 王某 济南报道: where the writer filed from, no name
+                    continue
+                if role != "editor" and _is_credit_body(word):
+                    flush()  # 文/图 某某县融媒体中心 孙某: the writer's body, no name
+                    continue
                 shot = _TRAILING_SHOT.search(word)
                 if shot:
                     word = word[: shot.start()]
@@ -322,6 +349,12 @@ def credit_names(segment: str, *, need_role: bool = True) -> list[tuple[str, int
     return names
 
 
+def _is_credit_body(word: str) -> bool:
+    """A body named among a credit's names (某某县融媒体中心, 县农业局); a 2–3 hanzi word that
+    starts with a surname is read as a name."""
+    return bool(_rules()["credit_body"].fullmatch(word)) and (len(word) > 3 or not _is_surname_name(word))
+
+
 class _NotCredit(Exception):
     pass
 
@@ -336,9 +369,16 @@ def closing_credit(line: str) -> list[tuple[str, int, int]] | None:
     if before and before[-1] not in "。！？!?”\"…；;":
         return None  # a bracket after running words is a gloss, not a credit: 工程（一期）
     names = credit_names(m.group("credit"), need_role=False)
-    if not names:
-        return None
     base = m.start("credit")
+    if not names:
+        # （县农业农村局 赵某）: the body, then its writers
+        body = _rules()["credit_body_head"].match(m.group("credit"))
+        if body is None:
+            return None
+        names = credit_names(m.group("credit")[body.end():], need_role=False)
+        if not names:
+            return None
+        base += body.end()
     return [(n, base + s, base + e) for n, s, e in names]
 
 
@@ -386,13 +426,24 @@ def title_end(line: str) -> int:
 
 
 def inline_credit(line: str) -> list[tuple[str, int, int]]:
-    """A bracketed credit with a role inside a paragraph: ``…百分点（记者沈某通讯员邓某）近日``."""
+    """A bracketed credit with a role inside a paragraph: ``…百分点（记者沈某通讯员邓某）近日``,
+    or a credit opening it: ``本报记者 王某 报道：5月6日，…``."""
+    opening = _rules()["opening_credit"].match(line)
+    if opening and (names := credit_names(opening.group("credit"))):
+        at = opening.start("credit")
+        return [(n, at + s, at + e) for n, s, e in names]
     for m in _rules()["inline_credit"].finditer(line):
         names = credit_names(m.group("credit"))
         if names:
             at = m.start("credit")
             return [(n, at + s, at + e) for n, s, e in names]
     return []
+
+
+def opening_credit_end(line: str) -> int | None:
+    """Where a credit opening a paragraph (``本报记者 王某 报道：``) ends, else None."""
+    m = _rules()["opening_credit"].match(line)
+    return m.end() if m and credit_names(m.group("credit")) else None
 
 
 def meta_authors(line: str) -> list[tuple[str, int, int]]:

@@ -154,6 +154,8 @@ class DatesFile(RuleFile):
     """``values/dates.toml``: date words and what makes a number a duration instead."""
 
     relative_years: dict[str, int]
+    #: 当年, 同年, 次年: years relative to the year a date named before them gives
+    anaphoric_years: dict[str, int]
     relative_months: dict[str, int]
     #: the first day of the lunar year by Gregorian year, "MM-DD" (农历正月初九)
     lunar_new_year: dict[Annotated[str, Field(pattern=r"^(19|20)[0-9]{2}$")],
@@ -399,12 +401,18 @@ class BylineRules(Rule):
     filler: Words
     #: a bracketed credit inside the lead paragraph: （记者 X 通讯员 Y）
     inline: Pattern
+    #: a credit opening a paragraph, closed by 报道： (本报记者 王某 报道：5月6日，…)
+    opening: Pattern
+    #: the body a closing credit names before its writer: （县农业农村局 赵某）
+    credit_body: Pattern
 
 
 class DatelineRules(Rule):
     #: an outlet that opens a dated dateline (本报, 东南网, 胶东在线, 湖北日报客户端): ``{OUTLET}``
     outlet: Pattern
     patterns: list[Pattern]
+    #: a headline right after a dateline, on its line: 新华社兰州9月28日电 题：…
+    headline: Pattern
 
 
 class ChromeRules(Rule):

@@ -544,11 +544,14 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
         art.dateline = _dateline(body[0], text)
         for name, s, e in art.dateline.reporter_spans:
             _add_author(art, name, s, e)
+        _dateline_headline(art, body)
     if not art.authors:
         # （记者 X 通讯员 Y） opening or inside the lead paragraph: 增加值增速高4.3个百分点（记者…）近日
         for u in body[:2]:
             for name, s, e in page_lines.inline_credit(u.text):
                 _add_author(art, name, u.start + s, u.start + e)
+            if (opening := page_lines.opening_credit_end(u.text)) is not None:
+                art.author_spans.append((u.start, u.start + opening))  # 本报记者 王某 报道：
             if art.authors:
                 break
     for j, u in enumerate(units):
@@ -562,6 +565,21 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
                 _add_author(art, name, u.start + at, u.start + at + len(name))
             art.author_spans.append((u.start, u.end))
     return art
+
+
+def _dateline_headline(art: PageArticle, body: list[_Unit]) -> None:
+    """新华社兰州9月28日电 题：… : the headline on the dateline's line titles an article that has
+    no other, and a credit line right under it (新华社记者 张某 王某) names its authors."""
+    found = page_lines.dateline_headline(body[0].text)
+    if found is None:
+        return
+    if art.title is None:
+        art.title = found[0]
+        art.title_spans = [(body[0].start + found[1], body[0].start + found[2])]
+    if len(body) > 1 and body[1].kind == "short" and (credit := page_lines.head_credit(body[1].text)):
+        for name, s, e in credit:
+            _add_author(art, name, body[1].start + s, body[1].start + e)
+        art.author_spans.append((body[1].start, body[1].end))
 
 
 def _add_author(art: PageArticle, name: str, start: int, end: int) -> None:
