@@ -393,6 +393,9 @@ class PageView:
             return after not in ("的",)
         if before[-1:] in self.P.date_preps or before in self.P.date_preps:
             return True
+        # a day between subject and verb dates the verb (中央财政20日预拨…, 左干渠2月6日复工)
+        if _is_day(self.good_date(m)) and after not in ("的", "前", "后") and not m.text[-1:].isdigit():
+            return True
         # a dateline date (科学导报讯 10月14日，…) is always the clause's date
         return m.part == "dateline"
 

@@ -1,0 +1,46 @@
+"""Event dates (issue 20, second round): which date expression dates an event. Made-up sentences
+in the style of the real pages; entities by hand (the helpers are those of test_events.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import D, P, Y, run
+
+# (name, text, entities, dateline date, [(type, trigger, expected date)])
+DATE_CASES = [
+    # after pages:a04: a day between the subject and its verb dates the verb, not the dateline
+    ("day between subject and verb",
+     "本报北京3月12日电 省财政9日下达农业救灾资金2亿元，用于支持各地做好春耕生产。",
+     [("3月12日", "DATE", D("2024-03-12")), ("9日", "DATE", D("2024-03-09")), ("2亿元", "MONEY", Y(200_000_000))],
+     "2024-03-12",
+     [("funding", "下达", "2024-03-09")]),
+    # after pages:a04: … and the 其中 sentence elaborating it takes the same date
+    ("elaboration takes the lead's inner day",
+     "本报北京3月12日电 省财政9日下达农业救灾资金2亿元，用于支持各地做好春耕生产。"
+     "其中，安排小麦病虫害防控1.2亿元，用于支持12个市做好防控工作。",
+     [("3月12日", "DATE", D("2024-03-12")), ("9日", "DATE", D("2024-03-09")), ("2亿元", "MONEY", Y(200_000_000)),
+      ("1.2亿元", "MONEY", Y(120_000_000))],
+     "2024-03-12",
+     [("funding", "下达", "2024-03-09"), ("funding", "安排", "2024-03-09")]),
+    # after pages:a04: a project, its day, its verb; the rate after it is read on that day
+    ("project's day dates its clause and the next",
+     "本报讯 青河水库输水干渠工程3月2日复工，到岗率约为85%。",
+     [("3月2日", "DATE", D("2024-03-02")), ("85%", "PERCENT", P(85))],
+     "2024-03-05",
+     [("metric", "约为", "2024-03-02")]),
+    # a day followed by 的 names a thing (3月2日的会议), it does not date the verb after it
+    ("day before 的 is no adverb",
+     "本报讯 县财政将3月2日的结余资金500万元下达到各乡镇。",
+     [("3月2日", "DATE", D("2024-03-02")), ("500万元", "MONEY", Y(5_000_000))],
+     "2024-03-05",
+     [("funding", "下达", "2024-03-05")]),
+]
+
+
+@pytest.mark.parametrize("name,text,ents,dateline,expected", DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_event_dates(name, text, ents, dateline, expected):
+    events = run(text, ents, dateline=dateline)
+    got = [(e.type, e.trigger_text, e.date) for e in events]
+    for want in expected:
+        assert want in got, f"{want} not in {got}"
