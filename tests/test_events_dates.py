@@ -44,3 +44,26 @@ def test_event_dates(name, text, ents, dateline, expected):
     got = [(e.type, e.trigger_text, e.date) for e in events]
     for want in expected:
         assert want in got, f"{want} not in {got}"
+
+
+def metrics(events):
+    return [(e.trigger_text, [a.text for a in e.args.get("subject", [])]) for e in events if e.type == "metric"]
+
+
+# (name, text, entities, [(trigger, subject)])
+CAUSE_CASES = [
+    # after pages:a01: A上升造成B损失X: the value is B's, its change word the trigger
+    ("change causing a change",
+     "2023年，细颗粒物浓度大幅上升造成全省优良天数比例同比损失3.1个百分点。",
+     [("2023年", "DATE", D("2023")), ("3.1个百分点", "PERCENT", P(3.1, points=True))],
+     [("损失", ["优良天数比例"])]),
+    ("causal clause after a comma",
+     "降水偏少，导致全县水库蓄水量同比减少12.5%。",
+     [("12.5%", "PERCENT", P(12.5))],
+     [("减少", ["水库蓄水量"])]),
+]
+
+
+@pytest.mark.parametrize("name,text,ents,expected", CAUSE_CASES, ids=[c[0] for c in CAUSE_CASES])
+def test_metric_after_cause(name, text, ents, expected):
+    assert metrics(run(text, ents)) == expected

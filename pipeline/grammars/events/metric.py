@@ -26,6 +26,7 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         current = None
 
     for cs, ce in v.clauses(sent):
+        cs = _after_cause(v, cs, ce)
         if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce):
             flush()
             planned = _metric_subject(v, cs, ce, v.ents_in(cs, ce, ("MONEY", "QUANTITY")))
@@ -116,6 +117,18 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         emit(art, ev)
 
 
+def _after_cause(v: PageView, cs: int, ce: int) -> int:
+    """Where a clause's statement starts: after a causal verb (A上升造成B同比损失2.3个百分点,
+    …，造成B损失…) that opens the clause or follows a change, before any value."""
+    t, P = v.text, v.P
+    c = P.mt_cause.search(t, cs, ce)
+    if c is None or v.ents_in(cs, c.start(), ("PERCENT", "MONEY", "AREA", "QUANTITY")):
+        return cs
+    if c.start() == v.trim(cs, ce)[0] or P.mt_change.search(t, cs, c.start()):
+        return c.end()
+    return cs
+
+
 def _distributed(v: PageView, pending: list[tuple[int, int]], k: int) -> list[tuple[int, int]] | None:
     """The ``k`` indicators a 分别 clause distributes over: the last ``k`` read without a rate, or
     the items of the last one when it is a list of ``k`` (新开工、新投产项目分别为45个、44个)."""
@@ -170,7 +183,9 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
         limit, end = end, mk.start()
         # 水质断面比例为87.3%, 优良比例保持100%: 比例 names the indicator, the verb after it
         # states its level (but 投资占比达74%: the share is the trigger, as the gold has it)
-        if mk.group() == "比例" and R(r"为|达到?|保持").match(t, mk.end()) and t[mk.start() - 1] not in "的占":
+        # (优良天数比例同比损失2.3个百分点: so does the comparison word before its change)
+        if mk.group() == "比例" and R(r"为|达到?|保持|同比|环比|比上年|较上年|比去年|较去年").match(t, mk.end()) \
+                and t[mk.start() - 1] not in "的占":
             end = mk.end()
         # 已通过县数占总县数的比例为93.24%: the whole ratio is the indicator, 为 its level
         ratio = R(r"[^，,。；;]{1,20}?的比例(?=为|达到?|保持)").match(t, mk.end(), limit) if mk.group() == "占" else None
