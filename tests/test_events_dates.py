@@ -67,3 +67,39 @@ CAUSE_CASES = [
 @pytest.mark.parametrize("name,text,ents,expected", CAUSE_CASES, ids=[c[0] for c in CAUSE_CASES])
 def test_metric_after_cause(name, text, ents, expected):
     assert metrics(run(text, ents)) == expected
+
+
+def milestones(events):
+    return [(e.trigger_text, [a.text for a in e.args.get("project", [])], [a.text for a in e.args.get("place", [])])
+            for e in events if e.type == "project_milestone"]
+
+
+# (name, text, entities, [(trigger, projects, places)])
+MILESTONE_CASES = [
+    # after pages:a01: the place after 在 stands between the project and its trigger; the chain
+    # of places is one place
+    ("place between project and trigger",
+     "12日，青岭生态补水工程在河北省承德市丰宁县开工。",
+     [("12日", "DATE", D("2024-05-12")), ("河北省", "LOC"), ("承德市", "LOC"), ("丰宁县", "LOC")],
+     [("开工", ["青岭生态补水工程"], ["河北省承德市丰宁县"])]),
+    # after pages:a04: a canal, its day, its verb
+    ("canal resumes work on a day",
+     "青河水库灌区工程东干渠3月2日复工。",
+     [("3月2日", "DATE", D("2024-03-02"))],
+     [("复工", ["青河水库灌区工程东干渠"], [])]),
+    # after pages:a06: a park opens
+    ("park opens",
+     "今年国庆，城南湿地公园正式开放。",
+     [("今年国庆", "DATE", D("2024-10-01/2024-10-07"))],
+     [("开放", ["城南湿地公园"], [])]),
+    # an airport's statistic is no milestone (完成货邮吞吐量…)
+    ("airport completes a statistic",
+     "青州国际机场完成货邮吞吐量12.5万吨。",
+     [],
+     []),
+]
+
+
+@pytest.mark.parametrize("name,text,ents,expected", MILESTONE_CASES, ids=[c[0] for c in MILESTONE_CASES])
+def test_milestone_subjects(name, text, ents, expected):
+    assert milestones(run(text, ents)) == expected

@@ -595,6 +595,8 @@ class PageView:
         ends = sorted(set(strong + facilities), key=lambda x: (x[1], x[0]))
         last_end = start
         strong_ends = {e for _, e in strong}
+        # 灌区工程左干渠: a works named after the project ends in a facility (not its 厂房, 生产线)
+        name_ends = strong_ends | {e for s_, e in facilities if t[s_:e] not in ("厂房", "生产线")}
         for ss, se in ends:
             if found and se <= found[-1][1]:
                 continue
@@ -604,9 +606,9 @@ class PageView:
             run = se
             while run < min(end, se + 30) and _NAME_CHAR.match(t[run]) and t[run] not in "和与及已正将的在于":
                 run += 1
-                if run in strong_ends:
+                if run in name_ends:
                     break
-            if run in strong_ends and run > se:
+            if run in name_ends and run > se:
                 continue
             # extend to a longer suffix run (项目部 excluded above; 工程项目 → one name)
             ls = ss

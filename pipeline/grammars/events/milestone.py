@@ -134,7 +134,13 @@ def _milestone_project(v: PageView, art: ArticleView, sent: Sent, cs: int, ps: i
     if named:
         span = named[-1]
         gap_text = t[span[1]:pre_e]
-        for d in v.ents_in(span[1], pre_e, ("DATE", "QUANTITY", "AREA")):
+        place_end = -1
+        for d in v.ents_in(span[1], pre_e, ("DATE", "QUANTITY", "AREA", "LOC")):
+            if d.label == "LOC":
+                # 工程在内蒙古乌兰察布市凉城县开工: the place after 在 is no gap
+                if t[d.start - 1:d.start] != "在" and d.start != place_end:
+                    continue
+                place_end = d.end
             gap_text = gap_text.replace(d.text, "")
         gap = R(r"(?:[0-9.]+|约|近|余|多|米|公里|千米|个|栋|座|条|亩|万|平方米|的|均|都|目前|全线|整体|"
                         r"已经|已|于|将于|在|主体结构|主体|结构|厂房|一期|二期|三期|首期|工程|全面)").sub("", gap_text)
@@ -302,7 +308,12 @@ def _clause_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
         a = de.end() if de else a
         ents = [m for m in v.ents_in(a, ts) if m.label in ORGLOC]
         if ents and ents[0].start == a:
-            return v.ent_arg(ents[0])
+            end = ents[0].end
+            for m in ents[1:]:  # 在内蒙古乌兰察布市凉城县开工: the whole chain of places
+                if m.start != end or m.label != "LOC" or ents[0].label != "LOC":
+                    break
+                end = m.end
+            return v.ent_arg(ents[0]) if end == ents[0].end else v.arg(a, end)
     a = cs
     for m in v.ents_in(cs, ts):
         if m.start > a + 1:
