@@ -92,6 +92,15 @@ MILESTONE_CASES = [
      "今年国庆，城南湿地公园正式开放。",
      [("今年国庆", "DATE", D("2024-10-01/2024-10-07"))],
      [("开放", ["城南湿地公园"], [])]),
+    # after pages:e12: a list of projects closed by 等N个项目, each item without its 投资X的
+    ("list of projects built",
+     "其中，投资3.1亿元的城东污水处理厂、投资8600万元的滨河路改造等45个项目已建成。",
+     [("3.1亿元", "MONEY", Y(310_000_000)), ("8600万元", "MONEY", Y(86_000_000)), ("45个", "QUANTITY", 45)],
+     [("建成", ["城东污水处理厂", "滨河路改造"], [])]),
+    ("list of projects in the clause before",
+     "投资1.2亿元的县博物馆、投资5000万元的体育中心等重点项目，仅用半年就完成了建设任务。",
+     [("1.2亿元", "MONEY", Y(120_000_000)), ("5000万元", "MONEY", Y(50_000_000))],
+     [("完成", ["县博物馆", "体育中心"], [])]),
     # an airport's statistic is no milestone (完成货邮吞吐量…)
     ("airport completes a statistic",
      "青州国际机场完成货邮吞吐量12.5万吨。",

@@ -212,6 +212,7 @@ class Compiled:
         self.ms_followup = ms.pattern("followup")
         self.ms_glue = ms.pattern("chain_glue")
         self.ms_tail = ms.pattern("stage_tail")
+        self.ms_project_list = ms.pattern("project_list")
         self.ms_not_objects = ms.pattern("completed_not_objects")
         self.ms_object_triggers = ms.wordset("rules.object_triggers")
         self.ms_clause_final = ms.wordset("rules.clause_final_triggers")
