@@ -629,6 +629,8 @@ class PageView:
                 continue
             if m.group() in ("建设",):
                 continue
+            if t.rfind("“", ls, m.start()) > t.rfind("”", ls, m.start()):
+                continue  # inside a quoted part of the name (“大共治”信息平台)
             ls = m.end()
             break
         # leading dates, counts, quotes
@@ -636,7 +638,10 @@ class PageView:
         while changed and ls < suffix_start:
             changed = False
             for m in self.ents_in(ls, se):
-                if m.start == ls and m.label in ("DATE", "MONEY", "QUANTITY", "PERCENT", "AREA"):
+                # (自去年4月2日…: the preposition of a leading date goes with it)
+                if m.start in (ls, ls + 1) and m.label == "DATE" and t[ls:m.start] in ("", "自", "从", "于"):
+                    ls, changed = m.end, True
+                elif m.start == ls and m.label in ("MONEY", "QUANTITY", "PERCENT", "AREA"):
                     ls, changed = m.end, True
             c = P.count.match(t, ls, suffix_start)
             if c:
