@@ -118,3 +118,23 @@ MILESTONE_CASES = [
 @pytest.mark.parametrize("name,text,ents,expected", MILESTONE_CASES, ids=[c[0] for c in MILESTONE_CASES])
 def test_milestone_subjects(name, text, ents, expected):
     assert milestones(run(text, ents)) == expected
+
+
+# after pages:e04: a set of projects named by their owners; the owners invest
+OWNER_CASES = [
+    ("owners of a set of projects",
+     "其中，省属企业项目36个，总投资820亿元；民营企业项目58个，总投资310亿元。",
+     [("36个", "QUANTITY", 36), ("820亿元", "MONEY", Y(82_000_000_000)), ("58个", "QUANTITY", 58),
+      ("310亿元", "MONEY", Y(31_000_000_000))],
+     [["省属企业"], ["民营企业"]]),
+    ("a plain set of projects has no owner",
+     "全县新建项目36个，总投资82亿元。",
+     [("36个", "QUANTITY", 36), ("82亿元", "MONEY", Y(8_200_000_000))],
+     [[]]),
+]
+
+
+@pytest.mark.parametrize("name,text,ents,expected", OWNER_CASES, ids=[c[0] for c in OWNER_CASES])
+def test_investment_owner_org(name, text, ents, expected):
+    got = [[a.text for a in e.args.get("org", [])] for e in run(text, ents) if e.type == "investment"]
+    assert got == expected

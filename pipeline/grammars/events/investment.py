@@ -36,6 +36,9 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
                 scope = v.antecedent(art, ts)
         if scope is not None:
             add(ev, "scope", v.arg(*scope))
+        owner = P.inv_owner_scope.match(t[scope[0]:scope[1]]) if scope is not None and org_from_project is None else None
+        if owner is not None:
+            org_from_project = (scope[0], scope[0] + owner.end("org"))  # 中央企业项目92个: 中央企业 invest
         orgs = [org_from_project] if org_from_project is not None else v.subject_orgs(art, sent, ts, carry=True)
         report = _REPORT.search(t, sent.start, ts)
         if report and org_from_project is None:  # the office reporting is not the investor

@@ -235,6 +235,7 @@ class Compiled:
         self.inv_project_verbs = v.pattern("project_verbs")
         self.inv_org_trigger = v.pattern("org_trigger")
         self.inv_not_after = v.pattern("not_after")
+        self.inv_owner_scope = v.pattern("owner_scope")
 
         fu = lex["funding"]
         self.f_verbs = fu.pattern("verbs")
