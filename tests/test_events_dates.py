@@ -138,3 +138,12 @@ OWNER_CASES = [
 def test_investment_owner_org(name, text, ents, expected):
     got = [[a.text for a in e.args.get("org", [])] for e in run(text, ents) if e.type == "investment"]
     assert got == expected
+
+
+# after pages:a03: 园区总投资X的P项目: the amount describes the project after 的, the zone before it invests
+def test_investment_of_the_project_after_de():
+    text = "检查组来到青山高新区总投资36亿元的智能装备产业园项目现场。"
+    ents = [("青山高新区", "ORG"), ("36亿元", "MONEY", Y(3_600_000_000))]
+    ev = [e for e in run(text, ents) if e.type == "investment"]
+    assert [([a.text for a in e.args.get("scope", [])], [a.text for a in e.args.get("org", [])]) for e in ev] == \
+        [(["智能装备产业园项目"], ["青山高新区"])]

@@ -26,6 +26,16 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
         org_from_project = None
         if count is not None:
             add(ev, "project_count", v.count_arg(count))
+        after = v.find_projects(money.end + 1, ce, weak=True) if t.startswith("的", money.end) else []
+        first = v.trim(money.end + 1, ce)[0]
+        if scope is None and after and after[0][1] - first <= 60 and not R(f"[{CLAUSE}]").search(t, first, after[0][1]):
+            # 湘潭高新区总投资120亿元的新松机器人项目: the project the amount describes (its whole
+            # name, though a word in it cuts names elsewhere: …花岗岩矿开采及基础设施建设项目)
+            core, _, org_from_project = v.project_parts((first, after[0][1]))
+            scope = core
+            owner = next((o for o in v.ents_in(max(cs, ts - 20), ts, ("ORG",)) if o.end == ts), None)
+            if org_from_project is None and owner is not None and not v.person_org(owner):
+                org_from_project = owner
         if scope is None:
             named = v.find_projects(sent.start, ts, weak=False)
             pre = t[v.trim(cs, ts)[0]:ts]
