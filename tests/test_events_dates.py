@@ -61,6 +61,20 @@ CAUSE_CASES = [
      "降水偏少，导致全县水库蓄水量同比减少12.5%。",
      [("12.5%", "PERCENT", P(12.5))],
      [("减少", ["水库蓄水量"])]),
+    # after pages:a08: an aggregate reaching an amount is a metric without a rate
+    ("aggregate level",
+     "2023年，全省技术合同成交额达到1200亿元，科研人员数量继续增加。",
+     [("2023年", "DATE", D("2023")), ("1200亿元", "MONEY", Y(120_000_000_000))],
+     [("达到", ["技术合同成交额"])]),
+    ("zone output level",
+     "38个开发区生产总值达5.2万亿元。",
+     [("38个", "QUANTITY", 38), ("5.2万亿元", "MONEY", Y(5_200_000_000_000))],
+     [("达", ["38个开发区生产总值"])]),
+    # a plain amount of a thing that is no aggregate indicator stays no metric
+    ("amount of no indicator",
+     "该项目资金达3000万元。",
+     [("3000万元", "MONEY", Y(30_000_000))],
+     []),
 ]
 
 

@@ -287,6 +287,8 @@ class Compiled:
         self.mt_bad_subjects = mt.wordset("bad_subjects")
         self.mt_forecast = mt.pattern("forecast")
         self.mt_cause = mt.pattern("cause")
+        self.mt_level_indicator = mt.pattern("level_indicator")
+        self.mt_level_trigger = mt.pattern("level_trigger")
         self.mt_rate_change = mt.pattern("rate_change")
         self.mt_rate = mt.pattern("rate")
         self.mt_subject_max = int(mt.get("subject_max", 24))

@@ -9,8 +9,8 @@ from .context import R, ArticleView, PageView, Sent
 
 def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
-    # a metric is only kept with a percentage (see flush), so a sentence without one has none
-    if not v.ents_in(sent.start, sent.end, ("PERCENT",)) or v.in_speech(sent, sent.end):
+    # a metric is only kept with a percentage or an aggregate's level (see flush)
+    if not v.ents_in(sent.start, sent.end, ("PERCENT", "MONEY")) or v.in_speech(sent, sent.end):
         return
     current: dict | None = None
     results: list[dict] = []
@@ -21,6 +21,8 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         if current is not None and current["percent"]:
             results.append(current)
             pending.clear()
+        elif current is not None and _level(v, current):
+            results.append(current)
         elif current is not None:
             pending.append(current["subject"])
         current = None
@@ -115,6 +117,21 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         own = v.own_date(sent, ts)
         add(ev, "period", date_arg(v, own))
         emit(art, ev)
+
+
+def _level(v: PageView, current: dict) -> bool:
+    """An aggregate indicator reaching an amount (研发支出达2.17万亿元): a metric without a rate;
+    its trigger the 达 right after the indicator."""
+    t, P = v.text, v.P
+    a, b = current["subject"]
+    money = [x for x in current["values"] if x.entity is not None and x.entity.label == "MONEY"]
+    if not money or not P.mt_level_indicator.search(t, a, b):
+        return False
+    lv = P.mt_level_trigger.match(t, b)
+    if lv is None or lv.end() != money[0].start:
+        return False
+    current["trigger"] = lv.span()
+    return True
 
 
 def _after_cause(v: PageView, cs: int, ce: int) -> int:
