@@ -70,6 +70,11 @@ CAUSE_CASES = [
      "38个开发区生产总值达5.2万亿元。",
      [("38个", "QUANTITY", 38), ("5.2万亿元", "MONEY", Y(5_200_000_000_000))],
      [("达", ["38个开发区生产总值"])]),
+    # after pages:e10: 计划总投资 names an indicator here, its change is a fact, no forecast
+    ("planned total as indicator",
+     "1—6月，全市新开工项目计划总投资增长18%。",
+     [("1—6月", "DATE", D("2024-01/2024-06")), ("18%", "PERCENT", P(18))],
+     [("增长", ["新开工项目计划总投资"])]),
     # a plain amount of a thing that is no aggregate indicator stays no metric
     ("amount of no indicator",
      "该项目资金达3000万元。",

@@ -29,7 +29,7 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
 
     for cs, ce in v.clauses(sent):
         cs = _after_cause(v, cs, ce)
-        if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce):
+        if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce) and not _planned_total_change(v, cs, ce):
             flush()
             planned = _metric_subject(v, cs, ce, v.ents_in(cs, ce, ("MONEY", "QUANTITY")))
             if planned is not None:
@@ -117,6 +117,13 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         own = v.own_date(sent, ts)
         add(ev, "period", date_arg(v, own))
         emit(art, ev)
+
+
+def _planned_total_change(v: PageView, cs: int, ce: int) -> bool:
+    """新开工项目计划总投资增长32%: the planned total is an indicator, its change a fact."""
+    t = v.text
+    m = R(r"计划(?:总投资|投资)(?:同比|比上年|较上年)?(?:增长|下降|减少|提高)").search(t, cs, ce)
+    return m is not None and bool(v.ents_in(m.end(), ce, ("PERCENT",)))
 
 
 def _level(v: PageView, current: dict) -> bool:
