@@ -393,6 +393,9 @@ class PageView:
             return after not in ("的",)
         if before[-1:] in self.P.date_preps or before in self.P.date_preps:
             return True
+        # a day between subject and verb dates the verb (中央财政20日预拨…, 左干渠2月6日复工)
+        if _is_day(self.good_date(m)) and after not in ("的", "前", "后") and not m.text[-1:].isdigit():
+            return True
         # a dateline date (科学导报讯 10月14日，…) is always the clause's date
         return m.part == "dateline"
 
@@ -592,6 +595,8 @@ class PageView:
         ends = sorted(set(strong + facilities), key=lambda x: (x[1], x[0]))
         last_end = start
         strong_ends = {e for _, e in strong}
+        # 灌区工程左干渠: a works named after the project ends in a facility (not its 厂房, 生产线)
+        name_ends = strong_ends | {e for s_, e in facilities if t[s_:e] not in ("厂房", "生产线")}
         for ss, se in ends:
             if found and se <= found[-1][1]:
                 continue
@@ -601,9 +606,9 @@ class PageView:
             run = se
             while run < min(end, se + 30) and _NAME_CHAR.match(t[run]) and t[run] not in "和与及已正将的在于":
                 run += 1
-                if run in strong_ends:
+                if run in name_ends:
                     break
-            if run in strong_ends and run > se:
+            if run in name_ends and run > se:
                 continue
             # extend to a longer suffix run (项目部 excluded above; 工程项目 → one name)
             ls = ss
@@ -624,6 +629,8 @@ class PageView:
                 continue
             if m.group() in ("建设",):
                 continue
+            if t.rfind("“", ls, m.start()) > t.rfind("”", ls, m.start()):
+                continue  # inside a quoted part of the name (“大共治”信息平台)
             ls = m.end()
             break
         # leading dates, counts, quotes
@@ -631,7 +638,10 @@ class PageView:
         while changed and ls < suffix_start:
             changed = False
             for m in self.ents_in(ls, se):
-                if m.start == ls and m.label in ("DATE", "MONEY", "QUANTITY", "PERCENT", "AREA"):
+                # (自去年4月2日…: the preposition of a leading date goes with it)
+                if m.start in (ls, ls + 1) and m.label == "DATE" and t[ls:m.start] in ("", "自", "从", "于"):
+                    ls, changed = m.end, True
+                elif m.start == ls and m.label in ("MONEY", "QUANTITY", "PERCENT", "AREA"):
                     ls, changed = m.end, True
             c = P.count.match(t, ls, suffix_start)
             if c:

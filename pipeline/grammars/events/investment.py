@@ -26,6 +26,16 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
         org_from_project = None
         if count is not None:
             add(ev, "project_count", v.count_arg(count))
+        after = v.find_projects(money.end + 1, ce, weak=True) if t.startswith("的", money.end) else []
+        first = v.trim(money.end + 1, ce)[0]
+        if scope is None and after and after[0][1] - first <= 60 and not R(f"[{CLAUSE}]").search(t, first, after[0][1]):
+            # 湘潭高新区总投资120亿元的新松机器人项目: the project the amount describes (its whole
+            # name, though a word in it cuts names elsewhere: …花岗岩矿开采及基础设施建设项目)
+            core, _, org_from_project = v.project_parts((first, after[0][1]))
+            scope = core
+            owner = next((o for o in v.ents_in(max(cs, ts - 20), ts, ("ORG",)) if o.end == ts), None)
+            if org_from_project is None and owner is not None and not v.person_org(owner):
+                org_from_project = owner
         if scope is None:
             named = v.find_projects(sent.start, ts, weak=False)
             pre = t[v.trim(cs, ts)[0]:ts]
@@ -36,6 +46,9 @@ def investments(v: PageView, art: ArticleView, sent: Sent) -> None:
                 scope = v.antecedent(art, ts)
         if scope is not None:
             add(ev, "scope", v.arg(*scope))
+        owner = P.inv_owner_scope.match(t[scope[0]:scope[1]]) if scope is not None and org_from_project is None else None
+        if owner is not None:
+            org_from_project = (scope[0], scope[0] + owner.end("org"))  # 中央企业项目92个: 中央企业 invest
         orgs = [org_from_project] if org_from_project is not None else v.subject_orgs(art, sent, ts, carry=True)
         report = _REPORT.search(t, sent.start, ts)
         if report and org_from_project is None:  # the office reporting is not the investor

@@ -212,6 +212,7 @@ class Compiled:
         self.ms_followup = ms.pattern("followup")
         self.ms_glue = ms.pattern("chain_glue")
         self.ms_tail = ms.pattern("stage_tail")
+        self.ms_project_list = ms.pattern("project_list")
         self.ms_not_objects = ms.pattern("completed_not_objects")
         self.ms_object_triggers = ms.wordset("rules.object_triggers")
         self.ms_clause_final = ms.wordset("rules.clause_final_triggers")
@@ -234,6 +235,7 @@ class Compiled:
         self.inv_project_verbs = v.pattern("project_verbs")
         self.inv_org_trigger = v.pattern("org_trigger")
         self.inv_not_after = v.pattern("not_after")
+        self.inv_owner_scope = v.pattern("owner_scope")
 
         fu = lex["funding"]
         self.f_verbs = fu.pattern("verbs")
@@ -284,6 +286,9 @@ class Compiled:
         self.mt_continuation = mt.pattern("continuation")
         self.mt_bad_subjects = mt.wordset("bad_subjects")
         self.mt_forecast = mt.pattern("forecast")
+        self.mt_cause = mt.pattern("cause")
+        self.mt_level_indicator = mt.pattern("level_indicator")
+        self.mt_level_trigger = mt.pattern("level_trigger")
         self.mt_rate_change = mt.pattern("rate_change")
         self.mt_rate = mt.pattern("rate")
         self.mt_subject_max = int(mt.get("subject_max", 24))

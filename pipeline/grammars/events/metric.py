@@ -9,8 +9,8 @@ from .context import R, ArticleView, PageView, Sent
 
 def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
-    # a metric is only kept with a percentage (see flush), so a sentence without one has none
-    if not v.ents_in(sent.start, sent.end, ("PERCENT",)) or v.in_speech(sent, sent.end):
+    # a metric is only kept with a percentage or an aggregate's level (see flush)
+    if not v.ents_in(sent.start, sent.end, ("PERCENT", "MONEY")) or v.in_speech(sent, sent.end):
         return
     current: dict | None = None
     results: list[dict] = []
@@ -21,12 +21,15 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         if current is not None and current["percent"]:
             results.append(current)
             pending.clear()
+        elif current is not None and _level(v, current):
+            results.append(current)
         elif current is not None:
             pending.append(current["subject"])
         current = None
 
     for cs, ce in v.clauses(sent):
-        if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce):
+        cs = _after_cause(v, cs, ce)
+        if P.mt_forecast.search(t, cs, ce) and v.is_future(cs, ce) and not _planned_total_change(v, cs, ce):
             flush()
             planned = _metric_subject(v, cs, ce, v.ents_in(cs, ce, ("MONEY", "QUANTITY")))
             if planned is not None:
@@ -116,6 +119,40 @@ def metrics(v: PageView, art: ArticleView, sent: Sent) -> None:
         emit(art, ev)
 
 
+def _planned_total_change(v: PageView, cs: int, ce: int) -> bool:
+    """新开工项目计划总投资增长32%: the planned total is an indicator, its change a fact."""
+    t = v.text
+    m = R(r"计划(?:总投资|投资)(?:同比|比上年|较上年)?(?:增长|下降|减少|提高)").search(t, cs, ce)
+    return m is not None and bool(v.ents_in(m.end(), ce, ("PERCENT",)))
+
+
+def _level(v: PageView, current: dict) -> bool:
+    """An aggregate indicator reaching an amount (研发支出达2.17万亿元): a metric without a rate;
+    its trigger the 达 right after the indicator."""
+    t, P = v.text, v.P
+    a, b = current["subject"]
+    money = [x for x in current["values"] if x.entity is not None and x.entity.label == "MONEY"]
+    if not money or not P.mt_level_indicator.search(t, a, b):
+        return False
+    lv = P.mt_level_trigger.match(t, b)
+    if lv is None or lv.end() != money[0].start:
+        return False
+    current["trigger"] = lv.span()
+    return True
+
+
+def _after_cause(v: PageView, cs: int, ce: int) -> int:
+    """Where a clause's statement starts: after a causal verb (A上升造成B同比损失2.3个百分点,
+    …，造成B损失…) that opens the clause or follows a change, before any value."""
+    t, P = v.text, v.P
+    c = P.mt_cause.search(t, cs, ce)
+    if c is None or v.ents_in(cs, c.start(), ("PERCENT", "MONEY", "AREA", "QUANTITY")):
+        return cs
+    if c.start() == v.trim(cs, ce)[0] or P.mt_change.search(t, cs, c.start()):
+        return c.end()
+    return cs
+
+
 def _distributed(v: PageView, pending: list[tuple[int, int]], k: int) -> list[tuple[int, int]] | None:
     """The ``k`` indicators a 分别 clause distributes over: the last ``k`` read without a rate, or
     the items of the last one when it is a list of ``k`` (新开工、新投产项目分别为45个、44个)."""
@@ -170,7 +207,9 @@ def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tup
         limit, end = end, mk.start()
         # 水质断面比例为87.3%, 优良比例保持100%: 比例 names the indicator, the verb after it
         # states its level (but 投资占比达74%: the share is the trigger, as the gold has it)
-        if mk.group() == "比例" and R(r"为|达到?|保持").match(t, mk.end()) and t[mk.start() - 1] not in "的占":
+        # (优良天数比例同比损失2.3个百分点: so does the comparison word before its change)
+        if mk.group() == "比例" and R(r"为|达到?|保持|同比|环比|比上年|较上年|比去年|较去年").match(t, mk.end()) \
+                and t[mk.start() - 1] not in "的占":
             end = mk.end()
         # 已通过县数占总县数的比例为93.24%: the whole ratio is the indicator, 为 its level
         ratio = R(r"[^，,。；;]{1,20}?的比例(?=为|达到?|保持)").match(t, mk.end(), limit) if mk.group() == "占" else None

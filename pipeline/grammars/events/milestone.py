@@ -59,7 +59,7 @@ def milestones(v: PageView, art: ArticleView, sent: Sent) -> None:
         if res is None:
             continue
         kind, projects, place, part_start, figures_from = res
-        if weak and kind not in ("named", "object"):
+        if weak and kind not in ("named", "object", "listed"):
             continue
         projects = [p for p in projects if p is not None]
         if not projects:
@@ -106,7 +106,8 @@ def _milestone_project(v: PageView, art: ArticleView, sent: Sent, cs: int, ps: i
                        chain: list[regex.Match]):
     """(kind, project args, place, start of a part phrase kept in the stage, figure span) or None.
 
-    kind: ``named`` (a project name or 该项目), ``object`` (完成X), ``nominal`` (开工项目共N个),
+    kind: ``named`` (a project name or 该项目), ``listed`` (A、B等N个项目), ``object`` (完成X),
+    ``nominal`` (开工项目共N个),
     ``substep`` (宿舍楼、办公楼装修装饰已经完工: its own event, never merged).
     """
     t, P = v.text, v.P
@@ -129,12 +130,24 @@ def _milestone_project(v: PageView, art: ArticleView, sent: Sent, cs: int, ps: i
             rest = ana.end()
             part = rest if rest < pre_e else None
             return "named", [v.arg(*ref, trim=False)], None, part, (pre_s, ce)
+    # a list of projects closed by 等N个项目 right before the trigger, or opening the clause
+    # before (…的A、…的B等重点建设项目，集中利用半年时间就完成了建设任务)
+    listed = _project_list(v, pre_s, pre_e) or (_project_list(v, *v.trim(*v.clause_at(sent, cs - 2)))
+                                                if cs - 2 > sent.start and pre_e - pre_s <= 12 else None)
+    if listed:
+        return "listed", listed[0], None, None, (listed[1], ce)
     # b) a named project right before the trigger (…工程正火热进行 / …中心已完成 / …工程767米已经建成)
     named = v.find_projects(pre_s, pre_e, weak=True)
     if named:
         span = named[-1]
         gap_text = t[span[1]:pre_e]
-        for d in v.ents_in(span[1], pre_e, ("DATE", "QUANTITY", "AREA")):
+        place_end = -1
+        for d in v.ents_in(span[1], pre_e, ("DATE", "QUANTITY", "AREA", "LOC")):
+            if d.label == "LOC":
+                # 工程在内蒙古乌兰察布市凉城县开工: the place after 在 is no gap
+                if t[d.start - 1:d.start] != "在" and d.start != place_end:
+                    continue
+                place_end = d.end
             gap_text = gap_text.replace(d.text, "")
         gap = R(r"(?:[0-9.]+|约|近|余|多|米|公里|千米|个|栋|座|条|亩|万|平方米|的|均|都|目前|全线|整体|"
                         r"已经|已|于|将于|在|主体结构|主体|结构|厂房|一期|二期|三期|首期|工程|全面)").sub("", gap_text)
@@ -179,6 +192,28 @@ def _milestone_project(v: PageView, art: ArticleView, sent: Sent, cs: int, ps: i
         if ref is not None:
             return "named", [v.arg(*ref, trim=False)], None, None, (ps, ce)
     return None
+
+
+def _project_list(v: PageView, a: int, b: int) -> tuple[list[ArgRecord], int] | None:
+    """The items of ``A、B等N个项目`` filling ``[a, b)``, each without its 投资X的 modifier, and
+    where their figures start (等N个项目: not the items' own amounts)."""
+    if b - a < 5:
+        return None
+    t = v.text
+    m = v.P.ms_project_list.match(t, a, b)
+    if m is None:
+        return None
+    items, s = [], m.start("items")
+    while s < m.end("items"):
+        k = t.find("、", s, m.end("items"))
+        e = k if k >= 0 else m.end("items")
+        d = t.rfind("的", s, e)
+        ia, ib = v.trim(d + 1 if d >= 0 else s, e)
+        if ib - ia < 2:
+            return None
+        items.append(v.arg(ia, ib))
+        s = e + 1
+    return (items, m.end("items")) if len(items) >= 2 else None
 
 
 def _ceremony_milestone(v: PageView, art: ArticleView, sent: Sent, name: tuple[int, int],
@@ -302,7 +337,12 @@ def _clause_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
         a = de.end() if de else a
         ents = [m for m in v.ents_in(a, ts) if m.label in ORGLOC]
         if ents and ents[0].start == a:
-            return v.ent_arg(ents[0])
+            end = ents[0].end
+            for m in ents[1:]:  # 在内蒙古乌兰察布市凉城县开工: the whole chain of places
+                if m.start != end or m.label != "LOC" or ents[0].label != "LOC":
+                    break
+                end = m.end
+            return v.ent_arg(ents[0]) if end == ents[0].end else v.arg(a, end)
     a = cs
     for m in v.ents_in(cs, ts):
         if m.start > a + 1:
