@@ -143,6 +143,7 @@ class Compiled:
         self.length = c.pattern("length")
         self.org_suffix_start = c.pattern("org_suffix_start")
         self.clause_openers = c.pattern("clause_openers")
+        self.deictic_subject = c.pattern("deictic_subject")
         self.attendee_head = c.pattern("attendee_head")
 
         m = lex["meeting"]
