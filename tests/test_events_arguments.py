@@ -38,3 +38,30 @@ def test_deictic_before_a_body_is_no_subject():
     text = "本报讯 今年以来，我市发改委开展安全隐患大排查，共排查隐患120处，已整改115处。"
     ev = only(run(text, [("今年以来", "DATE", D("2024"))], dateline="2024-06-01"), "remediation")
     assert "我市" not in texts(ev, "org")
+
+
+# ------------------------------------------------------------- meeting attendees
+
+def test_meeting_attendees_named_before_the_meeting():
+    # a city portal: the sentence that lists the officials names the meeting (并参加会见) before it
+    text = ("本报讯 6月4日，在成都举行的两市友好合作协议签约仪式上，我市与河口市正式缔结为友好城市。"
+            "副市长张平、李强，市委秘书长王海出席签约仪式并参加会见。\n"
+            "当日，赵明在会见河口市代表团时说，两市合作前景广阔。")
+    ents = [("6月4日", "DATE", D("2024-06-04")), ("成都", "LOC"), ("河口市", "LOC"), ("张平", "PER"),
+            ("李强", "PER"), ("王海", "PER"), ("赵明", "PER"), ("河口市", "LOC")]
+    ev = only(run(text, ents, dateline="2024-06-04"), "meeting")
+    assert texts(ev, "host") == ["赵明"]
+    assert texts(ev, "attendee") == ["张平", "李强", "王海"]
+
+
+def test_meeting_attendees_in_session_and_closing_the_report():
+    # 会见时在座 in the next sentence; …等参加了会见 closing a long report, beyond the usual window
+    speech = "".join(f"刘红说，第{i}项工作进展顺利。" for i in range(10))
+    text = ("本报讯 7月29日下午，市长刘红在锦江酒店会见了参加经贸合作会议的客商代表。"
+            "市开发区管委会主任王杰会见时在座。\n" + speech + "\n"
+            "会谈中，客商们发言踊跃。市直相关部门主要负责同志等参加了会见。")
+    ents = [("7月29日下午", "DATE", D("2024-07-29")), ("刘红", "PER"), ("锦江酒店", "ORG"), ("王杰", "PER")]
+    ents += [("刘红", "PER")] * 10
+    ev = only(run(text, ents, dateline="2024-07-29"), "meeting")
+    assert texts(ev, "attendee")[0] == "王杰"
+    assert any("市直相关部门主要负责同志" in a for a in texts(ev, "attendee"))

@@ -110,6 +110,11 @@ def attendance_args(v: PageView, art: ArticleView, sent: Sent, verbs: regex.Patt
     return out
 
 
+def attendance_in(v: PageView, s: Sent, start: int, verbs: regex.Pattern, exclude: set[str]) -> list[ArgRecord]:
+    """People listed before an attendance verb in one sentence (after ``start``)."""
+    return _attendance_in(v, s, start, verbs, exclude)
+
+
 def _attendance_in(v: PageView, s: Sent, start: int, verbs: regex.Pattern, exclude: set[str]) -> list[ArgRecord]:
     t = v.text
     out: list[ArgRecord] = []

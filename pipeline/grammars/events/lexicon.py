@@ -152,6 +152,7 @@ class Compiled:
         self.m_connectors = m.wordset("connectors")
         self.m_delegation = m.pattern("delegation")
         self.m_attend = m.pattern("attendance")
+        self.m_attend_named = m.pattern("attend_named")
         self.m_topic = m.re("topic_re")
         self.m_guest_group = m.pattern("guest_group")
 

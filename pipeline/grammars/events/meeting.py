@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from ...core.records import ArgRecord, Mention
-from .common import add, attendance_args, emit, new_event, pers, place_before, texts
+from .common import add, attendance_args, attendance_in, emit, new_event, pers, place_before, texts
 from .context import LOOKBACK, ArticleView, PageView, Sent
+
+#: how many sentences before a meeting one naming its attendance (…并参加会见) may stand
+BACK_SENTENCES = 3
+#: … and how many after it (the closing …等参加了会见 of a long report)
+AHEAD_SENTENCES = 30
 
 
 def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:
@@ -69,8 +74,31 @@ def meetings(v: PageView, art: ArticleView, sent: Sent) -> None:
             add(ev, "topic", a)
         for a in attendance_args(v, art, sent, P.m_attend, from_pos=ce, exclude=host_t | guest_t):
             add(ev, "attendee", a)
+        for a in _attendees_named(v, art, sent, t[ts:te], host_t | guest_t):
+            add(ev, "attendee", a)
         emit(art, ev)
         return
+
+
+def _attendees_named(v: PageView, art: ArticleView, sent: Sent, verb: str,
+                     exclude: set[str]) -> list[ArgRecord]:
+    """People of another sentence of the article that names this meeting's verb after an
+    attendance verb: before it (副市长X、Y出席签约仪式并参加会见。…当日，Z在会见…时说), whatever else
+    that sentence also served, or after it, beyond the usual window (…等参加了会见 closing the
+    report)."""
+    out: list[ArgRecord] = []
+    lo, hi = max(0, sent.index - BACK_SENTENCES), sent.index + AHEAD_SENTENCES
+    for s in art.sents[lo:hi]:
+        if s is sent or (s.index > sent.index and s.index in art.used_attendance):
+            continue
+        m = v.P.m_attend_named.search(v.text, s.start, s.end)
+        if m is None or not m.group().endswith(verb):
+            continue
+        found = attendance_in(v, s, s.start, v.P.m_attend, exclude)
+        if found and s.index > sent.index:
+            art.used_attendance.add(s.index)
+        out.extend(found)
+    return out
 
 
 def _topics(v: PageView, art: ArticleView, sent: Sent, ts: int) -> list[ArgRecord]:
