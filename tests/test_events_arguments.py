@@ -65,3 +65,26 @@ def test_meeting_attendees_in_session_and_closing_the_report():
     ev = only(run(text, ents, dateline="2024-07-29"), "meeting")
     assert texts(ev, "attendee")[0] == "王杰"
     assert any("市直相关部门主要负责同志" in a for a in texts(ev, "attendee"))
+
+
+# ------------------------------------------------------------- conference organizers and guests
+
+def test_guest_at_another_bodys_conference():
+    # a district's delegation attends the city's promotion (city portal): the city holds it
+    text = ("本报讯 9月6日至9日，东山区组成由区委书记陈峰带队的招商考察团赴宁波参加了江城市在宁波举行的"
+            "江城市(宁波)旅游推介会和江城市——宁波市对口合作交流会等系列活动。")
+    ents = [("9月6日至9日", "DATE", D("2024-09-06/2024-09-09")), ("东山区", "LOC"), ("陈峰", "PER"),
+            ("宁波", "LOC"), ("江城市", "LOC"), ("宁波", "LOC"), ("江城市", "LOC"), ("宁波", "LOC"),
+            ("江城市", "LOC"), ("宁波市", "LOC")]
+    events = [e for e in run(text, ents, dateline="2024-09-10") if e.type == "conference"]
+    assert len(events) == 2
+    for ev in events:
+        assert texts(ev, "organizer") == ["江城市"]
+        assert texts(ev, "participant") == ["东山区", "陈峰"]
+
+
+def test_own_conference_keeps_its_subject_as_organizer():
+    text = "本报讯 5月8日，东山区在宁波举行招商推介会，区委书记陈峰出席并致辞。"
+    ents = [("5月8日", "DATE", D("2024-05-08")), ("东山区", "LOC"), ("宁波", "LOC"), ("陈峰", "PER")]
+    ev = only(run(text, ents, dateline="2024-05-08"), "conference")
+    assert texts(ev, "organizer") == ["东山区"]

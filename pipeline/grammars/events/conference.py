@@ -51,6 +51,8 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     add(ev, "name", v.arg(*name, trim=False))
     orgs = [o for o in v.subject_orgs(art, sent, min(ts, name[0]), carry=False)
             if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
+    if _guest_at(v, art, sent, ev, ts, orgs):
+        orgs = []
     for a in v.org_args(orgs):
         add(ev, "organizer", a)
     if not texts(ev, "organizer"):
@@ -88,6 +90,27 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
         add(ev, "participant", a)
     emit(art, ev)
+
+
+def _guest_at(v: PageView, art: ArticleView, sent: Sent, ev, ts: int, subjects: list) -> bool:
+    """参加了A在B举行的…会: A holds it; the clause's subject and the people leading it (由X带队的)
+    attend. Whether it applied."""
+    t, P = v.text, v.P
+    g = P.c_guest_at.search(t, max(sent.start, ts - 60), ts)
+    if g is None or t[ts + 2:ts + 3] != "的":
+        return False
+    hosts = [o for o in v.ents_in(*g.span("org"), ("ORG", "LOC")) if not v.person_org(o)]
+    if not hosts:
+        return False
+    for o in hosts:
+        add(ev, "organizer", v.ent_arg(o))
+    for a in v.org_args(subjects):
+        add(ev, "participant", a)
+    cs, _ = v.clause_at(sent, g.start())
+    for p in v.ents_in(cs, g.start(), ("PER",)):
+        if p.part not in ("byline", "dateline"):
+            add(ev, "participant", v.ent_arg(p))
+    return True
 
 
 def _speakers(v: PageView, sent: Sent, name_end: int, cs: int) -> list:

@@ -494,6 +494,8 @@ class PageView:
             gap = self.text[m.end:n.start]
             if R(r"[，,。；;：:\n]").search(gap):
                 return False
+            if R(r"[由的在]|组成|带队|率领|带领").search(gap):
+                return False  # 船营区组成由区委书记吕庆龙带队的…: a clause, not a title
             if n.label == "PER":
                 return len(gap) <= 16
             if n.label not in ("TITLE", "ORG", "LOC"):
