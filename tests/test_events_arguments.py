@@ -88,3 +88,24 @@ def test_own_conference_keeps_its_subject_as_organizer():
     ents = [("5月8日", "DATE", D("2024-05-08")), ("东山区", "LOC"), ("宁波", "LOC"), ("陈峰", "PER")]
     ev = only(run(text, ents, dateline="2024-05-08"), "conference")
     assert texts(ev, "organizer") == ["东山区"]
+
+
+# ------------------------------------------------------------- inspections by bodies
+
+def test_body_review_without_its_own_subject_takes_the_sentence_before():
+    # a ministry's report: the office named in the sentence before organizes the review
+    text = ("省教育督导委员会办公室建立了均衡发展监测复查制度，对滑坡的县督促整改。"
+            "2023年组织对2015—2020年通过认定的96个县进行了年度监测复查。")
+    ents = [("省教育督导委员会办公室", "ORG"), ("2023年", "DATE", D("2023"))]
+    ev = only(run(text, ents, dateline="2024-03-01"), "inspection")
+    assert ev.trigger_text == "复查"
+    assert texts(ev, "inspector") == ["省教育督导委员会办公室"]
+    assert texts(ev, "site") == ["2015—2020年通过认定的96个县"]
+
+
+def test_no_body_review_when_the_sentence_names_someone_else():
+    text = ("省教育督导委员会办公室建立了监测复查制度。"
+            "2023年，张明对辖区96个县进行了年度监测复查。")
+    ents = [("省教育督导委员会办公室", "ORG"), ("2023年", "DATE", D("2023")), ("张明", "PER")]
+    events = [e for e in run(text, ents, dateline="2024-03-01") if e.type == "inspection"]
+    assert all("省教育督导委员会办公室" not in texts(e, "inspector") for e in events)

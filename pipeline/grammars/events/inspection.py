@@ -98,6 +98,9 @@ def _body_inspection(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int
     if P.i_body_not_site.search(t, *m.span("site")):
         return False
     orgs = v.org_args(v.subject_orgs(art, sent, m.start(), carry=False))
+    if not orgs and _no_subject(v, sent, m.start()):
+        # 2019年组织对…2708个县进行了年度监测复查: the body of the sentence before does it
+        orgs = v.org_args(v.subject_orgs(art, sent, m.start(), carry=True))
     if not orgs:
         return False
     ev = new_event(v, art, sent, "inspection", ts, te)
@@ -106,6 +109,17 @@ def _body_inspection(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int
     add(ev, "site", v.arg(*m.span("site")))
     emit(art, ev)
     return True
+
+
+def _no_subject(v: PageView, sent: Sent, pos: int) -> bool:
+    """The clause before ``pos`` names no one: only dates and a light verb (2019年组织对…)."""
+    cs, _ = v.clause_at(sent, pos)
+    if cs != sent.start or v.ents_in(cs, pos, ("PER", "ORG", "LOC")):
+        return False
+    rest = v.text[cs:pos]
+    for d in v.ents_in(cs, pos, ("DATE",)):
+        rest = rest.replace(d.text, "")
+    return bool(v.P.i_no_subject.fullmatch(rest.strip(" 　，,")))
 
 
 def _subject_start(v: PageView, sent: Sent, cs: int, ts: int) -> int:
