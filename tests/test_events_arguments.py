@@ -109,3 +109,18 @@ def test_no_body_review_when_the_sentence_names_someone_else():
     ents = [("省教育督导委员会办公室", "ORG"), ("2023年", "DATE", D("2023")), ("张明", "PER")]
     events = [e for e in run(text, ents, dateline="2024-03-01") if e.type == "inspection"]
     assert all("省教育督导委员会办公室" not in texts(e, "inspector") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # a provincial portal, simplified script
+    "10月31日上午，全省第四季度重大项目集中开工仪式举行。本次集中开工仪式在成都设主会场，"
+    "自贡、攀枝花、泸州等20个市州和第三通道项目现场设分会场。",
+    # a city portal: 为分会场, the main venue named after 在 as well
+    "10月31日上午，全市第四季度重大项目集中开工仪式举行。仪式在成都设立主会场，"
+    "自贡、攀枝花、泸州为分会场。",
+], ids=["she_fen_huichang", "wei_fen_huichang"])
+def test_main_and_branch_venues_are_the_places(text):
+    names = ["成都", "自贡", "攀枝花", "泸州"]
+    ents = [("10月31日上午", "DATE", D("2016-10-31"))] + [(n, "LOC") for n in names]
+    ev = only(run(text, ents, dateline="2016-10-31"), "conference")
+    assert texts(ev, "place") == names

@@ -78,6 +78,8 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
         place = None
     if place is not None and not texts(ev, "organizer") & {place.text}:
         add(ev, "place", place)
+    for a in _venues(v, art, sent):
+        add(ev, "place", a)
     for a in _speakers(v, sent, name[1], subject_end):
         add(ev, "participant", a)
     inv = P.c_invite.search(t, name[1], sent.end)
@@ -111,6 +113,22 @@ def _guest_at(v: PageView, art: ArticleView, sent: Sent, ev, ts: int, subjects: 
         if p.part not in ("byline", "dateline"):
             add(ev, "participant", v.ent_arg(p))
     return True
+
+
+def _venues(v: PageView, art: ArticleView, sent: Sent) -> list:
+    """The main and branch venues named in this sentence or the next of its paragraph
+    (本次集中开工仪式在成都设主会场，自贡、攀枝花、泸州等20个市州…设分会场): the places named."""
+    t, P = v.text, v.P
+    sents = [sent]
+    if sent.index + 1 < len(art.sents) and art.sents[sent.index + 1].para == sent.para:
+        sents.append(art.sents[sent.index + 1])
+    out = []
+    for s in sents:
+        for pat in (P.c_main_venue, P.c_branch_venues):
+            for m in pat.finditer(t, s.start, s.end):
+                places = v.ents_in(*m.span("list"), ("LOC",))
+                out.extend(v.ent_arg(e) for e in places)
+    return out
 
 
 def _speakers(v: PageView, sent: Sent, name_end: int, cs: int) -> list:

@@ -186,6 +186,8 @@ class Compiled:
         self.c_core_verb = f.pattern("core_verb")
         self.c_organizer_by = f.pattern("organizer_by")
         self.c_guest_at = f.pattern("guest_at")
+        self.c_main_venue = f.pattern("main_venue")
+        self.c_branch_venues = f.pattern("branch_venues")
         self.c_speaker = f.pattern("speaker")
         self.c_body_host = f.pattern("body_host")
         self.c_arrival_place = f.pattern("arrival_place")
