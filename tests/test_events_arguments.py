@@ -124,3 +124,32 @@ def test_main_and_branch_venues_are_the_places(text):
     ents = [("10月31日上午", "DATE", D("2016-10-31"))] + [(n, "LOC") for n in names]
     ev = only(run(text, ents, dateline="2016-10-31"), "conference")
     assert texts(ev, "place") == names
+
+
+# ------------------------------------------------------------- conference participants on the floor
+
+FLOOR_TEXT = ("本报讯 今日上午，县政协主席王强一行来到河口镇，召开调研座谈会，听取企业家的诉求。"
+              "副县长李明参加会议。\n图为会议现场。\n")
+FLOOR_ENTS = [("王强", "PER"), ("河口镇", "LOC"), ("李明", "PER")]
+
+
+@pytest.mark.parametrize("where,tail,ents,expected", [
+    ("groups split where one ends, a company name read as a person inside (county portal)",
+     "会上，华新水泥、河田白石等企业负责人及县国土局、经信局相关负责人，围绕如何帮助企业解决难题展开交流讨论。",
+     [("华新水泥", "ORG"), ("白石", "PER"), ("县国土局", "ORG")],
+     ["李明", "华新水泥、河田白石等企业负责人", "县国土局、经信局相关负责人"]),
+    ("people speaking in turn",
+     "会上，赵刚、孙丽先后发言。",
+     [("赵刚", "PER"), ("孙丽", "PER")],
+     ["李明", "赵刚", "孙丽"]),
+], ids=["groups", "people"])
+def test_conference_floor_participants(where, tail, ents, expected):
+    ev = only(run(FLOOR_TEXT + tail, FLOOR_ENTS + ents, dateline="2024-03-01"), "conference")
+    assert texts(ev, "participant") == expected
+
+
+def test_floor_sentence_far_after_the_conference_is_not_its():
+    far = "".join(f"第{i}项工作进展顺利。" for i in range(6))
+    text = FLOOR_TEXT + far + "\n会上，华新水泥等企业负责人展开交流讨论。"
+    ev = only(run(text, FLOOR_ENTS + [("华新水泥", "ORG")], dateline="2024-03-01"), "conference")
+    assert texts(ev, "participant") == ["李明"]
