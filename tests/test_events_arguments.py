@@ -153,3 +153,18 @@ def test_floor_sentence_far_after_the_conference_is_not_its():
     text = FLOOR_TEXT + far + "\n会上，华新水泥等企业负责人展开交流讨论。"
     ev = only(run(text, FLOOR_ENTS + [("华新水泥", "ORG")], dateline="2024-03-01"), "conference")
     assert texts(ev, "participant") == ["李明"]
+
+
+# ------------------------------------------------------------- agreements
+
+def test_signers_for_both_cities_sign_for_the_pair_named_before():
+    # a city portal: the signers act 分别代表两市; the pair is the subject of the sentence before
+    text = ("本报讯 6月4日，在成都举行的两省合作签约仪式上，我市与河口市正式缔结为友好城市。"
+            "市长赵明，河口市副市长钱亮分别代表两市签署了缔结友好城市协议书。")
+    ents = [("6月4日", "DATE", D("2024-06-04")), ("成都", "LOC"), ("河口市", "LOC"), ("赵明", "PER"),
+            ("河口市", "LOC"), ("钱亮", "PER")]
+    events = [e for e in run(text, ents, dateline="2024-06-04") if e.type == "agreement"]
+    ev = next(e for e in events if e.trigger_text == "签署")
+    assert texts(ev, "party") == ["我市", "河口市"]
+    assert texts(ev, "project") == ["缔结友好城市协议书"]
+    assert texts(ev, "place") == ["成都"]

@@ -197,6 +197,7 @@ class Compiled:
 
         a = lex["agreement"]
         self.a_verbs = a.pattern("verbs")
+        self.a_document = a.pattern("document")
         self.a_weak = a.wordset("weak_verbs")
         self.a_nouns = a.pattern("nouns")
         self.a_not_before = a.pattern("not_signing_before")
