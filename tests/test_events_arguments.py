@@ -168,3 +168,18 @@ def test_signers_for_both_cities_sign_for_the_pair_named_before():
     assert texts(ev, "party") == ["我市", "河口市"]
     assert texts(ev, "project") == ["缔结友好城市协议书"]
     assert texts(ev, "place") == ["成都"]
+
+
+# ------------------------------------------------------------- remediation campaigns
+
+def test_campaign_counts_take_the_counting_bodies_and_the_campaign_fields():
+    # a municipal portal: the campaign in one sentence, the counts by 各级…部门 in the next
+    text = ("从市应急管理局获悉，从今年5月开始，本市在危险化学品、道路交通等重点领域开展了新一轮"
+            "安全生产隐患大排查大整治，现已取得阶段性进展。截至目前，各级安全监管部门共检查企业1806家次，"
+            "查出隐患1782项，已完成整改1607项。")
+    ents = [("市应急管理局", "ORG"), ("今年5月", "DATE", D("2024-05")), ("截至目前", "DATE", D("2024-06"))]
+    ev = only(run(text, ents, dateline="2024-06-01"), "remediation")
+    assert ev.trigger_text == "排查"
+    assert texts(ev, "org") == ["各级安全监管部门"]
+    assert "危险化学品、道路交通等重点领域" in texts(ev, "scope")
+    assert texts(ev, "period") == ["今年5月"]

@@ -570,7 +570,7 @@ class PageView:
         if chain:
             return chain
         m = self.P.org_suffix_start.match(t[pos:end])
-        if m and not t[pos:pos + 1] in "全我该本各其这此":
+        if m and (t[pos:pos + 1] not in "全我该本各其这此" or t[pos:pos + 2] == "各级"):
             return [(pos + m.start("o"), pos + m.end("o"))]
         return []
 

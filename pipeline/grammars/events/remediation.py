@@ -89,9 +89,21 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
                 scope = v.arg(*m.span("scope"))
                 break
     add(ev, "scope", scope)
-    for a in v.org_args(v.subject_orgs(art, sent, ts, carry=True)):
+    if ev_sent is not sent:
+        # the counts' own sentence names who counted (截至目前，各级安全监管部门共检查…), else
+        # the campaign's (本市在…重点领域开展了…大排查大整治)
+        first = min(span[0] for _, span in roles.values())
+        orgs = v.subject_orgs(art, sent, first, carry=False) or v.subject_orgs(art, ev_sent, ts, carry=True)
+        period = v.period(ev_sent, ts) or v.period(sent, first)
+        field = P.r_campaign_field.search(t, ev_sent.start, ev_sent.end)
+        if field:
+            add(ev, "scope", v.arg(*field.span("scope")))
+    else:
+        orgs = v.subject_orgs(art, sent, ts, carry=True)
+        period = v.period(sent, ts)
+    for a in v.org_args(orgs):
         add(ev, "org", a)
-    add(ev, "period", date_arg(v, v.period(sent, ts)))
+    add(ev, "period", date_arg(v, period))
     old = _repeated(art, ev)
     if old is None:
         emit(art, ev)
