@@ -183,3 +183,13 @@ def test_campaign_counts_take_the_counting_bodies_and_the_campaign_fields():
     assert texts(ev, "org") == ["各级安全监管部门"]
     assert "危险化学品、道路交通等重点领域" in texts(ev, "scope")
     assert texts(ev, "period") == ["今年5月"]
+
+
+def test_counts_without_a_body_belong_to_the_campaign_of_the_paragraph_before():
+    # a sub-district's report: the campaign in the lead paragraph, the counts in the next one
+    text = ("本报讯 自8月5日起，文华街道开展为期一个月针对人员密集场所、九小场所及闲置院落安全大排查大整治行动。\n"
+            "截至目前此次专项隐患排查闲置院落565家，一般问题隐患33条。")
+    ents = [("8月5日", "DATE", D("2024-08-05")), ("文华街道", "LOC"), ("截至目前", "DATE", D("2024-09"))]
+    ev = only(run(text, ents, dateline="2024-09-01"), "remediation")
+    assert texts(ev, "org") == ["文华街道"]
+    assert "人员密集场所、九小场所及闲置院落" in texts(ev, "scope")

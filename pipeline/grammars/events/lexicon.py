@@ -265,6 +265,7 @@ class Compiled:
         self.r_verbs = r.compile(alternation(self.r_role_of), "roles")
         self.r_generic = r.wordset("rules.generic_objects")
         self.r_campaign_field = r.pattern("campaign_field")
+        self.r_campaign_loose = r.pattern("campaign_loose")
         self.r_campaign = r.re("rules.campaign_re")
         self.r_inspect_object = r.re("rules.inspect_object_re")
         self.r_required = r.pattern("required")
