@@ -193,3 +193,22 @@ def test_counts_without_a_body_belong_to_the_campaign_of_the_paragraph_before():
     ev = only(run(text, ents, dateline="2024-09-01"), "remediation")
     assert texts(ev, "org") == ["文华街道"]
     assert "人员密集场所、九小场所及闲置院落" in texts(ev, "scope")
+
+
+# ------------------------------------------------------------- joint meetings without a subject
+
+def test_joint_meeting_opening_with_bing_yu_takes_the_visitor_before():
+    # a city portal: the visit's leader in the sentence before, guests named by their companies
+    text = ("本报讯 活动期间，陈书记一行还参观考察了柳镇华新集团。"
+            "并与特瑞公司余总、浙江鹊山医药有限公司的王总进行了洽谈交流。")
+    ents = [("柳镇华新集团", "ORG"), ("特瑞公司", "ORG"), ("浙江鹊山医药有限公司", "ORG")]
+    ev = only(run(text, ents, dateline="2024-09-10"), "meeting")
+    assert ev.trigger_text == "洽谈交流"
+    assert texts(ev, "host") == ["陈书记"]
+    assert texts(ev, "guest") == ["余总", "王总"]
+
+
+def test_no_joint_meeting_without_anyone_before():
+    text = "本报讯 并与特瑞公司余总进行了洽谈交流。"
+    events = run(text, [("特瑞公司", "ORG")], dateline="2024-09-10")
+    assert not [e for e in events if e.type == "meeting"]

@@ -153,6 +153,9 @@ class Compiled:
         self.m_delegation = m.pattern("delegation")
         self.m_attend = m.pattern("attendance")
         self.m_attend_named = m.pattern("attend_named")
+        self.m_subjectless = m.pattern("subjectless")
+        self.m_visitor = m.pattern("visitor")
+        self.m_company_person = m.pattern("company_person")
         self.m_topic = m.re("topic_re")
         self.m_guest_group = m.pattern("guest_group")
 
