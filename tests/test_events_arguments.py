@@ -212,3 +212,15 @@ def test_no_joint_meeting_without_anyone_before():
     text = "本报讯 并与特瑞公司余总进行了洽谈交流。"
     events = run(text, [("特瑞公司", "ORG")], dateline="2024-09-10")
     assert not [e for e in events if e.type == "meeting"]
+
+
+def test_joining_another_delegations_visit_is_a_visit_of_its_own():
+    # a district portal: the district leader's own visit first, then one with the city's delegation
+    text = ("本报讯 8日，陈峰一行考察了宁波港。\n"
+            "9日，陈峰书记还随市党政代表团参加了考察鹿城区滨江商务区、宁波生态园、森马集团等活动。")
+    ents = [("8日", "DATE", D("2024-09-08")), ("陈峰", "PER"), ("宁波港", "LOC"), ("9日", "DATE", D("2024-09-09")),
+            ("陈峰", "PER"), ("鹿城区", "LOC"), ("森马集团", "ORG")]
+    events = [e for e in run(text, ents, dateline="2024-09-10") if e.type == "inspection"]
+    assert len(events) == 2
+    assert texts(events[1], "inspector") == ["陈峰", "市党政代表团"]
+    assert texts(events[1], "site") == ["鹿城区滨江商务区", "宁波生态园", "森马集团"]

@@ -29,9 +29,11 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         inspectors = _inspectors(v, cs, ts)
         group = None if inspectors else _group(v, cs, ts)
         target = None
+        joined = P.i_joined_group.search(t, cs, ts) if inspectors else None
         if inspectors:
             names = {p.text for p in inspectors}
-            target = next((e for e in existing if texts(e, "inspector") & names), None)
+            if joined is None:
+                target = next((e for e in existing if texts(e, "inspector") & names), None)
         elif group is not None:
             if existing and "一行" in t[group.end:ts]:
                 target = existing[-1]
@@ -52,6 +54,8 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
             for p in inspectors:
                 add(ev, "inspector", v.ent_arg(p))
             add(ev, "inspector", group)
+            if joined is not None:  # 吕庆龙还随市党政代表团参加了考察…: the delegation visits too
+                add(ev, "inspector", v.arg(*joined.span("g")))
             emit(art, ev)
             if kind == "arrival":
                 arrived.append(ev)

@@ -166,6 +166,7 @@ class Compiled:
         self.i_not_preceded = i.pattern("not_preceded")
         self.i_site_strip = i.pattern("site_strip")
         self.i_no_subject = i.pattern("no_subject")
+        self.i_joined_group = i.pattern("joined_group")
         self.i_place_preps = i.words("place_preps")
         self.i_accompany = i.pattern("accompany")
         self.i_companion_after = i.pattern("companion_after")
