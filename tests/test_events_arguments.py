@@ -224,3 +224,16 @@ def test_joining_another_delegations_visit_is_a_visit_of_its_own():
     assert len(events) == 2
     assert texts(events[1], "inspector") == ["陈峰", "市党政代表团"]
     assert texts(events[1], "site") == ["鹿城区滨江商务区", "宁波生态园", "森马集团"]
+
+
+def test_signing_named_inside_a_conference_name():
+    # a news agency's wire: the dateline's place is no party; the name's province signs
+    text = ("新华社福州4月26日电（记者秦红）福建省重大投资项目“云签约”26日在福州举行，"
+            "涉及签约项目391个，总投资7836亿元。")
+    ents = [("新华社", "ORG"), ("福州", "LOC"), ("4月26日", "DATE", D("2020-04-26")), ("秦红", "PER"),
+            ("福建省", "LOC"), ("26日", "DATE", D("2020-04-26")), ("福州", "LOC"),
+            ("7836亿元", "MONEY", {"amount": 7.836e11, "currency": "CNY", "qualifier": None})]
+    ev = only(run(text, ents, dateline="2020-04-26"), "agreement")
+    assert texts(ev, "party") == ["福建省"]
+    assert texts(ev, "project") == ["签约项目391个"]
+    assert texts(ev, "place") == ["福州"]
