@@ -237,3 +237,12 @@ def test_signing_named_inside_a_conference_name():
     assert texts(ev, "party") == ["福建省"]
     assert texts(ev, "project") == ["签约项目391个"]
     assert texts(ev, "place") == ["福州"]
+
+
+def test_companions_group_joined_after_the_names():
+    text = ("本报讯 8月28日，河口市党政考察团一行来我旗考察。市援兴办有关负责人，我旗领导李明、王强及"
+            "旗政府办、教育局、图克镇等相关负责人陪同。")
+    ents = [("8月28日", "DATE", D("2024-08-28")), ("河口市", "LOC"), ("李明", "PER"), ("王强", "PER"),
+            ("图克镇", "LOC")]
+    ev = only(run(text, ents, dateline="2024-08-28"), "inspection")
+    assert texts(ev, "accompanying") == ["市援兴办有关负责人", "李明", "王强", "旗政府办、教育局、图克镇等相关负责人"]
