@@ -31,7 +31,7 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
         ev = new_event(v, art, sent, "agreement", ts, te)
         # parties: ORG/LOC before the trigger joined by 与/和; 双方 → the sides of the meeting
         parties = [o for o in v.ents_in(cs, ts, ("ORG", "LOC")) if not v.person_org(o)
-                   and not any(a <= o.start < b for a, b in conf_names)]
+                   and not any(a <= o.start < b for a, b in conf_names) and o.part != "dateline"]
         projects: list[tuple[int, int]] = []
         # A公司B项目、C公司D项目等5个项目现场签约
         lst = R(r"等?(?P<n>[0-9一二三四五六七八九十]{1,3})个(?:项目|重点项目|重大项目)").search(t[cs:ts])
@@ -46,7 +46,7 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
             if not projects:
                 projects.append((a, b))
         if P.a_both.search(t, cs, ts) and len(parties) < 2:
-            parties = _meeting_sides(v, art) or parties
+            parties = _meeting_sides(v, art) or _paired_subject(v, art, sent, cs) or parties
         if not parties and cs - 2 >= sent.start and R(r"(?:共同|一起|联合|一同)").match(t, v.trim(cs, ts)[0]):
             # A、B以及C召开联席会议，共同签署了…: the parties are the subject of the clause before
             ps, _ = v.clause_at(sent, cs - 2)
@@ -56,10 +56,10 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
             # 恩施州举行…签约仪式，共签约30个项目: the subject of the sentence signs
             parties = [o for o in v.subject_orgs(art, sent, ts, carry=False)
                        if isinstance(o, Mention) and not v.person_org(o)][:1]
-        if used_clauses and (not parties or {p.text for p in parties} <= seen_parties):
+        if used_clauses and (not parties or {a.text for a in v.org_args(parties)} <= seen_parties):
             continue  # a further signing of the sentence needs parties of its own
-        for p in parties:
-            add(ev, "party", v.ent_arg(p))
+        for a in v.org_args(parties):
+            add(ev, "party", a)
         title = after_open(v, te, ce, "了")
         if not projects and t.startswith("《", title):
             close = t.find("》", title, ce)  # 签署了《…工作机制》: the document signed
@@ -70,12 +70,24 @@ def agreements(v: PageView, art: ArticleView, sent: Sent) -> None:
         if not projects:
             after = v.find_projects(te, ce) or v.find_projects(cs, ts)
             projects = [v.project_parts(s)[0] for s in after]
+        if not projects and m in inside and (later := P.a_counted_projects.search(t, ce, sent.end)):
+            a, b = later.span()  # “云签约”26日在福州举行，涉及签约项目391个
+            lead = R(r"(?:涉及|包括|共有|其中|共)").match(t, a, b)
+            projects.append((lead.end() if lead else a, b))
+        if m in inside and not has(ev, "party"):
+            # 福建省重大投资项目“云签约”: the place or body opening the name signs
+            name = next(((a, b) for a, b in conf_names if a <= ts < b), None)
+            for o in (v.ents_in(*name, ("ORG", "LOC")) if name else [])[:1]:
+                if o.start == name[0]:
+                    add(ev, "party", v.ent_arg(o))
+        if not projects and (doc := P.a_document.match(t, title, ce)):
+            projects.append(doc.span())  # 签署了缔结友好城市协议书: the document signed
         for s in projects:
             add(ev, "project", v.arg(*s))
         money = _agreement_amount(v, art, sent, ts)
         if money is not None:
             add(ev, "amount", v.value_arg(money))
-        place = place_before(v, sent.start, ts)
+        place = place_before(v, sent.start, ts) or _named_in_place(art, ts) or _ceremony_place(v, art, sent)
         if place is not None:
             add(ev, "place", place)
         if not (has(ev, "party") or has(ev, "project")):
@@ -102,6 +114,36 @@ def _meeting_sides(v: PageView, art: ArticleView) -> list[Mention]:
                 out.append(orgs[-1])
                 break
     return out if len(out) == 2 else []
+
+
+def _paired_subject(v: PageView, art: ArticleView, sent: Sent, cs: int) -> list[Mention | tuple[int, int]]:
+    """X、Y分别代表两市签署了…: the two sides are the pair the paragraph named as subject before
+    (我市与安徽宣城市正式缔结为友好城市。)."""
+    found = v.subject_orgs(art, sent, cs, carry=True)
+    return found if len(found) >= 2 else []
+
+
+def _named_in_place(art: ArticleView, ts: int):
+    """A signing named inside a conference's name (福建省重大投资项目“云签约”…在福州举行) takes
+    the conference's place."""
+    for e in art.events:
+        if e.type == "conference" and e.args.get("place") and any(
+                a.start <= ts < a.end for a in e.args.get("name", [])):
+            return e.args["place"][0]
+    return None
+
+
+def _ceremony_place(v: PageView, art: ArticleView, sent: Sent):
+    """A signing in the sentence after a ceremony read in the same paragraph takes its place."""
+    if sent.index == 0:
+        return None
+    prev = art.sents[sent.index - 1]
+    if prev.para != sent.para:
+        return None
+    for e in reversed(art.events):
+        if e.type == "conference" and e.sentence[0] == prev.start and e.args.get("place"):
+            return e.args["place"][0]
+    return None
 
 
 def _agreement_amount(v: PageView, art: ArticleView, sent: Sent, ts: int) -> Mention | None:

@@ -110,6 +110,15 @@ def attendance_args(v: PageView, art: ArticleView, sent: Sent, verbs: regex.Patt
     return out
 
 
+#: a group joined to a list of names (…及旗政府办、教育局等相关负责人)
+_GROUP_AFTER_NAMES = R(r"(?:及|以及|和)(?P<g>[^，,。；;]{2,45})$")
+
+
+def attendance_in(v: PageView, s: Sent, start: int, verbs: regex.Pattern, exclude: set[str]) -> list[ArgRecord]:
+    """People listed before an attendance verb in one sentence (after ``start``)."""
+    return _attendance_in(v, s, start, verbs, exclude)
+
+
 def _attendance_in(v: PageView, s: Sent, start: int, verbs: regex.Pattern, exclude: set[str]) -> list[ArgRecord]:
     t = v.text
     out: list[ArgRecord] = []
@@ -134,7 +143,13 @@ def _attendance_in(v: PageView, s: Sent, start: int, verbs: regex.Pattern, exclu
             people = [p for p in pers(v, a, b) if p.text not in exclude]
             if people:
                 out.extend(v.ent_arg(p) for p in people)
-                # a group after the last name in the same item (…孙星鹏，党政办公室…负责人)
+                # …肖翠艳及旗政府办、教育局等相关负责人陪同: the group joined after the last name
+                last = max(p.end for p in pers(v, a, b))
+                g = _GROUP_AFTER_NAMES.match(t, last, b)
+                if g and v.P.attendee_head.search(t, *g.span("g")):
+                    arg = v.arg(*g.span("g"))
+                    if arg is not None:
+                        out.append(arg)
                 continue
             if pers(v, a, b):
                 continue

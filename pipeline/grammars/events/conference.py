@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ...core.records import Mention
-from .common import add, after_open, attendance_args, emit, new_event, place_before, texts
+from .common import add, after_open, attendance_args, emit, new_event, pers, place_before, texts
 from .context import ORGLOC, R, ArticleView, PageView, Sent
 
 #: a ceremony's name ends in 仪式; its noun is the trigger (签约仪式, 开工仪式, 通车仪式)
 CEREMONY = R(r"(?:仪式|儀式|典礼|典禮)$")
+#: how many sentences after a conference a 会上… sentence may stand
+FLOOR_SENTENCES = 4
 #: where a list of conference names splits (A推介会和B交流会)
 _NAME_JOINT = R(r"和|及|以及|与|、")
 
@@ -42,6 +44,7 @@ def conferences(v: PageView, art: ArticleView, sent: Sent) -> None:
             trig = _noun_trigger(v, *name) if len(names) > 1 or CEREMONY.search(t, name[0], name[1]) else None
             _emit_conference(v, art, sent, trig or (ts, te), name, place, subject_end, ts)
     conferences_without_verb(v, art, sent)
+    _floor_speakers(v, art, sent)
 
 
 def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int, int],
@@ -51,6 +54,8 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     add(ev, "name", v.arg(*name, trim=False))
     orgs = [o for o in v.subject_orgs(art, sent, min(ts, name[0]), carry=False)
             if not (isinstance(o, Mention) and name[0] <= o.start < name[1])]
+    if _guest_at(v, art, sent, ev, ts, orgs):
+        orgs = []
     for a in v.org_args(orgs):
         add(ev, "organizer", a)
     if not texts(ev, "organizer"):
@@ -76,6 +81,8 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
         place = None
     if place is not None and not texts(ev, "organizer") & {place.text}:
         add(ev, "place", place)
+    for a in _venues(v, art, sent):
+        add(ev, "place", a)
     for a in _speakers(v, sent, name[1], subject_end):
         add(ev, "participant", a)
     inv = P.c_invite.search(t, name[1], sent.end)
@@ -88,6 +95,80 @@ def _emit_conference(v: PageView, art: ArticleView, sent: Sent, trig: tuple[int,
     for a in attendance_args(v, art, sent, P.c_attend, from_pos=name[1], exclude=exclude):
         add(ev, "participant", a)
     emit(art, ev)
+
+
+def _guest_at(v: PageView, art: ArticleView, sent: Sent, ev, ts: int, subjects: list) -> bool:
+    """参加了A在B举行的…会: A holds it; the clause's subject and the people leading it (由X带队的)
+    attend. Whether it applied."""
+    t, P = v.text, v.P
+    g = P.c_guest_at.search(t, max(sent.start, ts - 60), ts)
+    if g is None or t[ts + 2:ts + 3] != "的":
+        return False
+    hosts = [o for o in v.ents_in(*g.span("org"), ("ORG", "LOC")) if not v.person_org(o)]
+    if not hosts:
+        return False
+    for o in hosts:
+        add(ev, "organizer", v.ent_arg(o))
+    for a in v.org_args(subjects):
+        add(ev, "participant", a)
+    cs, _ = v.clause_at(sent, g.start())
+    for p in v.ents_in(cs, g.start(), ("PER",)):
+        if p.part not in ("byline", "dateline"):
+            add(ev, "participant", v.ent_arg(p))
+    return True
+
+
+def _venues(v: PageView, art: ArticleView, sent: Sent) -> list:
+    """The main and branch venues named in this sentence or the next of its paragraph
+    (本次集中开工仪式在成都设主会场，自贡、攀枝花、泸州等20个市州…设分会场): the places named."""
+    t, P = v.text, v.P
+    sents = [sent]
+    if sent.index + 1 < len(art.sents) and art.sents[sent.index + 1].para == sent.para:
+        sents.append(art.sents[sent.index + 1])
+    out = []
+    for s in sents:
+        for pat in (P.c_main_venue, P.c_branch_venues):
+            for m in pat.finditer(t, s.start, s.end):
+                places = v.ents_in(*m.span("list"), ("LOC",))
+                out.extend(v.ent_arg(e) for e in places)
+    return out
+
+
+def _floor_speakers(v: PageView, art: ArticleView, sent: Sent) -> None:
+    """会上，A、B等企业负责人及县国土局…相关负责人，围绕…展开交流: the groups (or people) opening a
+    sentence that starts with 会上 take part in the last conference read before it, split where
+    one group ends (…负责人及…负责人)."""
+    t, P = v.text, v.P
+    op = P.c_floor_opening.match(t, sent.start, sent.end)
+    if op is None:
+        return
+    confs = [e for e in art.events if e.type == "conference" and e.sentence[1] <= sent.start]
+    if not confs:
+        return
+    ev = confs[-1]
+    if ev.sentence[0] < art.sents[max(0, sent.index - FLOOR_SENTENCES)].start:
+        return  # the conference is further back: this 会上 is another one's
+    a = op.end()
+    stop = P.c_floor_verbs.search(t, a, sent.end)
+    b = stop.start() if stop else sent.end
+    parts, k = [], a
+    for j in P.c_floor_joint.finditer(t, a, b):
+        if P.attendee_head.search(t, k, j.start()) and v.ent_covering(j.start()) is None:
+            parts.append((k, j.start()))
+            k = j.end()
+    parts.append((k, b))
+    groups = []
+    for x, y in parts:
+        x, y = v.trim(x, y)
+        if 2 <= y - x <= 45 and P.attendee_head.search(t, x, y):
+            groups.append(v.arg(x, y))
+    if groups:  # …等企业负责人: a group, whatever names it lists
+        for g in groups:
+            add(ev, "participant", g)
+        return
+    for p in pers(v, a, b):
+        if p.text not in texts(ev, "organizer"):
+            add(ev, "participant", v.ent_arg(p))
 
 
 def _speakers(v: PageView, sent: Sent, name_end: int, cs: int) -> list:

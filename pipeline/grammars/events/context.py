@@ -497,6 +497,8 @@ class PageView:
             gap = self.text[m.end:n.start]
             if R(r"[，,。；;：:\n]").search(gap):
                 return False
+            if R(r"[由的在]|组成|带队|率领|带领").search(gap):
+                return False  # 船营区组成由区委书记吕庆龙带队的…: a clause, not a title
             if n.label == "PER":
                 return len(gap) <= 16
             if n.label not in ("TITLE", "ORG", "LOC"):
@@ -539,17 +541,26 @@ class PageView:
             pos += dl.end()
         if t[pos:pos + 1] in ("经", "由") and any(m.start == pos + 1 and m.label in ORGLOC for m in ents):
             pos += 1  # 经开发区联合区科技局，召开…
-        chain: list[Mention] = []
+        chain: list[Mention | tuple[int, int]] = []
+        # a deictic place (我市, 我县) is no entity but is the subject the gold names
+        deictic = self.P.deictic_subject.match(t, pos, end)
+        if deictic:
+            chain.append(deictic.span())
+            pos = deictic.end()
+            conn = R(r"(?:、|和|与|及|以及|联合|会同|携手|同)").match(t[pos:end])
+            if not conn:
+                return chain
+            pos += conn.end()
         for m in ents:
             if m.start < pos:
                 continue
             if m.start > pos:
                 break
-            if m.label not in ORGLOC:
+            if m.label not in ORGLOC or self.person_org(m):
+                if deictic:
+                    break
                 return []
-            if self.person_org(m):
-                return []
-            if chain and chain[-1].end == m.start and chain[-1].label == "LOC" == m.label:
+            if chain and isinstance(chain[-1], Mention) and chain[-1].end == m.start and chain[-1].label == "LOC" == m.label:
                 chain[-1] = m  # 杭州市上城区 → 上城区
             else:
                 chain.append(m)
@@ -562,7 +573,7 @@ class PageView:
         if chain:
             return chain
         m = self.P.org_suffix_start.match(t[pos:end])
-        if m and not t[pos:pos + 1] in "全我该本各其这此":
+        if m and (t[pos:pos + 1] not in "全我该本各其这此" or t[pos:pos + 2] == "各级"):
             return [(pos + m.start("o"), pos + m.end("o"))]
         return []
 

@@ -29,9 +29,11 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
         inspectors = _inspectors(v, cs, ts)
         group = None if inspectors else _group(v, cs, ts)
         target = None
+        joined = P.i_joined_group.search(t, cs, ts) if inspectors else None
         if inspectors:
             names = {p.text for p in inspectors}
-            target = next((e for e in existing if texts(e, "inspector") & names), None)
+            if joined is None:
+                target = next((e for e in existing if texts(e, "inspector") & names), None)
         elif group is not None:
             if existing and "一行" in t[group.end:ts]:
                 target = existing[-1]
@@ -52,6 +54,8 @@ def inspections(v: PageView, art: ArticleView, sent: Sent) -> None:
             for p in inspectors:
                 add(ev, "inspector", v.ent_arg(p))
             add(ev, "inspector", group)
+            if joined is not None:  # 吕庆龙还随市党政代表团参加了考察…: the delegation visits too
+                add(ev, "inspector", v.arg(*joined.span("g")))
             emit(art, ev)
             if kind == "arrival":
                 arrived.append(ev)
@@ -98,6 +102,9 @@ def _body_inspection(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int
     if P.i_body_not_site.search(t, *m.span("site")):
         return False
     orgs = v.org_args(v.subject_orgs(art, sent, m.start(), carry=False))
+    if not orgs and _no_subject(v, sent, m.start()):
+        # 2019年组织对…2708个县进行了年度监测复查: the body of the sentence before does it
+        orgs = v.org_args(v.subject_orgs(art, sent, m.start(), carry=True))
     if not orgs:
         return False
     ev = new_event(v, art, sent, "inspection", ts, te)
@@ -106,6 +113,17 @@ def _body_inspection(v: PageView, art: ArticleView, sent: Sent, cs: int, ts: int
     add(ev, "site", v.arg(*m.span("site")))
     emit(art, ev)
     return True
+
+
+def _no_subject(v: PageView, sent: Sent, pos: int) -> bool:
+    """The clause before ``pos`` names no one: only dates and a light verb (2019年组织对…)."""
+    cs, _ = v.clause_at(sent, pos)
+    if cs != sent.start or v.ents_in(cs, pos, ("PER", "ORG", "LOC")):
+        return False
+    rest = v.text[cs:pos]
+    for d in v.ents_in(cs, pos, ("DATE",)):
+        rest = rest.replace(d.text, "")
+    return bool(v.P.i_no_subject.fullmatch(rest.strip(" 　，,")))
 
 
 def _subject_start(v: PageView, sent: Sent, cs: int, ts: int) -> int:

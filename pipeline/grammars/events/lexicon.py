@@ -143,6 +143,7 @@ class Compiled:
         self.length = c.pattern("length")
         self.org_suffix_start = c.pattern("org_suffix_start")
         self.clause_openers = c.pattern("clause_openers")
+        self.deictic_subject = c.pattern("deictic_subject")
         self.attendee_head = c.pattern("attendee_head")
 
         m = lex["meeting"]
@@ -151,6 +152,10 @@ class Compiled:
         self.m_connectors = m.wordset("connectors")
         self.m_delegation = m.pattern("delegation")
         self.m_attend = m.pattern("attendance")
+        self.m_attend_named = m.pattern("attend_named")
+        self.m_subjectless = m.pattern("subjectless")
+        self.m_visitor = m.pattern("visitor")
+        self.m_company_person = m.pattern("company_person")
         self.m_topic = m.re("topic_re")
         self.m_guest_group = m.pattern("guest_group")
 
@@ -160,6 +165,8 @@ class Compiled:
         self.i_not_followed = i.pattern("not_followed")
         self.i_not_preceded = i.pattern("not_preceded")
         self.i_site_strip = i.pattern("site_strip")
+        self.i_no_subject = i.pattern("no_subject")
+        self.i_joined_group = i.pattern("joined_group")
         self.i_place_preps = i.words("place_preps")
         self.i_accompany = i.pattern("accompany")
         self.i_companion_after = i.pattern("companion_after")
@@ -182,12 +189,19 @@ class Compiled:
         self.c_person_organizer = f.pattern("person_organizer")
         self.c_core_verb = f.pattern("core_verb")
         self.c_organizer_by = f.pattern("organizer_by")
+        self.c_guest_at = f.pattern("guest_at")
+        self.c_main_venue = f.pattern("main_venue")
+        self.c_floor_opening = f.pattern("floor_opening")
+        self.c_floor_verbs = f.pattern("floor_verbs")
+        self.c_floor_joint = f.pattern("floor_joint")
+        self.c_branch_venues = f.pattern("branch_venues")
         self.c_speaker = f.pattern("speaker")
         self.c_body_host = f.pattern("body_host")
         self.c_arrival_place = f.pattern("arrival_place")
 
         a = lex["agreement"]
         self.a_verbs = a.pattern("verbs")
+        self.a_document = a.pattern("document")
         self.a_weak = a.wordset("weak_verbs")
         self.a_nouns = a.pattern("nouns")
         self.a_not_before = a.pattern("not_signing_before")
@@ -256,6 +270,8 @@ class Compiled:
                 self.r_role_of[w] = role
         self.r_verbs = r.compile(alternation(self.r_role_of), "roles")
         self.r_generic = r.wordset("rules.generic_objects")
+        self.r_campaign_field = r.pattern("campaign_field")
+        self.r_campaign_loose = r.pattern("campaign_loose")
         self.r_campaign = r.re("rules.campaign_re")
         self.r_inspect_object = r.re("rules.inspect_object_re")
         self.r_required = r.pattern("required")

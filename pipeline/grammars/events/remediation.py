@@ -6,6 +6,9 @@ from ...core.records import EventRecord
 from .common import add, after_open, date_arg, emit, new_event
 from .context import R, ArticleView, Measure, PageView, Sent
 
+#: how many sentences before the counts the campaign they belong to may stand
+CAMPAIGN_SENTENCES = 4
+
 
 def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
     t, P = v.text, v.P
@@ -89,9 +92,23 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
                 scope = v.arg(*m.span("scope"))
                 break
     add(ev, "scope", scope)
-    for a in v.org_args(v.subject_orgs(art, sent, ts, carry=True)):
+    if ev_sent is not sent:
+        # the counts' own sentence names who counted (截至目前，各级安全监管部门共检查…), else
+        # the campaign's (本市在…重点领域开展了…大排查大整治)
+        first = min(span[0] for _, span in roles.values())
+        orgs = v.subject_orgs(art, sent, first, carry=False) or v.subject_orgs(art, ev_sent, ts, carry=True)
+        period = v.period(ev_sent, ts) or v.period(sent, first)
+        field = P.r_campaign_field.search(t, ev_sent.start, ev_sent.end)
+        if field:
+            add(ev, "scope", v.arg(*field.span("scope")))
+    else:
+        orgs = v.subject_orgs(art, sent, ts, carry=True)
+        period = v.period(sent, ts)
+    if not orgs:
+        orgs, period = _earlier_campaign(v, art, ev, sent, period)
+    for a in v.org_args(orgs):
         add(ev, "org", a)
-    add(ev, "period", date_arg(v, v.period(sent, ts)))
+    add(ev, "period", date_arg(v, period))
     old = _repeated(art, ev)
     if old is None:
         emit(art, ev)
@@ -99,6 +116,29 @@ def remediations(v: PageView, art: ArticleView, sent: Sent) -> None:
         art.events[art.events.index(old)] = ev  # a subheading before the body (龙潭河排查出140个排污口)
 
 
+
+
+def _earlier_campaign(v: PageView, art: ArticleView, ev: EventRecord, sent: Sent, period):
+    """Counts without a counting body (截至目前此次专项隐患排查…565家) belong to the campaign a
+    sentence shortly before names (自8月5日起，文汇街道开展…针对人员密集场所…大排查大整治行动), in
+    this paragraph or the one before: its subject, its date when the counts have none, and what
+    it is aimed at (针对…) as scope."""
+    t, P = v.text, v.P
+    for s in reversed(art.sents[max(0, sent.index - CAMPAIGN_SENTENCES):sent.index]):
+        if s.para < sent.para - 1:
+            break
+        m = P.r_campaign_loose.search(t, s.start, s.end)
+        if m is None:
+            continue
+        orgs = v.subject_orgs(art, s, m.start(), carry=False)
+        if not orgs:
+            return [], period
+        if period is None:
+            period = v.period(s, m.start())
+        if m.group("aim"):
+            add(ev, "scope", v.arg(*m.span("aim")))
+        return orgs, period
+    return [], period
 
 
 def _problem_counts(v: PageView, sent: Sent) -> list[Measure]:
