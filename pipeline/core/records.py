@@ -45,9 +45,12 @@ class DatelineInfo:
     date_text: str | None = None
     date_start: int | None = None
     date_end: int | None = None
-    date: str | None = None  # resolved ISO date
+    date: str | None = None  # resolved ISO date (by the page component; the page reader leaves it None)
     #: where the agency stands (two pieces for 本报和政讯 -> 本报讯): read back as written
     agency_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: reporters named inside the dateline (本报讯（记者 王某）), and where each stands
+    reporters: list[str] = field(default_factory=list)
+    reporter_spans: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -27,6 +27,7 @@ import regex
 from ..errors import DecodeError  # noqa: F401 - re-exported: callers import it from here too
 from . import page_lines
 from .decoding import Decoded, decode  # noqa: F401 - step 1, re-exported
+from .records import ArticleInfo, DatelineInfo
 from .page_lines import (  # noqa: F401 - the line classes are part of this module's interface
     _page_rules,
     agency_key,
@@ -255,38 +256,6 @@ def normalize(raw: str) -> Normalized:
 
 
 @dataclass
-class DatelineSpan:
-    text: str
-    start: int
-    end: int
-    agency: str | None
-    reporters: list[str]
-    date_text: str | None
-    date_start: int | None
-    date_end: int | None
-    reporter_spans: list[tuple[str, int, int]] = field(default_factory=list)
-    agency_spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class PageArticle:
-    index: int
-    start: int
-    end: int
-    title: str | None = None
-    title_spans: list[tuple[int, int]] = field(default_factory=list)
-    dateline: DatelineSpan | None = None
-    authors: list[str] = field(default_factory=list)
-    #: where each author's name stands, parallel to ``authors`` (a traditional-script page
-    #: reports the names as written, read back from these spans)
-    author_name_spans: list[tuple[int, int]] = field(default_factory=list)
-    author_spans: list[tuple[int, int]] = field(default_factory=list)
-    caption_spans: list[tuple[int, int]] = field(default_factory=list)
-    body_start: int = 0
-    chrome_spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
 class _Unit:
     start: int
     end: int
@@ -329,7 +298,7 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def split_page(text: str) -> list[PageArticle]:
+def split_page(text: str) -> list[ArticleInfo]:
     """Articles of a normalized page, in reading order; page chrome set aside.
 
     Chrome lines (navigation, meta, share bars, related-news lists) are read past: they open no
@@ -367,7 +336,7 @@ def split_page(text: str) -> list[PageArticle]:
     return articles
 
 
-def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
+def _split_content(units: list[_Unit], text: str) -> list[ArticleInfo]:
     """Articles of the page's content lines, in reading order.
 
     An article starts at the page's first line, at the headline lines right before a dateline,
@@ -443,7 +412,7 @@ def _split_content(units: list[_Unit], text: str) -> list[PageArticle]:
             continue
         k += 1
     starts = sorted(set(starts))
-    articles: list[PageArticle] = []
+    articles: list[ArticleInfo] = []
     for a, s in enumerate(starts):
         e = starts[a + 1] if a + 1 < len(starts) else n
         articles.append(_build_article(a, units[s:e], byline_of, s, text))
@@ -506,8 +475,8 @@ def _starts_article(units: list[_Unit], k: int) -> bool:
     return h < len(units) and (units[h].kind == "dateline" or (h - k >= 1 and units[h].kind == "body" and h - k >= 2))
 
 
-def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str]], offset: int, text: str) -> PageArticle:
-    art = PageArticle(index=index, start=units[0].start, end=units[-1].end)
+def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str]], offset: int, text: str) -> ArticleInfo:
+    art = ArticleInfo(index=index, start=units[0].start, end=units[-1].end)
     k = 0
     titles: list[_Unit] = []
     head_credit = None  # 本报记者 王某 under the headline: no part of it, its names are authors
@@ -567,7 +536,7 @@ def _build_article(index: int, units: list[_Unit], byline_of: dict[int, list[str
     return art
 
 
-def _dateline_headline(art: PageArticle, body: list[_Unit]) -> None:
+def _dateline_headline(art: ArticleInfo, body: list[_Unit]) -> None:
     """新华社兰州9月28日电 题：… : the headline on the dateline's line titles an article that has
     no other, and a credit line right under it (新华社记者 张某 王某) names its authors."""
     found = page_lines.dateline_headline(body[0].text)
@@ -582,14 +551,14 @@ def _dateline_headline(art: PageArticle, body: list[_Unit]) -> None:
         art.author_spans.append((body[1].start, body[1].end))
 
 
-def _add_author(art: PageArticle, name: str, start: int, end: int) -> None:
+def _add_author(art: ArticleInfo, name: str, start: int, end: int) -> None:
     # one person credited twice (in the dateline and in 【作者:…】) is one author
     if name not in art.authors:
         art.authors.append(name)
         art.author_name_spans.append((start, end))
 
 
-def _dateline(unit: _Unit, text: str) -> DatelineSpan:
+def _dateline(unit: _Unit, text: str) -> DatelineInfo:
     m = match_dateline(unit.text)
     assert m is not None
     base = unit.start
@@ -613,7 +582,7 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
     else:
         ds = de = None
         end = base + m.end("agency") if agency else base + m.end()
-    return DatelineSpan(
+    return DatelineInfo(
         text=text[base:end], start=base, end=end, agency=agency_key(agency),
         reporters=[n for n, _, _ in reporter_spans], reporter_spans=reporter_spans, agency_spans=agency_spans,
         date_text=date_text, date_start=ds, date_end=de,
@@ -624,7 +593,7 @@ def _dateline(unit: _Unit, text: str) -> DatelineSpan:
 _SCRAP_MAX = 3
 
 
-def _glued_bylines(articles: list[PageArticle], text: str) -> None:
+def _glued_bylines(articles: list[ArticleInfo], text: str) -> None:
     """``…注入新的强劲动力。李俊萍``: a name glued after the last full stop of an article, or a
     bracketed credit closing it: ``…。（张某）``."""
     pattern = _page_rules()["glued_byline"]

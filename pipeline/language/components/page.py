@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...core import text as page_text
-from ..document import ArticleInfo, DatelineInfo, doc_text, register_extensions
+from ..document import ArticleInfo, doc_text, register_extensions
 
 register_extensions()
 
@@ -34,31 +34,15 @@ class PageStructure:
 
         text = doc_text(doc)
         year_hint = None
-        articles: list[ArticleInfo] = []
-        for art in page_text.split_page(text):
-            dateline = None
-            if art.dateline is not None:
-                d = art.dateline
-                iso = None
-                if d.date_text:
-                    if year_hint is None:
-                        year_hint = infer_year(text) or 0
-                    value = parse_date(d.date_text, anchor=doc._.pub_date, year_hint=year_hint or None)
-                    # only a calendar date dates an article; 近日 (PAST_REF) does not
-                    iso = value["iso"] if value and value["iso"][:1] in "0123456789X" else None
-                dateline = DatelineInfo(
-                    text=d.text, start=d.start, end=d.end, agency=d.agency, date_text=d.date_text,
-                    date_start=d.date_start, date_end=d.date_end, date=iso, agency_spans=d.agency_spans,
-                )
-            articles.append(
-                ArticleInfo(
-                    index=art.index, start=art.start, end=art.end, title=art.title,
-                    title_spans=art.title_spans, dateline=dateline, authors=art.authors,
-                    author_name_spans=art.author_name_spans,
-                    author_spans=art.author_spans, caption_spans=art.caption_spans,
-                    body_start=art.body_start, chrome_spans=art.chrome_spans,
-                )
-            )
+        articles: list[ArticleInfo] = page_text.split_page(text)
+        for art in articles:
+            d = art.dateline
+            if d is not None and d.date_text:
+                if year_hint is None:
+                    year_hint = infer_year(text) or 0
+                value = parse_date(d.date_text, anchor=doc._.pub_date, year_hint=year_hint or None)
+                # only a calendar date dates an article; 近日 (PAST_REF) does not
+                d.date = value["iso"] if value and value["iso"][:1] in "0123456789X" else None
         doc._.articles = articles
         sentences = page_text.split_sentences(text)
         doc._.sentences = sentences
