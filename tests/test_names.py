@@ -428,6 +428,21 @@ SPANS = {
     "issue20:economic_belt": (
         "长江经济带生态保护工作会议在南京召开。",
         [("LOC", "长江经济带"), ("LOC", "南京")]),
+    "issue20:counties_the_list_calls_places": (  # 两地 closes a list of county short forms
+        "会议听取了肥西、舒城两地的工作汇报。",
+        [("LOC", "肥西"), ("LOC", "舒城")]),
+    "issue20:short_counties_beside_a_full_county": (  # 寿县 vouches for its listed neighbours
+        "来自霍邱、寿县、金寨的代表参加会议。",
+        [("LOC", "霍邱"), ("LOC", "寿县"), ("LOC", "金寨")]),
+    "own:list_of_words_is_no_county_list": (  # a list of common words and 两地 of no county
+        "推进产业、人才两地互动，深化合作。",
+        []),
+    "issue20:surname_before_a_place_word": (  # 周 + 华山 (a mountain) before 同志 is a person
+        "周华山同志在会上作表态发言，会议号召全体同志积极行动。",
+        [("PER", "周华山")]),
+    "own:preposition_before_comrade": (  # 向 is the preposition here, 黄河 left to the lexicon
+        "向黄河同志学习。",
+        [("LOC", "黄河")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -451,9 +466,6 @@ SPAN_MISSES = {
     "issue20:campus_is_cut_short": (  # the model stops before 区 of 校区
         "浙江大学紫金港校区举行新生开学典礼。",
         [("ORG", "浙江大学"), ("LOC", "紫金港校区")]),
-    "issue20:surname_before_a_place_word": (  # 周 + 华山 (a mountain) is a person
-        "周华山同志在会上作表态发言。",
-        [("PER", "周华山")]),
     "issue20:rare_surname": (  # 操 is a surname the model does not know
         "操建国在座谈会上发言。",
         [("PER", "操建国")]),
