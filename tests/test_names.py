@@ -425,6 +425,13 @@ SPANS = {
     "issue20:trade_name_companies_as_subjects": (
         "晨鸣纸业宣布扩建产能，步长药业在我市投资建设新工厂。",
         [("ORG", "晨鸣纸业"), ("ORG", "步长药业")]),
+    "issue20:more_trades_without_a_suffix": (
+        "沙钢集团与华菱钢铁签约，正泰电器、江西铜业、双汇食品和比亚迪股份负责人出席。",
+        [("ORG", "沙钢集团"), ("ORG", "华菱钢铁"), ("ORG", "正泰电器"), ("ORG", "江西铜业"),
+         ("ORG", "双汇食品"), ("ORG", "比亚迪股份")]),
+    "own:trade_words_of_industries": (  # an industry, a share, a trade before its noun
+        "壮大绿色食品、家用电器产业，推进钢铁行业转型，实现国有股份划转，加强食品安全监管，县科技局牵头。",
+        [("ORG", "县科技局")]),
     "issue20:economic_belt": (
         "长江经济带生态保护工作会议在南京召开。",
         [("LOC", "长江经济带"), ("LOC", "南京")]),
