@@ -432,6 +432,9 @@ SPANS = {
     "own:trade_words_of_industries": (  # an industry, a share, a trade before its noun
         "壮大绿色食品、家用电器产业，推进钢铁行业转型，实现国有股份划转，加强食品安全监管，县科技局牵头。",
         [("ORG", "县科技局")]),
+    "issue20:rare_surnames_after_titles": (  # 操, 郄: surnames the model hardly knows
+        "副县长操建国主持会议，县委常委郄志强出席，操作规程同步修订。",
+        [("PER", "操建国"), ("PER", "郄志强")]),
     "issue20:economic_belt": (
         "长江经济带生态保护工作会议在南京召开。",
         [("LOC", "长江经济带"), ("LOC", "南京")]),
