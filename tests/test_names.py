@@ -406,6 +406,53 @@ SPANS = {
     "own:honorific_after_noun": (  # 村民李大爷: 村民 is a title (pages:a06)
         "东王村村民李大爷说，现在的日子越过越好。",
         [("LOC", "东王村"), ("PER", "李大爷")]),
+    # issue 20: an adverb or verb that opens the clause is no part of the name after it
+    "issue20:study_and_recent_before_department": (
+        "全体干部要认真学习县发改局的经验做法，近期省发改委下发通知。",
+        [("ORG", "县发改局"), ("ORG", "省发改委")]),
+    "issue20:forecast_before_zone": (
+        "预计滨江片区今年将完成投资30亿元，此前市住建局已完成验收。",
+        [("LOC", "滨江片区"), ("ORG", "市住建局")]),
+    "issue20:leader_leads_a_bureau": (  # 率 between a person and the bureau he leads
+        "副县长王建军率县水务局负责人赴现场检查防汛工作。",  # (the person is the model's)
+        [("ORG", "县水务局")]),
+    "issue20:count_word_before_delegation": (
+        "八家考察团成员来到我县参观考察。",
+        []),
+    "issue20:roads_and_highways": (
+        "国道108线、G312线和省道201线沿线村庄完成整治，沪宁公路沿线企业复工。",
+        [("LOC", "国道108线"), ("LOC", "G312线"), ("LOC", "省道201线"), ("LOC", "沪宁公路")]),
+    "issue20:trade_name_companies_as_subjects": (
+        "晨鸣纸业宣布扩建产能，步长药业在我市投资建设新工厂。",
+        [("ORG", "晨鸣纸业"), ("ORG", "步长药业")]),
+    "issue20:more_trades_without_a_suffix": (
+        "沙钢集团与华菱钢铁签约，正泰电器、江西铜业、双汇食品和比亚迪股份负责人出席。",
+        [("ORG", "沙钢集团"), ("ORG", "华菱钢铁"), ("ORG", "正泰电器"), ("ORG", "江西铜业"),
+         ("ORG", "双汇食品"), ("ORG", "比亚迪股份")]),
+    "own:trade_words_of_industries": (  # an industry, a share, a trade before its noun
+        "壮大绿色食品、家用电器产业，推进钢铁行业转型，实现国有股份划转，加强食品安全监管，县科技局牵头。",
+        [("ORG", "县科技局")]),
+    "issue20:rare_surnames_after_titles": (  # 操, 郄: surnames the model hardly knows
+        "副县长操建国主持会议，县委常委郄志强出席，操作规程同步修订。",
+        [("PER", "操建国"), ("PER", "郄志强")]),
+    "issue20:economic_belt": (
+        "长江经济带生态保护工作会议在南京召开。",
+        [("LOC", "长江经济带"), ("LOC", "南京")]),
+    "issue20:counties_the_list_calls_places": (  # 两地 closes a list of county short forms
+        "会议听取了肥西、舒城两地的工作汇报。",
+        [("LOC", "肥西"), ("LOC", "舒城")]),
+    "issue20:short_counties_beside_a_full_county": (  # 寿县 vouches for its listed neighbours
+        "来自霍邱、寿县、金寨的代表参加会议。",
+        [("LOC", "霍邱"), ("LOC", "寿县"), ("LOC", "金寨")]),
+    "own:list_of_words_is_no_county_list": (  # a list of common words and 两地 of no county
+        "推进产业、人才两地互动，深化合作。",
+        []),
+    "issue20:surname_before_a_place_word": (  # 周 + 华山 (a mountain) before 同志 is a person
+        "周华山同志在会上作表态发言，会议号召全体同志积极行动。",
+        [("PER", "周华山")]),
+    "own:preposition_before_comrade": (  # 向 is the preposition here, 黄河 left to the lexicon
+        "向黄河同志学习。",
+        [("LOC", "黄河")]),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),
@@ -425,6 +472,16 @@ SPAN_MISSES = {
     "own:name_before_title": (  # 张驰书记: a name before its title is left to the model
         "会上，张驰书记强调，要抓好项目建设。",
         [("PER", "张驰")]),
+    # issue 20 known misses
+    "issue20:campus_is_cut_short": (  # the model stops before 区 of 校区
+        "浙江大学紫金港校区举行新生开学典礼。",
+        [("ORG", "浙江大学"), ("LOC", "紫金港校区")]),
+    "issue20:rare_surname": (  # 操 is a surname the model does not know
+        "操建国在座谈会上发言。",
+        [("PER", "操建国")]),
+    "issue20:appointed_to_is_no_county": (  # 任县 is a county; here 任 means "appointed"
+        "李明任县委办公室主任。",
+        [("PER", "李明")]),
     "own:department_after_company": (  # 运维检修部: 部 is no suffix (too many plain words end in it)
         "国网晋中供电公司运维检修部主任赵强指出，要确保电网安全。",
         [("ORG", "国网晋中供电公司运维检修部"), ("PER", "赵强")]),

@@ -30,6 +30,9 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
         if divs and len({d.code for d in divs}) == 1 and divs[0].level == "city" and m.kind != "region":
             city_by_art.setdefault(article_of(arts, m.start), set()).add(divs[0].code[:4])
     accepted: list[places.Match] = []
+    starts: dict[int, list[places.Match]] = {}
+    for m in page.anchors:
+        starts.setdefault(m.start, []).append(m)
     vetoed = bytearray(len(text) + 1)
     for v in g.veto_re.finditer(text) if g.veto_re is not None else ():
         vetoed[v.start():v.end()] = b"\x01" * (v.end() - v.start())
@@ -54,7 +57,8 @@ def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
                 codes = full_by_art.get(art, set())
                 cities = city_by_art.get(art, set())
                 if any(d.code in codes or d.code[:4] in cities for d in divs) or _in_zone_name(page, m) \
-                        or (any(d.level == "county" for d in divs) and _COUNTY_LIST.match(text, m.end)):
+                        or (any(d.level == "county" for d in divs)
+                            and (_COUNTY_LIST.match(text, m.end) or _listed_beside_sibling(page, m, starts))):
                     accepted.append(m)  # 太谷 beside 太谷区; 浑源 in an article naming 大同
     # longest first, no overlaps
     chosen: list[places.Match] = []
@@ -127,10 +131,25 @@ def _qualified_districts(page: Page, chosen: list[places.Match], occupied: bytea
 ABROAD_PRIORITY = 2
 
 
-#: A list the sentence itself calls counties: 肥西、肥东、当涂等11个县 (each item a county's
-#: short form); bounded items, no backtracking across a clause.
+#: A list the sentence itself calls counties or places: 肥西、肥东、当涂等11个县, 肥西、舒城两地
+#: (each item a county's short form); bounded items, no backtracking across a clause.
 _COUNTY_LIST = regex.compile(
-    r"(?:、[\p{Han}]{2,4}){0,12}?等(?:[0-9一二三四五六七八九十两]{1,3}个)?(?:县|区县|县区|县市|县（市|县\(市)")
+    r"(?:、[\p{Han}]{2,4}){0,12}?(?:等(?:[0-9一二三四五六七八九十两]{1,3}个)?(?:县|区县|县区|县市|县（市|县\(市)"
+    r"|(?:等[两三四五六七八九十几多]?|[两三四五六七八九十几多])地(?![区方块图域]))")
+
+
+def _listed_beside_sibling(page: Page, m: places.Match, starts: dict) -> bool:
+    """A county's short form in a list (、) right beside a full-form county of the same
+    province: 霍邱、寿县、金寨 (寿县 vouches for both neighbours)."""
+    text = page.text
+    provinces = {d.code[:2] for d in m.divisions if d.level == "county"}
+    near = []
+    if m.end < len(text) and text[m.end] == "、":
+        near += starts.get(m.end + 1, [])
+    if m.start >= 1 and text[m.start - 1] == "、":
+        near += page.anchor_ends.get(m.start - 1, [])
+    return any(n.kind == "full" and any(d.level == "county" and d.code[:2] in provinces for d in n.divisions)
+               for n in near)
 
 
 def _left_ok(page: Page, start: int) -> bool:

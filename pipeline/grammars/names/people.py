@@ -11,6 +11,9 @@ from ..titles import name_after
 from .page import Page, article_of
 
 
+_COMRADE = re.compile("同志")
+
+
 def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Mention]:
     text = page.text
     tg = page.rules.titles
@@ -34,6 +37,15 @@ def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tup
                 pos = end + 1
                 continue
             break
+    # a full name before 同志 at the start of a clause (周华山同志: not 周 + the mountain 华山)
+    for m in _COMRADE.finditer(text):
+        pos = m.start() - 3
+        if pos < 0 or not (pos == 0 or page.is_mark(pos) or not places.is_han(text[pos - 1])) \
+                or pos + 1 in page.single_stop_ends:  # 向黄河同志学习: 向 is the preposition
+            continue
+        if name_after(text, pos, tg) == m.start():
+            out.append(Mention("PER", pos, m.start(), text[pos:m.start()], source="rule", priority=6))
+            names_by_art.setdefault(article_of(arts, pos), set()).add(text[pos:m.start()])
     # honorifics: 王大爷, 王女士 (an unnamed person; optional)
     for m in tg.honorific.finditer(text):
         if m.start() == 0 or page.is_mark(m.start()) or not places.is_han(text[m.start() - 1]) \
