@@ -406,6 +406,13 @@ SPANS = {
     "own:honorific_after_noun": (  # 村民李大爷: 村民 is a title (pages:a06)
         "东王村村民李大爷说，现在的日子越过越好。",
         [("LOC", "东王村"), ("PER", "李大爷")]),
+    "own:trade_name_before_qixia": (  # a company by its trade name (pages:a01): 旗下 names it a
+        # company, and its other mentions in the article follow; a sales office is no body
+        "活动由交易平台好居居发起。好居居旗下多家门店参与，好居居联合房企推出线上售楼处。",
+        [("ORG", "好居居"), ("ORG", "好居居"), ("ORG", "好居居")]),
+    "own:generic_before_qixia": (  # 公司旗下: no name
+        "该公司旗下门店已全部复工。",
+        []),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

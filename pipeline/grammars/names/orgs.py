@@ -317,3 +317,28 @@ def clipped_companies(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, in
                     out.append(Mention("ORG", i, i + len(short), short, source="rule", priority=4))
                 i = text.find(short, i + 1, hi)
     return out
+
+
+def branded_companies(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
+    """A trade name before a company's cue (``房多多旗下``), with its other mentions in the article."""
+    cue = page.rules.brand_cue_re
+    if cue is None:
+        return []
+    text = page.text
+    out: list[Mention] = []
+    names: dict[tuple[int, int], set[str]] = {}
+    for m in cue.finditer(text):
+        start = max(page.barrier(m.end()), m.start())
+        body = text[start:m.end()]
+        # a body with its own company word (该公司, 某某集团) is the suffix grammar's
+        if len(body) < 2 or page.rules.is_generic(body) or page.rules.gazetteer.is_key(body) \
+                or page.rules.org_endings(body):
+            continue
+        names.setdefault(article_of(arts, start), set()).add(body)
+    for (lo, hi), bodies in names.items():
+        for body in bodies:
+            i = text.find(body, lo, hi)
+            while i >= 0:
+                out.append(Mention("ORG", i, i + len(body), body, source="rule", priority=4))
+                i = text.find(body, i + 1, hi)
+    return out
