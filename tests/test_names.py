@@ -410,6 +410,10 @@ SPANS = {
         # company, and its other mentions in the article follow; a sales office is no body
         "活动由交易平台好居居发起。好居居旗下多家门店参与，好居居联合房企推出线上售楼处。",
         [("ORG", "好居居"), ("ORG", "好居居"), ("ORG", "好居居")]),
+    "own:zone_with_proper_head_no_place": (  # pages:e03 (空港經濟開發區, 長德開發區): the head is
+        # no gazetteer place but a proper two-character name after a stop
+        "多家企业计划在临港经济开发区建设产业园，也有企业计划在长德开发区建设饲料项目。",
+        [("ORG", "临港经济开发区"), ("ORG", "长德开发区")]),
     "own:generic_before_qixia": (  # 公司旗下: no name
         "该公司旗下门店已全部复工。",
         []),

@@ -82,6 +82,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
     if cls.anchor == "place":
         anchor = _place_anchor(page, b, s, cls.max_gap)
         if anchor is None:
+            head = text[b:s]  # 在空港经济开发区, 在长德开发区: a proper two-character head of its own
+            if len(head) == 2 and b > 0 and ALL_HAN.match(head) and not page.rules.is_generic(head) \
+                    and not count_pattern().search(head) and not not_word_hit(text, b, e, suffix, cls.not_words):
+                return OrgMatch(b, e, cls, body_start=b)
             if suffix in cls.short_forms:
                 return OrgMatch(s, e, cls, bare_zone=True, body_start=s)
             return None
