@@ -414,6 +414,10 @@ SPANS = {
         # no gazetteer place but a proper two-character name after a stop
         "多家企业计划在临港经济开发区建设产业园，也有企业计划在长德开发区建设饲料项目。",
         [("ORG", "临港经济开发区"), ("ORG", "长德开发区")]),
+    "own:city_then_zone_with_own_head": (  # pages:a06 (重庆市万盛经开区): the complete division
+        # stays a LOC of its own, the zone begins at its own head
+        "在重庆市綦南经开区石林镇，农民正忙着插秧。",
+        [("LOC", "重庆市"), ("ORG", "綦南经开区"), ("LOC", "石林镇")]),
     "own:generic_before_qixia": (  # 公司旗下: no name
         "该公司旗下门店已全部复工。",
         []),

@@ -90,6 +90,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
                 return OrgMatch(s, e, cls, bare_zone=True, body_start=s)
             return None
         start = anchor.start
+        head = text[anchor.end:s]  # 重庆市万盛经开区: a complete division, then the zone's own head
+        if anchor.kind == "full" and anchor.text[-1] in "省市县区州盟旗" and 2 <= len(head) <= 4 \
+                and ALL_HAN.match(head) and not page.rules.is_generic(head) and not count_pattern().search(head):
+            start = anchor.end
         if anchor.end == s and suffix in cls.not_after_province and anchor.level == "province":
             return None  # 山西省开发区: the province's zones, not one zone
         if not_word_hit(text, start, e, suffix, cls.not_words):
