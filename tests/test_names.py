@@ -418,6 +418,10 @@ SPANS = {
         # stays a LOC of its own, the zone begins at its own head
         "在重庆市綦南经开区石林镇，农民正忙着插秧。",
         [("LOC", "重庆市"), ("ORG", "綦南经开区"), ("LOC", "石林镇")]),
+    "own:town_then_company": (  # pages:b04 (柳市镇黄华集团): the town is a LOC, the company its
+        # own name, even where the model reads the two as one body
+        "考察团参观了柳市镇金华集团、瑞安市下沙塘村。",
+        [("LOC", "柳市镇"), ("ORG", "金华集团"), ("LOC", "瑞安市"), ("LOC", "下沙塘村")]),
     "own:generic_before_qixia": (  # 公司旗下: no name
         "该公司旗下门店已全部复工。",
         []),

@@ -151,6 +151,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
             b, body = b2, text[b2:s]
     if len(body) < cls.min_body:
         return None
+    town = _TOWN.match(body)  # 柳市镇黄华集团: the town is a place, the company its own name
+    if cls.name == "company" and town and len(body) - town.end() >= 2 \
+            and not page.rules.is_generic(body[town.end():]) and not page.rules.is_generic(body[:town.end() - 1]):
+        b, body = b + town.end(), body[town.end():]
     if page.rules.is_generic(body):
         return _generic_body(page, b, s, e, cls)
     if count_pattern().search(body):
