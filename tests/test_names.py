@@ -422,6 +422,9 @@ SPANS = {
         # own name, even where the model reads the two as one body
         "考察团参观了柳市镇金华集团、瑞安市下沙塘村。",
         [("LOC", "柳市镇"), ("ORG", "金华集团"), ("LOC", "瑞安市"), ("LOC", "下沙塘村")]),
+    "own:clipped_department_with_and": (  # pages:a06 (省林业和草原局): 和 inside the generic words
+        "省交通运输厅、省林业和草原局以及辽宁海事局召开联席会议。",
+        [("ORG", "省交通运输厅"), ("ORG", "省林业和草原局"), ("ORG", "辽宁海事局")]),
     "own:generic_before_qixia": (  # 公司旗下: no name
         "该公司旗下门店已全部复工。",
         []),

@@ -126,6 +126,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         return OrgMatch(b, e, cls, body_start=b)  # 国家发展改革委, 国家统计局: one of a kind
     if body and body[0] in "省市县区镇乡" and page.rules.is_generic(body[1:]) and len(body) <= 8:
         return _generic_body(page, b, s, e, cls)  # 区科技局, 省发展改革委
+    bw = max(page.barrier(s, strong=True), s - 8)  # 省林业和草原局: 和 inside the generic words
+    if bw < b and text[bw] in "省市县区" and (bw == 0 or page.is_mark(bw)) \
+            and page.rules.is_generic(text[bw + 1:s]) and cls.anchor == "attach":
+        return _generic_body(page, bw, s, e, cls)
     if len(body) < cls.min_body and cls.anchor != "attach":
         return None
     if not_word_hit(text, b, e, suffix, cls.not_words):
