@@ -453,6 +453,28 @@ SPANS = {
     "own:preposition_before_comrade": (  # 向 is the preposition here, 黄河 left to the lexicon
         "向黄河同志学习。",
         [("LOC", "黄河")]),
+    "own:trade_name_before_qixia": (  # a company by its trade name (pages:a01): 旗下 names it a
+        # company, and its other mentions in the article follow; a sales office is no body
+        "活动由交易平台好居居发起。好居居旗下多家门店参与，好居居联合房企推出线上售楼处。",
+        [("ORG", "好居居"), ("ORG", "好居居"), ("ORG", "好居居")]),
+    "own:zone_with_proper_head_no_place": (  # pages:e03 (空港經濟開發區, 長德開發區): the head is
+        # no gazetteer place but a proper two-character name after a stop
+        "多家企业计划在临港经济开发区建设产业园，也有企业计划在长德开发区建设饲料项目。",
+        [("ORG", "临港经济开发区"), ("ORG", "长德开发区")]),
+    "own:city_then_zone_with_own_head": (  # pages:a06 (重庆市万盛经开区): the complete division
+        # stays a LOC of its own, the zone begins at its own head
+        "在重庆市綦南经开区石林镇，农民正忙着插秧。",
+        [("LOC", "重庆市"), ("ORG", "綦南经开区"), ("LOC", "石林镇")]),
+    "own:town_then_company": (  # pages:b04 (柳市镇黄华集团): the town is a LOC, the company its
+        # own name, even where the model reads the two as one body
+        "考察团参观了柳市镇金华集团、瑞安市下沙塘村。",
+        [("LOC", "柳市镇"), ("ORG", "金华集团"), ("LOC", "瑞安市"), ("LOC", "下沙塘村")]),
+    "own:clipped_department_with_and": (  # pages:a06 (省林业和草原局): 和 inside the generic words
+        "省交通运输厅、省林业和草原局以及辽宁海事局召开联席会议。",
+        [("ORG", "省交通运输厅"), ("ORG", "省林业和草原局"), ("ORG", "辽宁海事局")]),
+    "own:generic_before_qixia": (  # 公司旗下: no name
+        "该公司旗下门店已全部复工。",
+        []),
     "pd:paper_before_bureau": (
         "据本报江苏记者站报道，南京市新开通3条地铁线路。",
         [("ORG", "江苏记者站"), ("LOC", "南京市")]),

@@ -306,6 +306,11 @@ class Masthead(Rule):
     max_name: int
 
 
+class BrandCue(Rule):
+    after: Words = Field(default_factory=list)
+    max_name: int = 6
+
+
 class OrgFile(RuleFile):
     """``names/org.toml``: organization suffix classes, mastheads, zone families."""
 
@@ -314,6 +319,7 @@ class OrgFile(RuleFile):
     model_body: ModelBody
     party_prefix: PartyPrefix
     masthead: Masthead
+    brand_cue: BrandCue = Field(default_factory=BrandCue)
     zone_families: dict[str, Words]
 
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 from ...core.records import ArticleInfo, Mention, article_bounds
 from .known import central_bodies, country_pairs, known_orgs, mastheads, team_lists
 from .locations import gazetteer_places, numbered_roads, repeated_waters, suffix_places
-from .orgs import clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
+from .orgs import branded_companies, clipped_companies, enumerated_orgs, org_mentions, suffix_orgs
 from .page import Page
 from .people import people_after_titles
 from .rules import Rules, clipped_forms, is_generic, is_generic_org, load_rules, rules
@@ -70,6 +70,7 @@ def find_names(text: str, articles: list[ArticleInfo] | None = None, r: Rules | 
     out.extend(people)
     out.extend(clipped_companies(page, orgs, arts))
     out.extend(enumerated_orgs(page))
+    out.extend(branded_companies(page, arts))
     out.extend(country_pairs(text, page.rules))
     out.extend(mastheads(text, page.rules))
     out.extend(known_orgs(text, page.rules))

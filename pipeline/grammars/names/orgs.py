@@ -82,10 +82,18 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
     if cls.anchor == "place":
         anchor = _place_anchor(page, b, s, cls.max_gap)
         if anchor is None:
+            head = text[b:s]  # 在空港经济开发区, 在长德开发区: a proper two-character head of its own
+            if len(head) == 2 and b > 0 and ALL_HAN.match(head) and not page.rules.is_generic(head) \
+                    and not count_pattern().search(head) and not not_word_hit(text, b, e, suffix, cls.not_words):
+                return OrgMatch(b, e, cls, body_start=b)
             if suffix in cls.short_forms:
                 return OrgMatch(s, e, cls, bare_zone=True, body_start=s)
             return None
         start = anchor.start
+        head = text[anchor.end:s]  # 重庆市万盛经开区: a complete division, then the zone's own head
+        if anchor.kind == "full" and anchor.text[-1] in "省市县区州盟旗" and 2 <= len(head) <= 4 \
+                and ALL_HAN.match(head) and not page.rules.is_generic(head) and not count_pattern().search(head):
+            start = anchor.end
         if anchor.end == s and suffix in cls.not_after_province and anchor.level == "province":
             return None  # 山西省开发区: the province's zones, not one zone
         if not_word_hit(text, start, e, suffix, cls.not_words):
@@ -118,6 +126,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
         return OrgMatch(b, e, cls, body_start=b)  # 国家发展改革委, 国家统计局: one of a kind
     if body and body[0] in "省市县区镇乡" and page.rules.is_generic(body[1:]) and len(body) <= 8:
         return _generic_body(page, b, s, e, cls)  # 区科技局, 省发展改革委
+    bw = max(page.barrier(s, strong=True), s - 8)  # 省林业和草原局: 和 inside the generic words
+    if bw < b and text[bw] in "省市县区" and (bw == 0 or page.is_mark(bw)) \
+            and page.rules.is_generic(text[bw + 1:s]) and cls.anchor == "attach":
+        return _generic_body(page, bw, s, e, cls)
     if len(body) < cls.min_body and cls.anchor != "attach":
         return None
     if not_word_hit(text, b, e, suffix, cls.not_words):
@@ -143,6 +155,10 @@ def _org_at(page: Page, s: int, e: int, suffix: str, cls: SuffixClass, found: li
             b, body = b2, text[b2:s]
     if len(body) < cls.min_body:
         return None
+    town = _TOWN.match(body)  # 柳市镇黄华集团: the town is a place, the company its own name
+    if cls.name == "company" and town and len(body) - town.end() >= 2 \
+            and not page.rules.is_generic(body[town.end():]) and not page.rules.is_generic(body[:town.end() - 1]):
+        b, body = b + town.end(), body[town.end():]
     if page.rules.is_generic(body):
         return _generic_body(page, b, s, e, cls)
     if count_pattern().search(body):
@@ -316,4 +332,29 @@ def clipped_companies(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, in
                 if not (o.start <= i < o.end):
                     out.append(Mention("ORG", i, i + len(short), short, source="rule", priority=4))
                 i = text.find(short, i + 1, hi)
+    return out
+
+
+def branded_companies(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
+    """A trade name before a company's cue (``房多多旗下``), with its other mentions in the article."""
+    cue = page.rules.brand_cue_re
+    if cue is None:
+        return []
+    text = page.text
+    out: list[Mention] = []
+    names: dict[tuple[int, int], set[str]] = {}
+    for m in cue.finditer(text):
+        start = max(page.barrier(m.end()), m.start())
+        body = text[start:m.end()]
+        # a body with its own company word (该公司, 某某集团) is the suffix grammar's
+        if len(body) < 2 or page.rules.is_generic(body) or page.rules.gazetteer.is_key(body) \
+                or page.rules.org_endings(body):
+            continue
+        names.setdefault(article_of(arts, start), set()).add(body)
+    for (lo, hi), bodies in names.items():
+        for body in bodies:
+            i = text.find(body, lo, hi)
+            while i >= 0:
+                out.append(Mention("ORG", i, i + len(body), body, source="rule", priority=4))
+                i = text.find(body, i + 1, hi)
     return out

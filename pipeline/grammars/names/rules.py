@@ -144,6 +144,7 @@ class Rules:
     known_org_re: re.Pattern  # names/known_orgs.txt
     masthead_re: regex.Pattern  # 《…报》 (names/org.toml [masthead])
     masthead_not_before_bao: frozenset[str]  # 《情况通报》: a document, not a paper
+    brand_cue_re: re.Pattern | None = None  # 房多多旗下: a trade name before a company's cue word
     party_prefixes: tuple[str, ...] = ()  # 中共, 共青团: join a place's committee (中共河北省委)
     org_suffix_lengths: tuple[int, ...] = ()  # distinct lengths of org_suffix, longest first
     central_body_re: re.Pattern | None = None  # names/central_bodies.txt: 生态环境部, 人社部
@@ -296,6 +297,7 @@ def load_rules(directory: Path | None = None) -> Rules:
             r"《([^《》\s]{1,%d}?%s)》" % (int(masthead["max_name"]) - 1, alternation(masthead["suffixes"])),
             "names/org.toml [masthead]"),
         masthead_not_before_bao=frozenset(masthead["not_before_bao"]),
+        brand_cue_re=_brand_cue_re(org_table.get("brand_cue", {})),
         org_suffix_lengths=tuple(sorted({len(x) for x in org_suffix}, reverse=True)),
         party_prefixes=tuple(sorted(org_table.get("party_prefix", {}).get("prefixes", ()),
                                     key=len, reverse=True)),
@@ -357,3 +359,10 @@ def _strip_places(body: str, g: places.Gazetteer) -> str:
             break
         pos = m.end
     return body[pos:]
+
+
+def _brand_cue_re(table: dict) -> re.Pattern | None:
+    """``房多多旗下``: up to ``max_name`` Han characters right before a cue word."""
+    if not table.get("after"):
+        return None
+    return re.compile(r"[\u4e00-\u9fff]{2,%d}(?=%s)" % (int(table.get("max_name", 6)), alternation(table["after"])))

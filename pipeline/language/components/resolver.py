@@ -331,9 +331,13 @@ def promote_single_division_bodies(candidates: list[Mention], r: Rules | None = 
     # by start, so each body looks only at the places that start inside it, not at the page's
     places.sort(key=_start)
     starts = [p.start for p in places]
+    # where the rules read a named body of its own right after the place (柳市镇|黄华集团,
+    # 重庆市|万盛经开区), the place stays a LOC
+    split = {(o.start, o.end) for o in candidates
+             if o.source == "rule" and o.label == "ORG" and o.priority >= CONFIDENT_RULE}
     for m, rest in _model_bodies_over(candidates, confident, r or rules()):
         inside = places[bisect.bisect_left(starts, rest):bisect.bisect_left(starts, m.end)]
-        if not any(p.end <= m.end for p in inside):
+        if not any(p.end <= m.end for p in inside) and (rest, m.end) not in split:
             m.priority = CONFIDENT_RULE
 
 
