@@ -243,6 +243,17 @@ class PageView:
 
     # ------------------------------------------------------------------ spans and args
 
+    def past_leading_dates(self, start: int, end: int) -> int:
+        """Where a clause's words begin after the dates and dateline that open it (3月5日，…;
+        本报讯 10月14日，…): the subject of a metric, milestone or meeting is read from there."""
+        pos = start
+        for m in self.ents_in(start, end):
+            if m.start > pos + 1:
+                break
+            if m.label == "DATE" or m.part == "dateline":
+                pos = max(pos, m.end)
+        return pos
+
     def trim(self, start: int, end: int, strip: str = _SPACE_OR_PUNCT) -> tuple[int, int]:
         """Shrink ``[start, end)`` past spaces and punctuation; quotes stay when balanced."""
         t = self.text
@@ -526,14 +537,8 @@ class PageView:
 
     def _clause_subject(self, start: int, end: int) -> list[Mention | tuple[int, int]]:
         t = self.text
-        pos = start
         ents = self.ents_in(start, end)
-        # skip leading dateline, dates, spaces
-        for m in ents:
-            if m.start > pos + 1:
-                break
-            if m.label == "DATE" or m.part == "dateline":
-                pos = max(pos, m.end)
+        pos = self.past_leading_dates(start, end)
         while pos < end and t[pos] in " 　":
             pos += 1
         dl = R(r"[\p{Han}]{0,8}讯\s*").match(t[pos:end])

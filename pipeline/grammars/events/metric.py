@@ -185,13 +185,7 @@ def _has_noun_start(v: PageView, cs: int, ce: int) -> bool:
 
 def _metric_subject(v: PageView, cs: int, ce: int, values: list[Mention]) -> tuple[int, int] | None:
     t, P = v.text, v.P
-    a = cs
-    for m in v.ents_in(cs, ce):
-        if m.start > a + 1:
-            break
-        if m.label == "DATE" or m.part == "dateline":
-            a = m.end
-    a, _ = v.trim(a, ce)
+    a, _ = v.trim(v.past_leading_dates(cs, ce), ce)
     end = ce
     if values:
         end = min(end, values[0].start)

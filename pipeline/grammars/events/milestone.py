@@ -343,13 +343,7 @@ def _clause_place(v: PageView, cs: int, ts: int) -> ArgRecord | None:
                     break
                 end = m.end
             return v.ent_arg(ents[0]) if end == ents[0].end else v.arg(a, end)
-    a = cs
-    for m in v.ents_in(cs, ts):
-        if m.start > a + 1:
-            break
-        if m.label == "DATE" or m.part == "dateline":
-            a = m.end
-    a, _ = v.trim(a, ts)
+    a, _ = v.trim(v.past_leading_dates(cs, ts), ts)
     op = v.P.clause_openers.match(t, a, ts)
     if op:
         a, _ = v.trim(op.end(), ts)
