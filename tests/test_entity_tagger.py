@@ -246,6 +246,26 @@ def test_lexicon_column_is_the_code_of_each_token_first_character():
     assert [int(x) for x in feats[:, 4]] == [1 << 2, 3 << 2, 0, 0, 1, 3]
 
 
+def test_soft_lexicon_columns_are_the_word_codes_of_each_token_first_character():
+    from pipeline.core.lexicon import NameLexicon, WordLexicon
+    from pipeline.language.build import CharTokenizer
+    from pipeline.language.components.entity_tagger import soft_lexicon_features
+
+    names = NameLexicon.from_text("北京 1 ns\n")
+    words = WordLexicon.from_text("北京 1 ns\n北京市 1 ns\n去 1 v\n")
+    nlp = spacy.blank("zh")
+    doc = CharTokenizer(nlp.vocab)("去  北京市")  # 去 takes one space, the other is a token
+    feats = soft_lexicon_features(names, words).predict([doc])[0]
+    assert feats.shape == (5, 8)
+    codes = words.char_codes(doc.text)
+    assert [[int(x) for x in row] for row in feats[:, 5:]] == [[int(x) for x in codes[t.idx]] for t in doc]
+    # 北: begins 北京 and 北京市 (place bit 0; longest 3 in bits 8-10); 京 ends 北京, is inside
+    # 北京市; 市 ends 北京市; 去 is a one-character word (no code), the space token has none
+    place, three, two = 1, 3 << 8, 2 << 8
+    assert [[int(x) for x in row] for row in feats[:, 5:]] == [
+        [0, 0, 0], [0, 0, 0], [place | three, 0, 0], [0, place, place | two], [0, 0, place | three]]
+
+
 # ----------------------------------------------------------------------------- the component
 
 TRAIN = [
@@ -256,7 +276,12 @@ TRAIN = [
 ]
 
 
-def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2"):
+SOFT_LEXICON_EMBED = {"@architectures": "news.SoftLexiconEmbed.v1", "width": 32, "char_rows": 500,
+                      "shape_rows": 50, "bigram_rows": 500, "lexicon_rows": 50, "word_rows": 100,
+                      "lexicon": "jieba 0.42.1"}
+
+
+def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2", embed: dict | None = None):
     import pipeline.language.components  # noqa: F401  (registers biluo_ner and the embedding)
 
     if encoder == "news.DilatedWindowEncoder.v1":
@@ -268,8 +293,8 @@ def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2"):
     nlp = spacy.blank("zh")  # character tokens
     nlp.add_pipe("tok2vec", config={"model": {
         "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
-                  "shape_rows": 50, "bigram_rows": 500},
+        "embed": embed or {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
+                           "shape_rows": 50, "bigram_rows": 500},
         "encode": encode}})
     nlp.add_pipe("biluo_ner", name="ner", config={"model": {
         "@architectures": "spacy.Tagger.v2",
@@ -348,6 +373,25 @@ def test_fused_inference_equals_the_chain_of_layers(trained):
     fused, _ = embed(docs, is_train=False)
     layered, _ = chain_forward(embed, docs, is_train=False)  # what training computes
     assert [f.shape for f in fused] == [(7, 32), (0, 32), (12, 32)]
+    for f, c in zip(fused, layered):
+        numpy.testing.assert_allclose(f, c, rtol=1e-4, atol=1e-4)
+
+
+def test_fused_inference_of_the_soft_lexicon_embedding_equals_its_layers():
+    # eight tables, four of them over small lexicon codes (deduplicated without sorting)
+    from thinc.layers.chain import forward as chain_forward
+
+    fix_random_seed(0)
+    nlp = small_pipeline(embed=SOFT_LEXICON_EMBED)
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    for _ in range(3):
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    embed = embedding_of(nlp)
+    docs = [nlp.make_doc(t) for t in ["中国人民银行行长在北京开会", "", "国务院总理会见外宾。"]]
+    fused, _ = embed(docs, is_train=False)
+    layered, _ = chain_forward(embed, docs, is_train=False)
+    assert [f.shape for f in fused] == [(13, 32), (0, 32), (10, 32)]
     for f, c in zip(fused, layered):
         numpy.testing.assert_allclose(f, c, rtol=1e-4, atol=1e-4)
 

@@ -107,3 +107,86 @@ def test_without_a_writable_cache_the_lexicon_is_still_built(tmp_path, monkeypat
         assert len(lexicon.name_lexicon().words) > 100_000
     finally:
         lexicon.name_lexicon.cache_clear()
+
+
+# ----------------------------------------------------------------------------- the word lexicon
+# (SoftLexicon-style features of news.SoftLexiconEmbed.v1): every word of 2–8 characters, with
+# a class; per character the classes of the words that begin / continue / end there, and the
+# length of the longest word beginning / ending there in bits 8–10 of the begin / end code.
+
+from pipeline.core.lexicon import N_WORD_CLASSES, WORD_CLASSES, WordLexicon, word_lexicon  # noqa: E402
+
+NS, NR, NT, N, V = (1 << WORD_CLASSES[t] for t in ("ns", "nr", "nt", "n", "v"))
+OTHER = 1 << (N_WORD_CLASSES - 1)
+
+
+@pytest.fixture(scope="module")
+def words():
+    return WordLexicon.from_text(DICT + "人民 9000 n\n人民银行 300 nt\n中国人民银行 200 nt\n银行 8000 n\n"
+                                        "会见 4000 v\n十分 500 d\n", version="test")
+
+
+def length(n):
+    return n << N_WORD_CLASSES
+
+
+def test_every_tag_is_kept_with_its_class_and_one_character_words_are_not(words):
+    assert words.words["北京"] == WORD_CLASSES["ns"]
+    assert words.words["会见"] == WORD_CLASSES["v"]
+    assert words.words["十分"] == N_WORD_CLASSES - 1  # d: no class of its own
+    assert "京" not in words.words
+    # a word listed twice (长江 ns, 长江 nz) keeps its last line, as jieba's own loader does
+    assert words.words["长江"] == WORD_CLASSES["nz"]
+
+
+WORD_CODE_CASES = [
+    # 中国人民银行: the long organisation, 人民银行 inside it, 人民 and 银行 inside that
+    ("nested words", "中国人民银行",
+     [(NT | length(6), 0, 0),
+      (0, NT, 0),
+      (NT | N | length(4), NT, 0),
+      (0, NT, N | length(2)),   # 民: inside 中国人民银行 and 人民银行, end of 人民
+      (N | length(2), NT, 0),
+      (0, 0, NT | N | length(6))]),
+    ("verb then person", "会见李鹏",
+     [(V | length(2), 0, 0), (0, 0, V | length(2)), (NR | length(2), 0, 0), (0, 0, NR | length(2))]),
+    ("other class", "十分", [(OTHER | length(2), 0, 0), (0, 0, OTHER | length(2))]),
+    ("nothing", "的了", [(0, 0, 0)] * 2),
+    ("empty", "", []),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", WORD_CODE_CASES, ids=[c[0] for c in WORD_CODE_CASES])
+def test_word_codes(words, name, text, expected):
+    codes = words.char_codes(text)
+    assert codes.dtype == numpy.uint64 and codes.shape == (len(text), 3)
+    assert [tuple(int(x) for x in row) for row in codes] == expected
+
+
+def test_words_longer_than_the_cap_count_as_the_cap():
+    lex = WordLexicon.from_text("中华人民共和国 100 ns\n", version="test")  # 7 characters
+    assert int(lex.char_codes("中华人民共和国")[0, 0]) == NS | length(7)
+    lex = WordLexicon.from_text("全国人民代表大会 100 nt\n", version="test")  # 8 characters
+    assert int(lex.char_codes("全国人民代表大会")[0, 0]) >> N_WORD_CLASSES == 7
+
+
+def test_the_installed_word_lexicon_is_built_once_with_the_whole_dictionary():
+    lex = word_lexicon()
+    assert lex.version == LEXICON_VERSION
+    assert len(lex.automaton) > 300_000  # jieba 0.42.1: 336,927 words of 2–8 characters
+    # the automaton's value: length × 16 + class
+    assert lex.automaton.get("国务院") == 3 << 4 | WORD_CLASSES["nt"]
+    assert lex.automaton.get("银行") == 2 << 4 | WORD_CLASSES["n"]
+    assert word_lexicon() is lex
+
+
+def test_without_classes_the_codes_say_where_words_are_and_how_many_cover_a_character(words):
+    # 中国人民银行 (6), 人民银行 (4), 人民, 银行: class bits all 1 (one class); middle = covering count
+    one = 1
+    assert [tuple(int(x) for x in row) for row in words.char_codes("中国人民银行", classes=False)] == [
+        (one | length(6), 0, 0),
+        (0, 1, 0),
+        (one | length(4), 1, 0),      # 人: inside 中国人民银行, begins 人民银行 and 人民
+        (0, 2, one | length(2)),      # 民: inside both long words, ends 人民
+        (one | length(2), 2, 0),      # 银: inside both long words, begins 银行
+        (0, 0, one | length(6))]

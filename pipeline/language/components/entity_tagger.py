@@ -192,7 +192,7 @@ def _mixed_rows(ids: numpy.ndarray, tables: list[Model], projected: _ProjectedTa
     # then one row per table per token.
     per_id, rows, start = [], [], 0
     for table, offset in zip(tables, projected.offsets):
-        distinct, row = numpy.unique(ids[:, table.attrs["column"]], return_inverse=True)
+        distinct, row = _distinct(ids[:, table.attrs["column"]])
         keys = ops.hash(distinct, table.attrs["seed"]) % numpy.uint32(table.get_param("E").shape[0])
         per_id.append(ops.gather_add(projected.table, keys + offset))
         rows.append(row.reshape(-1).astype(numpy.uint32) + numpy.uint32(start))
@@ -202,6 +202,23 @@ def _mixed_rows(ids: numpy.ndarray, tables: list[Model], projected: _ProjectedTa
     best, _ = ops.maxout(mixed.reshape(len(mixed), *projected.shape))
     out, _ = norm(best, False)
     return out
+
+
+#: Columns whose ids are all below this (the lexicon codes: < 2,048) are deduplicated by a
+#: table of this size, in linear time; others (hashes of characters and bigrams) by sorting.
+_SMALL_IDS = 1 << 12
+
+
+def _distinct(column: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """``numpy.unique(column, return_inverse=True)``, without the sort where the ids are small."""
+    if len(column) and int(column.max()) < _SMALL_IDS:
+        present = numpy.zeros(_SMALL_IDS, dtype=bool)
+        present[column] = True
+        distinct = numpy.flatnonzero(present).astype(column.dtype)
+        where = numpy.zeros(_SMALL_IDS, dtype=numpy.intp)
+        where[distinct] = numpy.arange(len(distinct))
+        return distinct, where[column]
+    return numpy.unique(column, return_inverse=True)
 
 
 def _no_backprop(d_out):
@@ -242,6 +259,52 @@ def char_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
     tables = _char_tables(width, char_rows, shape_rows, bigram_rows)
     tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
     return _mixed_tables(lexicon_features(names), tables, width, pieces=mix_pieces)
+
+
+def soft_lexicon_features(names, words, word_classes: bool = True) -> Model[List[Doc], List[Ints2d]]:
+    """:func:`lexicon_features` plus three columns: the token's begin, middle and end code in the
+    word lexicon (``pipeline.core.lexicon.WordLexicon.char_codes``)."""
+
+    def forward(model, docs, is_train):
+        arrays = []
+        for doc in docs:
+            feats = char_features(doc)
+            text = doc_text(doc)
+            idx = doc.to_array([IDX]).astype(numpy.int64, copy=False).reshape(-1)
+            if len(idx):
+                names_at = names.char_codes(text)[idx]
+                words_at = words.char_codes(text, classes=word_classes)[idx]
+            else:
+                names_at = numpy.zeros(0, numpy.uint64)
+                words_at = numpy.zeros((0, 3), numpy.uint64)
+            feats = numpy.column_stack([feats, names_at, words_at])
+            arrays.append(model.ops.asarray2i(feats, dtype="uint64"))
+        return arrays, lambda d_features: []
+
+    return Model("soft_lexicon_features", forward)
+
+
+@registry.architectures("news.SoftLexiconEmbed.v1")
+def soft_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows: int,
+                       lexicon_rows: int, word_rows: int, lexicon: str,
+                       mix_pieces: int = 2, word_classes: bool = True) -> Model[List[Doc], List[Floats2d]]:
+    """``news.CharLexiconEmbed.v1`` plus SoftLexicon-style word features: three tables over
+    which classes of jieba dictionary words begin, continue and end at each character
+    (``pipeline.core.lexicon.WordLexicon``; ``word_rows`` rows each). At inference they cost three
+    more row gathers per character (the tables are fused with the mixing layer).
+    ``word_classes = false``: the word codes leave jieba's tags out (where words begin and end,
+    how long, how many cover a character; ``WordLexicon.char_codes(classes=False)``)."""
+    from ...core.lexicon import name_lexicon, word_lexicon
+
+    names, words = name_lexicon(), word_lexicon()
+    if names.version != lexicon:
+        warnings.warn(f"NER trained with the lexicons of {lexicon}, installed: {names.version}; "
+                      "its figures may not hold", stacklevel=2)
+    tables = _char_tables(width, char_rows, shape_rows, bigram_rows)
+    tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
+    for k in range(3):
+        tables.append(HashEmbed(width, word_rows, column=5 + k, seed=13 + k, dropout=0.0))
+    return _mixed_tables(soft_lexicon_features(names, words, word_classes), tables, width, pieces=mix_pieces)
 
 
 # ----------------------------------------------------------------------------- decoding
