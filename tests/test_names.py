@@ -951,6 +951,38 @@ def test_generic_body_words_from_the_model(text, model, expected):
     assert [x for x in names(doc) if x[0] == "ORG"] == expected
 
 
+# (text, the model's spans, expected PER/LOC): one-character names and whitespace, read from
+# the model's output (pipeline/language/components/resolver.py: model_spans, is_one_character_place)
+ONE_CHARACTER_CASES = [
+    # pd_ner.dev: 华 of 访华, 俄 of 俄总统 are places (People's Daily and MSRA tag them LOC)
+    ("pd:china_after_a_visit", "克林顿访华", [("PER", 0, 3), ("LOC", 4, 5)], [("PER", "克林顿"), ("LOC", "华")]),
+    ("pd:country_before_a_title", "俄总统叶利钦", [("LOC", 0, 1), ("PER", 3, 6)], [("LOC", "俄"), ("PER", "叶利钦")]),
+    # pages:a03: provinces side by side are one region (gold 江浙沪)
+    ("pages:provinces_run_together", "地处江浙沪交汇处", [("LOC", 2, 3), ("LOC", 3, 4), ("LOC", 4, 5)],
+     [("LOC", "江浙沪")]),
+    # countries side by side stay two places (中美, gold of pd_ner and the country_pairs rule alike)
+    ("pd:two_countries", "签署了中美合作协议", [("LOC", 3, 4), ("LOC", 4, 5)], [("LOC", "中"), ("LOC", "美")]),
+    # 刘 of a place name cut short is no place (the rules' 刘家峡水库 stands); pages:a08
+    # 音、体、美 are school subjects
+    ("own:surname_is_no_place", "刘家峡水库", [("LOC", 0, 1)], [("LOC", "刘家峡水库")]),
+    ("pages:subjects_list", "开设音、体、美课程", [("LOC", 6, 7)], []),
+    # pages:b07, c11: a byline's given names, separated by a space, are two names, not one
+    ("pages:byline_names_apart", "记者:亚荣 思栋 编辑", [("PER", 3, 8)], [("PER", "亚荣"), ("PER", "思栋")]),
+]
+
+
+@pytest.mark.parametrize("name,text,model,expected", ONE_CHARACTER_CASES, ids=[c[0] for c in ONE_CHARACTER_CASES])
+def test_one_character_names_and_whitespace_in_the_models_spans(name, text, model, expected):
+    from spacy.tokens import Span
+
+    nlp = build()
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("name_ruler")(doc)
+    doc.ents = [Span(doc, s, e, label=lab) for lab, s, e in model]
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert [x for x in names(doc) if x[0] in ("PER", "LOC")] == expected
+
+
 # (text, model ORG span, rule places (start, end, priority), ORG wins): hand-made from the shapes
 # seen on pd_ner.dev and in corpus/GUIDELINES.md ("with a single division the body is one ORG")
 SINGLE_DIVISION_CASES = [

@@ -141,6 +141,8 @@ class Rules:
     country_pair_re: regex.Pattern  # 中美, 中印 before a relation word (places/country_pairs.toml)
     not_country_pairs: frozenset[str]  # words that look like a pair (加以)
     pair_countries: frozenset[str]  # the full names behind the one-character countries
+    one_char_places: frozenset[str]  # characters that may be a place alone (美, 粤, 华: one_character.txt)
+    country_characters: frozenset[str]  # the one-character countries of country_pairs.toml (中, 美, 俄)
     known_org_re: re.Pattern  # names/known_orgs.txt
     masthead_re: regex.Pattern  # 《…报》 (names/org.toml [masthead])
     masthead_not_before_bao: frozenset[str]  # 《情况通报》: a document, not a paper
@@ -289,6 +291,10 @@ def load_rules(directory: Path | None = None) -> Rules:
             "places/country_pairs.toml"),
         not_country_pairs=frozenset(pairs["not_pairs"]["words"]),
         pair_countries=frozenset(pairs["countries"].values()),
+        country_characters=frozenset(pairs["countries"]),
+        one_char_places=frozenset(pairs["countries"]) | frozenset(
+            line.split("\t", 1)[0] for line in load_lexicon("places/province_abbreviations.txt", directory))
+        | frozenset(load_lexicon("places/one_character.txt", directory)),
         known_org_re=literal_pattern(load_lexicon("names/known_orgs.txt", directory)),
         central_body_re=literal_pattern(load_lexicon("names/central_bodies.txt", directory)),
         regions_abroad=frozenset(load_lexicon("places/regions_abroad.txt", directory)),

@@ -47,7 +47,8 @@ from __future__ import annotations
 import bisect
 import functools
 from pathlib import Path
-from typing import Iterable, Iterator
+import re
+from typing import Iterable, Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -94,7 +95,7 @@ class EntityResolver:
         candidates = list(doc_list(doc, "candidates"))
         agency_marks = dateline_marks(doc)
         vetoed = veto_spans(doc_text(doc), self.rules.gazetteer)
-        for ent in doc.ents:
+        for ent in model_spans(doc_text(doc), doc.ents, self.rules.country_characters):
             if ent.label_ not in self.model_labels:
                 continue
             if ent.label_ == "ORG" and ent.text in self.rules.generic \
@@ -117,10 +118,11 @@ class EntityResolver:
                 cut = after_glued_words(doc_text(doc), start, end)
                 if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
                     start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
-            if end - start < 2:
-                continue  # 华, 港, 粤, 刘: one character alone is no name the model may read
-                # (a country pair, 中美两国, is the country_pairs rule's; real pages and
-                # cluener tag no single character as required)
+            if end - start < 2 and not (ent.label_ == "LOC" and is_one_character_place(
+                    doc_text(doc), start, self.rules.one_char_places)):
+                continue  # 刘 of 刘家峡, 焦: one character is no name unless it abbreviates a
+                # country, province or region (访华, 俄总统, 中欧; People's Daily and MSRA tag
+                # those LOC, real pages take them as optional)
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
@@ -163,6 +165,90 @@ def veto_spans(text: str, g: Gazetteer | None = None) -> list[tuple[int, int]]:
 
 _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+class ModelSpan(NamedTuple):
+    """A name the model found, as the resolver reads it (the attributes of a spaCy ``Span`` it uses)."""
+    label_: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+def model_spans(text: str, ents: Iterable, countries: frozenset[str]) -> list[ModelSpan]:
+    """The model's names, with two corrections of form before the resolver weighs them:
+
+    - a person never spans whitespace: ``永正 峻峰`` of a byline (``文章作者: 永正 峻峰``) is two
+      names, each kept if it has two characters or more;
+    - three or more one-character places side by side name one region (江浙沪, 京津冀; OUTPUT.md
+      and real pages take the region whole), unless all are countries (中美俄). A pair stays two
+      places (中欧, 港澳, 江淮: People's Daily tags each; 中美两国 is two countries anywhere).
+
+    >>> ents = [ModelSpan("PER", 0, 5, "永正 峻峰"), ModelSpan("LOC", 6, 7, "江"), ModelSpan("LOC", 7, 8, "浙"),
+    ...         ModelSpan("LOC", 8, 9, "沪"), ModelSpan("LOC", 10, 11, "中"), ModelSpan("LOC", 11, 12, "欧")]
+    >>> [(m.label_, m.text) for m in model_spans("永正 峻峰 江浙沪 中欧", ents, frozenset("中美"))]
+    [('PER', '永正'), ('PER', '峻峰'), ('LOC', '江浙沪'), ('LOC', '中'), ('LOC', '欧')]
+    """
+    out: list[ModelSpan] = []
+    run: list[ModelSpan] = []  # adjacent one-character places, not yet written
+
+    def flush() -> None:
+        if len(run) >= 3 and not all(m.text in countries for m in run):
+            out.append(ModelSpan("LOC", run[0].start_char, run[-1].end_char, "".join(m.text for m in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for ent in ents:
+        span = ModelSpan(ent.label_, ent.start_char, ent.end_char, text[ent.start_char:ent.end_char])
+        if span.label_ == "LOC" and len(span.text) == 1:
+            if run and run[-1].end_char != span.start_char:
+                flush()
+            run.append(span)
+            continue
+        flush()
+        if span.label_ == "PER" and any(ch.isspace() for ch in span.text):
+            for piece in re.finditer(r"\S+", span.text):
+                if len(piece.group()) >= 2:
+                    out.append(ModelSpan("PER", span.start_char + piece.start(), span.start_char + piece.end(),
+                                         piece.group()))
+            continue
+        out.append(span)
+    flush()
+    return out
+
+
+def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
+    """Whether the one character at ``at`` may stand alone for a place (the model read it so):
+    it abbreviates one (``places_``: 美, 粤, 华), and it is not one item of a list of single
+    characters that are not all places — 音、体、美 are school subjects, 德、智、体 virtues.
+
+    >>> P = frozenset("中美德粤皖华")
+    >>> is_one_character_place("中、美两国", 0, P), is_one_character_place("中、美两国", 2, P)
+    (True, True)
+    >>> is_one_character_place("开设音、体、美课程", 6, P), is_one_character_place("德、智、体全面发展", 0, P)
+    (False, False)
+    >>> is_one_character_place("访华", 1, P), is_one_character_place("皖粤合作", 1, P), is_one_character_place("刘家峡", 0, P)
+    (True, True, False)
+    """
+    if text[at] not in places_:
+        return False
+    # the list around it: single characters separated by 、
+    k = at
+    while k >= 2 and text[k - 1] == "、" and (k < 3 or not _han_char(text[k - 3])):  # 、 is no Han
+        k -= 2
+        if text[k] not in places_:
+            return False
+    k = at
+    while k + 2 < len(text) and text[k + 1] == "、" and (k + 3 >= len(text) or not _han_char(text[k + 3])):
+        k += 2
+        if text[k] not in places_:
+            return False
+    return True
+
+
+def _han_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def has_han(text: str) -> bool:
