@@ -433,11 +433,32 @@ def make_doc(nlp, text, ents, missing=()):
     return doc
 
 
+#: PKU tags of the 1998 corpus that the word-and-POS head keeps apart; the rest fold into their
+#: first letter (``Ng`` → ``n``, ``Vg`` → ``v``, ``Tg`` → ``t``; ``nx`` and ``nz`` stay).
+_KEPT_POS = frozenset("n nr ns nt nz nx v vn vd a ad an d m q t f s p c u r w j l i b e o y z k h g".split())
+
+
+def seg_pos_tags(words):
+    """One tag per character of a segmented, POS-tagged sentence: ``B|I|E|S-pos``
+    (二/m 月/n → ``S-m S-n``; 外交部长/n → ``B-n I-n I-n E-n``)."""
+    tags = []
+    for word, pos in words:
+        pos = pos if pos in _KEPT_POS else (pos[:1].lower() if pos[:1].lower() in _KEPT_POS else "x")
+        if len(word) == 1:
+            tags.append("S-" + pos)
+        else:
+            tags.extend(["B-" + pos] + ["I-" + pos] * (len(word) - 2) + ["E-" + pos])
+    return tags
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="/work/data/ner")
     ap.add_argument("--compound-org", choices=["missing", "org"], default="org")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seg-tags", action="store_true",
+                    help="also give People's Daily characters their word-and-POS tag (token.tag_, "
+                         "seg_pos_tags) for a tagger head; other documents have none (missing)")
     ap.add_argument("--no-cluener", action="store_true",
                     help="People's Daily only (train and dev): the pd_ner convention alone")
     args = ap.parse_args()
@@ -460,7 +481,13 @@ def main():
             for *_, lab in ents:
                 counts["pd_" + lab] = counts.get("pd_" + lab, 0) + 1
             counts["pd_missing"] = counts.get("pd_missing", 0) + len(missing)
-            train_docs.append(make_doc(nlp, text, ents, missing))
+            doc = make_doc(nlp, text, ents, missing)
+            if args.seg_tags:
+                tags = seg_pos_tags(s)
+                assert len(tags) == len(doc), (text, len(tags), len(doc))
+                for token, tag in zip(doc, tags):
+                    token.tag_ = tag
+            train_docs.append(doc)
     n_pd = len(train_docs)
     for rec in ([] if args.no_cluener else read_jsonl(CLUENER_TRAIN)):
         text, ents, missing = map_cluener(rec)
