@@ -968,6 +968,11 @@ ONE_CHARACTER_CASES = [
     ("pages:subjects_list", "开设音、体、美课程", [("LOC", 6, 7)], []),
     # pages:b07, c11: a byline's given names, separated by a space, are two names, not one
     ("pages:byline_names_apart", "记者:亚荣 思栋 编辑", [("PER", 3, 8)], [("PER", "亚荣"), ("PER", "思栋")]),
+    # pages:b08: a Mongolian name in a list, cut short by the model, is the whole list item
+    ("pages:list_item_cut_short", "领导伊达木、宝音满都呼、王力平", [("PER", 2, 5), ("PER", 9, 11), ("PER", 12, 15)],
+     [("PER", "伊达木"), ("PER", "宝音满都呼"), ("PER", "王力平")]),
+    # fuzz lone-surrogate: a damaged byte (decoded as U+FFFD) is never part of a name
+    ("fuzz:replacement_character", "\ufffd李明说", [("PER", 0, 3)], [("PER", "李明")]),
 ]
 
 

@@ -58,6 +58,7 @@ from ...core import places
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
+from ...grammars.titles import title_chain_before
 from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
@@ -95,7 +96,7 @@ class EntityResolver:
         candidates = list(doc_list(doc, "candidates"))
         agency_marks = dateline_marks(doc)
         vetoed = veto_spans(doc_text(doc), self.rules.gazetteer)
-        for ent in model_spans(doc_text(doc), doc.ents, self.rules.country_characters):
+        for ent in model_spans(doc_text(doc), doc.ents, self.rules.country_characters, self.rules.titles):
             if ent.label_ not in self.model_labels:
                 continue
             if ent.label_ == "ORG" and ent.text in self.rules.generic \
@@ -167,6 +168,10 @@ _OPENERS = {"(": ")", "（": "）", "《": "》", "“": "”", "‘": "’", "�
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
+#: What a decoder puts for bytes it could not read (pipeline/core/decoding.py).
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
 class ModelSpan(NamedTuple):
     """A name the model found, as the resolver reads it (the attributes of a spaCy ``Span`` it uses)."""
     label_: str
@@ -175,11 +180,13 @@ class ModelSpan(NamedTuple):
     text: str
 
 
-def model_spans(text: str, ents: Iterable, countries: frozenset[str]) -> list[ModelSpan]:
+def model_spans(text: str, ents: Iterable, countries: frozenset[str], titles=None) -> list[ModelSpan]:
     """The model's names, with two corrections of form before the resolver weighs them:
 
+    - a name never begins or ends with U+FFFD, what decoding put for a damaged byte (``�李明``);
     - a person never spans whitespace: ``永正 峻峰`` of a byline (``文章作者: 永正 峻峰``) is two
       names, each kept if it has two characters or more;
+    - a person the model cut short inside a 、-list item is the whole item (:func:`_whole_list_item`);
     - three or more one-character places side by side name one region (江浙沪, 京津冀; OUTPUT.md
       and real pages take the region whole), unless all are countries (中美俄). A pair stays two
       places (中欧, 港澳, 江淮: People's Daily tags each; 中美两国 is two countries anywhere).
@@ -200,7 +207,14 @@ def model_spans(text: str, ents: Iterable, countries: frozenset[str]) -> list[Mo
         run.clear()
 
     for ent in ents:
-        span = ModelSpan(ent.label_, ent.start_char, ent.end_char, text[ent.start_char:ent.end_char])
+        start, end = ent.start_char, ent.end_char
+        while start < end and text[start] == REPLACEMENT_CHARACTER:
+            start += 1
+        while end > start and text[end - 1] == REPLACEMENT_CHARACTER:
+            end -= 1
+        if start == end:
+            continue
+        span = ModelSpan(ent.label_, start, end, text[start:end])
         if span.label_ == "LOC" and len(span.text) == 1:
             if run and run[-1].end_char != span.start_char:
                 flush()
@@ -213,9 +227,35 @@ def model_spans(text: str, ents: Iterable, countries: frozenset[str]) -> list[Mo
                     out.append(ModelSpan("PER", span.start_char + piece.start(), span.start_char + piece.end(),
                                          piece.group()))
             continue
+        if span.label_ == "PER":
+            span = _whole_list_item(text, span, titles)
         out.append(span)
     flush()
     return out
+
+
+def _whole_list_item(text: str, span: ModelSpan, titles=None) -> ModelSpan:
+    """A person inside a 、-list item that the model cut short is the whole item, when the item
+    (between two 、) is at most six Han characters and what the model left out is no title:
+    领导伊达木、宝音满|都呼|、王力平 → 宝音满都呼 (pages:b08), but 副市长|王力平 stays.
+
+    >>> _whole_list_item("伊达木、宝音满都呼、王力平", ModelSpan("PER", 7, 9, "都呼")).text
+    '宝音满都呼'
+    >>> _whole_list_item("市长、副市长王力平、秘书长", ModelSpan("PER", 6, 9, "王力平")).text
+    '王力平'
+    """
+    start, end = span.start_char, span.end_char
+    left, right = text.rfind("、", 0, start), text.find("、", end)
+    if left < 0 or right < 0:
+        return span
+    item = text[left + 1:right]
+    if item == span.text or len(item) > 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in item):
+        return span
+    if start > left + 1 and title_chain_before(text, start, floor=left + 1, g=titles) is not None:
+        return span
+    if end < right:  # a title or a word after the name (王力平同志): leave it
+        return span
+    return ModelSpan("PER", left + 1, right, item)
 
 
 def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
