@@ -249,13 +249,13 @@ def test_lexicon_column_is_the_code_of_each_token_first_character():
 def test_soft_lexicon_columns_are_the_word_codes_of_each_token_first_character():
     from pipeline.core.lexicon import NameLexicon, WordLexicon
     from pipeline.language.build import CharTokenizer
-    from pipeline.language.components.entity_tagger import soft_lexicon_features
+    from pipeline.language.components.entity_tagger import lexicon_features
 
     names = NameLexicon.from_text("北京 1 ns\n")
     words = WordLexicon.from_text("北京 1 ns\n北京市 1 ns\n去 1 v\n")
     nlp = spacy.blank("zh")
     doc = CharTokenizer(nlp.vocab)("去  北京市")  # 去 takes one space, the other is a token
-    feats = soft_lexicon_features(names, words).predict([doc])[0]
+    feats = lexicon_features(names, words).predict([doc])[0]
     assert feats.shape == (5, 8)
     codes = words.char_codes(doc.text)
     assert [[int(x) for x in row] for row in feats[:, 5:]] == [[int(x) for x in codes[t.idx]] for t in doc]

@@ -138,24 +138,36 @@ def name_lexicon() -> NameLexicon:
     unchanged; without a writable cache directory it is parsed every time."""
     path = jieba_dict_path()
     version = jieba_version(path)
-    key = _cache_key(path)
-    cached = cache_dir() / "name_lexicon.marshal"
+
+    def parse() -> tuple:
+        lexicon = NameLexicon.from_text(path.read_text(encoding="utf-8"), version=version)
+        return lexicon.words, lexicon._starts.longest
+
+    words, longest = cached_parts(path, "name_lexicon.marshal", parse, marshal.dumps, marshal.loads)
+    return NameLexicon(words, version, longest=longest)
+
+
+def cached_parts(source: Path, name: str, build, dumps, loads) -> tuple:
+    """``build()``'s tuple, kept in :func:`cache_dir` / ``name`` as ``(key, *parts)`` and reused
+    while ``source`` is the same file (its :func:`_cache_key`). An unreadable or stale cache is
+    rebuilt; an unwritable cache directory only costs the rebuild next time."""
+    key = _cache_key(source)
+    cached = cache_dir() / name
     try:
-        stored_key, words, longest = marshal.loads(cached.read_bytes())
+        stored_key, *parts = loads(cached.read_bytes())
         if stored_key == key:
-            return NameLexicon(words, version, longest=longest)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # no cache yet, or an unreadable one: parse
-    lexicon = NameLexicon.from_text(path.read_text(encoding="utf-8"), version=version)
+            return tuple(parts)
+    except Exception:  # no cache yet, or an unreadable one (each format fails its own way): build
+        pass
+    parts = build()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((key, lexicon.words, lexicon._starts.longest)))
+        tmp.write_bytes(dumps((key, *parts)))
         os.replace(tmp, cached)  # atomic: a reader sees the old file or the new one
     except OSError:
         pass
-    return lexicon
-
+    return parts
 
 # ----------------------------------------------------------------------------- the word lexicon
 
@@ -283,21 +295,10 @@ def word_lexicon() -> WordLexicon:
 
     path = jieba_dict_path()
     version = jieba_version(path)
-    key = _cache_key(path)
-    cached = cache_dir() / "word_lexicon.pickle"
-    try:
-        with cached.open("rb") as fh:
-            stored_key, automaton = pickle.load(fh)
-        if stored_key == key:
-            return WordLexicon(automaton, version)
-    except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
-        pass  # no cache yet, or an unreadable one: build
-    lexicon = WordLexicon.from_text(path.read_text(encoding="utf-8"), version=version)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((key, lexicon.automaton), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, cached)  # atomic: a reader sees the old file or the new one
-    except OSError:
-        pass
-    return lexicon
+
+    def build() -> tuple:
+        return (WordLexicon.from_text(path.read_text(encoding="utf-8"), version=version).automaton,)
+
+    (automaton,) = cached_parts(path, "word_lexicon.pickle", build,
+                                lambda obj: pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), pickle.loads)
+    return WordLexicon(automaton, version)

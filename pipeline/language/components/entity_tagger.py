@@ -225,21 +225,23 @@ def _no_backprop(d_out):
     raise RuntimeError("the fused inference path of the embedding has no gradient (is_train=False)")
 
 
-def lexicon_features(lexicon) -> Model[List[Doc], List[Ints2d]]:
+def lexicon_features(lexicon, words=None, word_classes: bool = True) -> Model[List[Doc], List[Ints2d]]:
     """:func:`char_features` plus a fifth column: the token's code in the name lexicon
-    (``pipeline.core.lexicon.NameLexicon.char_codes`` at the token's first character)."""
+    (``pipeline.core.lexicon.NameLexicon.char_codes`` at the token's first character); with a
+    word lexicon (``WordLexicon``), three more: its begin, middle and end codes there."""
 
     def forward(model, docs, is_train):
         arrays = []
         for doc in docs:
-            feats = char_features(doc)
-            codes = lexicon.char_codes(doc_text(doc))  # doc.text walks every Token object
+            text = doc_text(doc)  # doc.text walks every Token object
             idx = doc.to_array([IDX]).astype(numpy.int64, copy=False).reshape(-1)
-            feats = numpy.column_stack([feats, codes[idx] if len(idx) else numpy.zeros(0, numpy.uint64)])
-            arrays.append(model.ops.asarray2i(feats, dtype="uint64"))
+            columns = [char_features(doc), lexicon.char_codes(text)[idx]]
+            if words is not None:
+                columns.append(words.char_codes(text, classes=word_classes)[idx])
+            arrays.append(model.ops.asarray2i(numpy.column_stack(columns), dtype="uint64"))
         return arrays, lambda d_features: []
 
-    return Model("char_lexicon_features", forward)
+    return Model("char_lexicon_features" if words is None else "soft_lexicon_features", forward)
 
 
 @registry.architectures("news.CharLexiconEmbed.v1")
@@ -259,29 +261,6 @@ def char_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
     tables = _char_tables(width, char_rows, shape_rows, bigram_rows)
     tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
     return _mixed_tables(lexicon_features(names), tables, width, pieces=mix_pieces)
-
-
-def soft_lexicon_features(names, words, word_classes: bool = True) -> Model[List[Doc], List[Ints2d]]:
-    """:func:`lexicon_features` plus three columns: the token's begin, middle and end code in the
-    word lexicon (``pipeline.core.lexicon.WordLexicon.char_codes``)."""
-
-    def forward(model, docs, is_train):
-        arrays = []
-        for doc in docs:
-            feats = char_features(doc)
-            text = doc_text(doc)
-            idx = doc.to_array([IDX]).astype(numpy.int64, copy=False).reshape(-1)
-            if len(idx):
-                names_at = names.char_codes(text)[idx]
-                words_at = words.char_codes(text, classes=word_classes)[idx]
-            else:
-                names_at = numpy.zeros(0, numpy.uint64)
-                words_at = numpy.zeros((0, 3), numpy.uint64)
-            feats = numpy.column_stack([feats, names_at, words_at])
-            arrays.append(model.ops.asarray2i(feats, dtype="uint64"))
-        return arrays, lambda d_features: []
-
-    return Model("soft_lexicon_features", forward)
 
 
 @registry.architectures("news.SoftLexiconEmbed.v1")
@@ -304,7 +283,7 @@ def soft_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
     tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
     for k in range(3):
         tables.append(HashEmbed(width, word_rows, column=5 + k, seed=13 + k, dropout=0.0))
-    return _mixed_tables(soft_lexicon_features(names, words, word_classes), tables, width, pieces=mix_pieces)
+    return _mixed_tables(lexicon_features(names, words, word_classes), tables, width, pieces=mix_pieces)
 
 
 # ----------------------------------------------------------------------------- decoding

@@ -249,7 +249,7 @@ def _whole_list_item(text: str, span: ModelSpan, titles=None) -> ModelSpan:
     if left < 0 or right < 0:
         return span
     item = text[left + 1:right]
-    if item == span.text or len(item) > 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in item):
+    if item == span.text or len(item) > 6 or not all(has_han(ch) for ch in item):
         return span
     if start > left + 1 and title_chain_before(text, start, floor=left + 1, g=titles) is not None:
         return span
@@ -275,20 +275,16 @@ def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
         return False
     # the list around it: single characters separated by 、
     k = at
-    while k >= 2 and text[k - 1] == "、" and (k < 3 or not _han_char(text[k - 3])):  # 、 is no Han
+    while k >= 2 and text[k - 1] == "、" and (k < 3 or not has_han(text[k - 3])):  # 、 is no Han
         k -= 2
         if text[k] not in places_:
             return False
     k = at
-    while k + 2 < len(text) and text[k + 1] == "、" and (k + 3 >= len(text) or not _han_char(text[k + 3])):
+    while k + 2 < len(text) and text[k + 1] == "、" and (k + 3 >= len(text) or not has_han(text[k + 3])):
         k += 2
         if text[k] not in places_:
             return False
     return True
-
-
-def _han_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def has_han(text: str) -> bool:
