@@ -240,23 +240,22 @@ class WordLexicon:
             return codes
         if not classes:
             word_classes = numpy.zeros_like(word_classes)
-        classes_ = word_classes
         lengths = ends - starts
         inner = lengths - 2
         n_inner = int(inner.sum())
         if n_inner:
             group_start = numpy.repeat(numpy.cumsum(inner) - inner, inner)
             positions = numpy.repeat(starts + 1, inner) + (numpy.arange(n_inner) - group_start)
-            inner_classes = numpy.repeat(classes_, inner)
+            inner_classes = numpy.repeat(word_classes, inner)
         # one class at a time, so that a position listed twice gets the same bit twice (a fancy
         # assignment keeps one write per position; numpy's ufunc.at is several times slower)
         begin, middle, end_ = codes[:, 0], codes[:, 1], codes[:, 2]
-        for k in numpy.unique(classes_):
+        for k in numpy.unique(word_classes):
             bit = numpy.uint64(1) << numpy.uint64(k)
-            mine = classes_ == k
+            mine = word_classes == k
             begin[starts[mine]] |= bit
             end_[ends[mine] - 1] |= bit
-            if n_inner:
+            if n_inner and classes:  # without classes the middle code is a count (below)
                 middle[positions[inner_classes == k]] |= bit
         # the longest word at each begin / end: written shortest first, so the longest write of a
         # position is its last (numpy assigns repeated indices in order)

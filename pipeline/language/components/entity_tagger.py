@@ -12,11 +12,12 @@ neighbour is much less so. ``news.CharBigramEmbed.v1`` hashes the character with
 its right neighbour into two more embedding tables, next to ``NORM`` and ``SHAPE``; the window
 CNN then mixes what the pairs say.
 
-Why a name lexicon: ``news.CharLexiconEmbed.v1`` adds, for every character, where it sits in the
-names of jieba's dictionary (``pipeline/core/lexicon.py``); the shipped model uses it.
+Why lexicons: ``news.CharLexiconEmbed.v1`` adds, for every character, where it sits in the
+names of jieba's dictionary; ``news.SoftLexiconEmbed.v1`` (the shipped model's) adds which
+classes of all its words begin, continue and end there (``pipeline/core/lexicon.py``).
 
 Registered names: the factory ``biluo_ner`` (assigns ``doc.ents``), the architectures
-``news.CharBigramEmbed.v1`` and ``news.CharLexiconEmbed.v1`` and the scorer
+``news.CharBigramEmbed.v1``, ``news.CharLexiconEmbed.v1`` and ``news.SoftLexiconEmbed.v1`` and the scorer
 ``news.entity_tagger_scorer.v1``. They must be registered before a pipeline that uses them is
 loaded (``pipeline.language.build`` imports this package; ``spacy train`` gets ``--code train/code.py``).
 """
