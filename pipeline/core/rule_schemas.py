@@ -341,6 +341,7 @@ class TitlesFile(RuleFile):
     followers: Words
     not_names: Words
     honorifics: Words
+    after_surname: Words = Field(default_factory=list)
     not_name_chars: Chars
     word_surnames: Chars = ""
 

@@ -46,11 +46,12 @@ def people_after_titles(page: Page, arts: list[tuple[int, int]], taken: list[tup
         if name_after(text, pos, tg) == m.start():
             out.append(Mention("PER", pos, m.start(), text[pos:m.start()], source="rule", priority=6))
             names_by_art.setdefault(article_of(arts, pos), set()).add(text[pos:m.start()])
-    # honorifics: 王大爷, 王女士 (an unnamed person; optional)
+    # honorifics: 王大爷, 王女士: the surname is the name the text gives (People's Daily NER tags
+    # 王 alone; the seed takes the whole 王大爷 as an optional PER, which 王 does not contradict)
     for m in tg.honorific.finditer(text):
         if m.start() == 0 or page.is_mark(m.start()) or not places.is_han(text[m.start() - 1]) \
                 or m.start() in title_ends:
-            out.append(Mention("PER", m.start(), m.end(), m.group(), source="rule", priority=2))
+            out.append(Mention("PER", m.start(), m.start() + 1, text[m.start()], source="rule", priority=2))
     # every other mention of those names in the article
     seen = {(p.start, p.end) for p in out}
     occupied = bytearray(len(text) + 1)

@@ -58,7 +58,7 @@ from ...core import places
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
-from ...grammars.titles import title_chain_before
+from ...grammars.titles import is_surname_reference, title_chain_before
 from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
@@ -120,10 +120,12 @@ class EntityResolver:
                 if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
                     start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
             if end - start < 2 and not (ent.label_ == "LOC" and is_one_character_place(
-                    doc_text(doc), start, self.rules.one_char_places)):
+                    doc_text(doc), start, self.rules.one_char_places)) and not (
+                    ent.label_ == "PER" and is_surname_reference(doc_text(doc), start, end, self.rules.titles)):
                 continue  # 刘 of 刘家峡, 焦: one character is no name unless it abbreviates a
                 # country, province or region (访华, 俄总统, 中欧; People's Daily and MSRA tag
-                # those LOC, real pages take them as optional)
+                # those LOC, real pages take them as optional) or is a surname with a title
+                # after it (汤局长, 李老师: People's Daily tags the surname)
             if end - 1 in agency_marks and end - start > 2:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
@@ -198,6 +200,8 @@ def model_spans(text: str, ents: Iterable, countries: frozenset[str], titles=Non
     """
     out: list[ModelSpan] = []
     run: list[ModelSpan] = []  # adjacent one-character places, not yet written
+    ents = list(ents)
+    named = [(e.start_char, e.end_char) for e in ents]
 
     def flush() -> None:
         if len(run) >= 3 and not all(m.text in countries for m in run):
@@ -228,21 +232,26 @@ def model_spans(text: str, ents: Iterable, countries: frozenset[str], titles=Non
                                          piece.group()))
             continue
         if span.label_ == "PER":
-            span = _whole_list_item(text, span, titles)
+            span = _whole_list_item(text, span, titles, named)
         out.append(span)
     flush()
     return out
 
 
-def _whole_list_item(text: str, span: ModelSpan, titles=None) -> ModelSpan:
+def _whole_list_item(text: str, span: ModelSpan, titles=None,
+                     named: Iterable[tuple[int, int]] = ()) -> ModelSpan:
     """A person inside a 、-list item that the model cut short is the whole item, when the item
-    (between two 、) is at most six Han characters and what the model left out is no title:
-    领导伊达木、宝音满|都呼|、王力平 → 宝音满都呼 (pages:b08), but 副市长|王力平 stays.
+    (between two 、) is at most six Han characters, what the model left out is no title, and
+    the model named nothing else there (``named``: its spans):
+    领导伊达木、宝音满|都呼|、王力平 → 宝音满都呼 (pages:b08), but 副市长|王力平 stays, and so do
+    the two players of 单霞丽、黄薇对高华、胡明 (a pairing in a list of matches, People's Daily).
 
     >>> _whole_list_item("伊达木、宝音满都呼、王力平", ModelSpan("PER", 7, 9, "都呼")).text
     '宝音满都呼'
     >>> _whole_list_item("市长、副市长王力平、秘书长", ModelSpan("PER", 6, 9, "王力平")).text
     '王力平'
+    >>> _whole_list_item("单霞丽、黄薇对高华、胡明", ModelSpan("PER", 7, 9, "高华"), named=[(4, 6), (7, 9)]).text
+    '高华'
     """
     start, end = span.start_char, span.end_char
     left, right = text.rfind("、", 0, start), text.find("、", end)
@@ -250,6 +259,8 @@ def _whole_list_item(text: str, span: ModelSpan, titles=None) -> ModelSpan:
         return span
     item = text[left + 1:right]
     if item == span.text or len(item) > 6 or not all(has_han(ch) for ch in item):
+        return span
+    if any(left < s and e <= right and (s, e) != (start, end) for s, e in named):
         return span
     if start > left + 1 and title_chain_before(text, start, floor=left + 1, g=titles) is not None:
         return span
