@@ -90,7 +90,16 @@ def model_sees_halfwidth(vocab: Vocab, chars: str) -> None:
 
 
 def model_dir() -> Path:
-    return Path(os.environ.get("NEWS_MODEL_DIR", MODEL_DIR))
+    """The NER to load: ``NEWS_MODEL_DIR`` when set (a ``spacy train`` output or
+    ``train.ensemble``'s), else the shipped one."""
+    chosen = os.environ.get("NEWS_MODEL_DIR")
+    if chosen is None:
+        return MODEL_DIR
+    path = Path(chosen)
+    if not (path / "config.cfg").is_file():
+        # a mistyped or half-written directory would otherwise run the rules alone, silently
+        raise ValueError(f"NEWS_MODEL_DIR={chosen!r} is no spaCy pipeline directory (no config.cfg in it)")
+    return path
 
 
 def build(*, use_model: bool = True, rules_dir: str | os.PathLike[str] | None = None) -> Language:
