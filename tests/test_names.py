@@ -1251,6 +1251,33 @@ def test_model_span_stops_at_a_mark_it_does_not_close(text, span, expected):
     assert text[s:e] == expected
 
 
+#: (text, the model's person span, the person the resolver keeps), named by origin
+MODEL_PERSON_SPANS = {
+    # pd_ner.dev: the model cut a transliterated name inside or at a part
+    "pd:cut_inside_last_part": ("芬兰农林部长卡莱维·海米莱。", "卡莱维·海", "卡莱维·海米莱"),
+    "pd:cut_at_the_separator": ("副司令官马克思·卢布里克的妹妹", "马克思·卢", "马克思·卢布里克"),
+    "pd:started_at_the_separator": ("泰中友协会长差猜·春哈旺。", "·春哈旺", "差猜·春哈旺"),
+    # a last part of two characters is the model's: 有幸 and 先生 are no part of the name
+    "pd:whole_last_part": ("新西兰总理罗伯特·马尔登有幸成为", "罗伯特·马尔登", "罗伯特·马尔登"),
+    "pd:honorific_after": ("发行人汉斯·迪先生", "汉斯·迪", "汉斯·迪"),
+    # pd_ner.dev: a pairing in a list of matches holds two players, not one
+    "pd:pairing_in_a_list": ("单霞丽、黄薇对高华、胡明", "高华", "高华"),
+}
+
+
+@pytest.mark.parametrize("text,span,expected", MODEL_PERSON_SPANS.values(), ids=MODEL_PERSON_SPANS.keys())
+def test_a_model_person_is_read_over_the_whole_name(text, span, expected):
+    from pipeline.language.components.resolver import ModelSpan, model_spans
+
+    start = text.index(span)
+    ents = [ModelSpan("PER", start, start + len(span), span)]
+    if "对" in text:  # the model's other player of the pairing
+        other = text.index("黄薇")
+        ents.insert(0, ModelSpan("PER", other, other + 2, "黄薇"))
+    kept = [m.text for m in model_spans(text, ents, frozenset()) if m.start_char <= start < m.end_char]
+    assert kept == [expected]
+
+
 GLUED_WORDS = {
     # (text, where the name's body starts once the glued function words are cut)
     "pages:verb_before_river": ("遍布淦河", "淦河"),

@@ -58,7 +58,8 @@ from ...core import places
 from ...core.places import Gazetteer, gazetteer
 from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
-from ...grammars.titles import is_surname_reference, title_chain_before
+from ...grammars.titles import NAME_PART_SEPARATORS, grammar as title_grammar, is_surname_reference, \
+    title_chain_before
 from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
@@ -233,9 +234,63 @@ def model_spans(text: str, ents: Iterable, countries: frozenset[str], titles=Non
             continue
         if span.label_ == "PER":
             span = _whole_list_item(text, span, titles, named)
+            span = _whole_transliterated_name(text, span, titles)
         out.append(span)
     flush()
     return out
+
+
+#: The most characters one part of a transliterated name runs to (德米特里延科: 6).
+MAX_NAME_PART = 7
+#: Characters that end a part of a transliterated name: particles, prepositions, conjunctions and
+#: adverbs. Not the title grammar's not_name_chars, which hold 里, 内, 来 (卢布里克, 斯内德).
+NAME_PART_STOPS = frozenset("的地得了着过们是在和与及并而或又对从向为等说也都就还要会将把被均已曾")
+
+
+def _whole_transliterated_name(text: str, span: ModelSpan, titles=None) -> ModelSpan:
+    """A person the model cut at or inside a part of a transliterated name runs over that part:
+    卡莱维·海|米莱 → 卡莱维·海米莱, 马克思·|卢布里克 → 马克思·卢布里克 (before 的), |·春哈旺 →
+    差猜·春哈旺 (after the title 会长). A part ends before a character no name holds (的, 在, 和:
+    ``NAME_PART_STOPS``), a word that follows names (说, 表示), a title, a function word (jieba's
+    dictionary: 访华 of 海米莱访华), anything but Han, or after ``MAX_NAME_PART`` characters.
+
+    A last part of two characters or more is the model's whole part (罗伯特·马尔登|有幸).
+
+    >>> [_whole_transliterated_name(t, ModelSpan("PER", s, e, t[s:e])).text for t, s, e in [
+    ...     ("芬兰农林部长卡莱维·海米莱。", 6, 11), ("副司令官马克思·卢布里克的妹妹", 4, 8),
+    ...     ("泰中友协会长差猜·春哈旺。", 8, 12), ("会见了罗朗·雷斯市长", 3, 8), ("张三说", 0, 2),
+    ...     ("总理罗伯特·马尔登有幸成为", 2, 9), ("专家希拉·威女士", 2, 6)]]
+    ['卡莱维·海米莱', '马克思·卢布里克', '差猜·春哈旺', '罗朗·雷斯', '张三', '罗伯特·马尔登', '希拉·威']
+    """
+    start, end = span.start_char, span.end_char
+    seps = NAME_PART_SEPARATORS
+    inside = any(ch in seps for ch in span.text)
+    ends_at_sep = end < len(text) and text[end] in seps and end + 1 < len(text) and has_han(text[end + 1])
+    starts_at_sep = text[start] in seps
+    if not (inside or ends_at_sep):
+        return span
+    g = titles or title_grammar()
+    if starts_at_sep:  # ·春哈旺: the part before the separator, back to a title or a break
+        k = start
+        while k > 0 and start - k < MAX_NAME_PART and has_han(text[k - 1]) and text[k - 1] not in NAME_PART_STOPS \
+                and title_chain_before(text, k, floor=max(0, k - 12), g=g) is None:
+            k -= 1
+        start = k
+    if ends_at_sep:
+        end += 1
+    part_start = max(i for i in range(start, end) if text[i] in seps) + 1 if any(
+        text[i] in seps for i in range(start, end)) else start
+    if end - part_start < 2:  # 海 of 卡莱维·海|米莱: a last part of one character is cut short
+        k = end
+        while k < len(text) and k - part_start < MAX_NAME_PART and has_han(text[k]) \
+                and text[k] not in NAME_PART_STOPS and g.followers.match(text, k) is None \
+                and g.surname_follower.match(text, k) is None and g.core_any.match(text, k) is None \
+                and function_word_at(text, k, len(text)) == 0:
+            k += 1
+        end = k
+    if end <= part_start or start >= end or text[start] in seps:
+        return span  # nothing after the separator, or no part before it: leave the model's span
+    return ModelSpan("PER", start, end, text[start:end])
 
 
 def _whole_list_item(text: str, span: ModelSpan, titles=None,
