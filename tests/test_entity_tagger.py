@@ -512,3 +512,14 @@ def test_model_spans_lose_whitespace_at_their_edges(words, span, kept):
 
     doc = Doc(spacy.blank("zh").vocab, words=words, spaces=[False] * len(words))
     assert trim_space(doc, [span]) == kept
+
+
+def test_a_model_directory_named_in_the_environment_must_be_a_pipeline(tmp_path, monkeypatch):
+    # a mistyped NEWS_MODEL_DIR used to run the rules alone without a word
+    from pipeline.language.build import MODEL_DIR, model_dir
+
+    monkeypatch.setenv("NEWS_MODEL_DIR", str(tmp_path / "no-such-model"))
+    with pytest.raises(ValueError, match="no spaCy pipeline directory"):
+        model_dir()
+    monkeypatch.delenv("NEWS_MODEL_DIR")
+    assert model_dir() == MODEL_DIR
