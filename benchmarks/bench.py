@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import importlib
 import resource
 import subprocess
 import sys
@@ -195,8 +196,14 @@ def main() -> int:
     # without them before it); jieba, the ratios' base, and our rows run first, on equal terms
     parser.add_argument("--tools", default="jieba,pipeline:1,pipeline:2,dask:2,jiojio,thulac")
     parser.add_argument("--accuracy", default=None, help="sentence file to score PER/ORG/LOC on")
+    parser.add_argument("--code", default=None,
+                        help="a module to import before loading (train.ensemble: an experiment's architectures, "
+                             "for a NEWS_MODEL_DIR built with them; one worker only)")
     parser.add_argument("--one", nargs=3, metavar=("TOOL", "DOCS", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.code:
+        sys.path.insert(0, str(ROOT))  # train/ lives beside pipeline/, not in the installed package
+        importlib.import_module(args.code)
     if args.one:
         print(json.dumps(run_one(args.one[0], args.one[1], int(args.one[2]), args.accuracy)))
         return 0
@@ -210,6 +217,8 @@ def main() -> int:
         cmd = [sys.executable, __file__, "--one", tool, docs_file, workers or "1"]
         if args.accuracy and tool != "dask":
             cmd += ["--accuracy", args.accuracy]
+        if args.code:
+            cmd += ["--code", args.code]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or ["failed"])[-1]
