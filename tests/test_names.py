@@ -113,6 +113,15 @@ SPANS = {
     "own:country_characters_in_a_verb": (
         "对此加以合作研究。",
         []),
+    "pd_ner:country_pair_austria": (
+        "议长对未来10年奥中关系的发展表示乐观。",
+        [("LOC", "奥"), ("LOC", "中")]),
+    "pd_ner:china_and_africa": (  # 中非 is China and Africa before a relation word
+        "中非关系源远流长。",
+        [("LOC", "中"), ("LOC", "非")]),
+    "own:central_african_republic": (  # ... and the country in its full name
+        "中非共和国总统会见了代表团。",
+        [("LOC", "中非共和国")]),
     "own:party_before_zone_working_committee": (
         "中共临汾经济开发区党工委召开专题会议。",
         [("ORG", "中共临汾经济开发区党工委")]),
