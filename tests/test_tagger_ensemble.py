@@ -99,3 +99,55 @@ def test_the_ensemble_does_not_train(member_dirs):
     with pytest.raises(NotImplementedError, match="only predicts"):
         model.begin_update([nlp.make_doc("李四")])
 
+
+
+# ---------------------------------------------------------------- train/distill.py (an experiment)
+
+def distilled_tagger(weight: float):
+    from spacy.training import Example
+
+    import train.distill  # noqa: F401  (registers biluo_ner_distill)
+
+    fix_random_seed(0)
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("tok2vec", config={"model": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
+                  "shape_rows": 50, "bigram_rows": 500},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 32, "depth": 1,
+                   "window_size": 1, "maxout_pieces": 2}}})
+    nlp.add_pipe("biluo_ner_distill", name="ner", config={"distill_weight": weight, "model": {
+        "@architectures": "spacy.Tagger.v2",
+        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}}})
+    egs = examples(nlp, TRAIN)
+    nlp.initialize(lambda: egs)
+    return nlp, Example
+
+
+def test_distillation_targets_mix_gold_and_teacher_where_annotated_and_teacher_elsewhere():
+    nlp, Example = distilled_tagger(0.25)
+    ner = nlp.get_pipe("ner")
+    labels = list(ner.labels)
+    n_tags = len(labels)
+    text = "张三在北京"
+    doc, ref = nlp.make_doc(text), nlp.make_doc(text)
+    # 张三 annotated PER (B, L); 在北京 left missing
+    ref.set_ents([ref.char_span(0, 2, label="PER")], missing=[ref[2:5]])
+    teacher = numpy.full((5, n_tags), 1.0 / n_tags, dtype="float32")
+    teacher[:, labels.index("O")] += 0.5
+    teacher /= teacher.sum(axis=1, keepdims=True)
+    ref.user_data["teacher"] = teacher.astype("float16").tobytes()
+    ref.user_data["teacher_labels"] = "|".join(labels)
+    probs = numpy.full((5, n_tags), 1.0 / n_tags, dtype="float32")
+    _, d_scores = ner.get_loss([Example(doc, ref)], [ner.model.ops.asarray2f(probs)])
+    d = numpy.asarray(d_scores[0])
+    t16 = teacher.astype("float16").astype("float32")
+    gold0 = numpy.zeros(n_tags, dtype="float32")
+    gold0[labels.index("B-PER")] = 1.0
+    # worked by hand: target = 0.75 · one-hot + 0.25 · teacher on 张; the teacher alone on 在
+    numpy.testing.assert_allclose(d[0], probs[0] - (0.75 * gold0 + 0.25 * t16[0]), atol=1e-6)
+    numpy.testing.assert_allclose(d[2], probs[2] - t16[2], atol=1e-6)
+    # without a teacher, missing annotation gives no gradient, as for biluo_ner
+    del ref.user_data["teacher"]
+    _, d_plain = ner.get_loss([Example(doc, ref)], [ner.model.ops.asarray2f(probs)])
+    assert not numpy.asarray(d_plain[0])[2:].any() and numpy.asarray(d_plain[0])[0].any()

@@ -6,3 +6,4 @@ the config."""
 import pipeline.language.components  # noqa: F401
 import train.words_head  # noqa: F401
 import train.lstm_encoder  # noqa: F401
+import train.distill  # noqa: F401
