@@ -281,7 +281,8 @@ SOFT_LEXICON_EMBED = {"@architectures": "news.SoftLexiconEmbed.v1", "width": 32,
                       "lexicon": "jieba 0.42.1"}
 
 
-def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2", embed: dict | None = None):
+def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2", embed: dict | None = None,
+                   ner_factory: str = "biluo_ner", ner_config: dict | None = None):
     import pipeline.language.components  # noqa: F401  (registers biluo_ner and the embedding)
 
     if encoder == "news.DilatedWindowEncoder.v1":
@@ -296,7 +297,7 @@ def small_pipeline(encoder: str = "spacy.MaxoutWindowEncoder.v2", embed: dict | 
         "embed": embed or {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
                            "shape_rows": 50, "bigram_rows": 500},
         "encode": encode}})
-    nlp.add_pipe("biluo_ner", name="ner", config={"model": {
+    nlp.add_pipe(ner_factory, name="ner", config={**(ner_config or {}), "model": {
         "@architectures": "spacy.Tagger.v2",
         "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}}})
     return nlp

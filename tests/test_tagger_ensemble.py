@@ -109,16 +109,7 @@ def distilled_tagger(weight: float):
     import train.distill  # noqa: F401  (registers biluo_ner_distill)
 
     fix_random_seed(0)
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("tok2vec", config={"model": {
-        "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "news.CharBigramEmbed.v1", "width": 32, "char_rows": 500,
-                  "shape_rows": 50, "bigram_rows": 500},
-        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 32, "depth": 1,
-                   "window_size": 1, "maxout_pieces": 2}}})
-    nlp.add_pipe("biluo_ner_distill", name="ner", config={"distill_weight": weight, "model": {
-        "@architectures": "spacy.Tagger.v2",
-        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "*"}}})
+    nlp = small_pipeline(ner_factory="biluo_ner_distill", ner_config={"distill_weight": weight})
     egs = examples(nlp, TRAIN)
     nlp.initialize(lambda: egs)
     return nlp, Example

@@ -109,19 +109,14 @@ class DistilledEntityTagger(BiluoEntityTagger):
         return loss, d_scores
 
 
+_BILUO_NER = Language.get_factory_meta("biluo_ner")
+
+
 @Language.factory(
     "biluo_ner_distill",
-    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
-    default_config={
-        "model": {
-            "@architectures": "spacy.Tagger.v2",
-            "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 64, "upstream": "*"},
-        },
-        "scorer": {"@scorers": "news.entity_tagger_scorer.v1"},
-        "outside_penalty": 0.0,
-        "distill_weight": 0.5,
-    },
-    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+    assigns=_BILUO_NER.assigns,
+    default_config={**_BILUO_NER.default_config, "distill_weight": 0.5},
+    default_score_weights=_BILUO_NER.default_score_weights,
 )
 def make_distilled_tagger(nlp, name, model, scorer, outside_penalty: float, distill_weight: float):
     return DistilledEntityTagger(nlp.vocab, model, name, scorer=scorer, outside_penalty=outside_penalty,

@@ -144,9 +144,6 @@ def assemble(model_dirs: list[str]):
         member.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         slot.from_bytes(member.get_pipe("ner").model.to_bytes())
     ner.model.set_dim("nO", len(labels[0]))
-
-    for label in labels[0]:
-        nlp.vocab.strings.add(label)
     return nlp, members
 
 

@@ -3,8 +3,9 @@
 Two kinds of entity are found (so that nothing worse stands in their place) but not emitted,
 because they say nothing a reader can look up: a bare government (``市政府``) whose article does
 not identify it, and a person written as surname and honorific in one span (``王大爷``; the
-surname alone, ``王``, is the person's name and stays). Both are optional in OUTPUT.md. This step drops them from ``doc._.entities``; events that name them keep them as an
-argument's text. Being a pipeline step, ``nlp(text)`` and ``pipeline.extract(text)`` agree.
+surname alone, ``王``, is the person's name and stays). Both are optional in OUTPUT.md. This step
+drops them from ``doc._.entities``; events that name them keep them as an argument's text. Being
+a pipeline step, ``nlp(text)`` and ``pipeline.extract(text)`` agree.
 
 The entities it keeps are then the spaCy view too, so ``displacy.render(doc, style="ent")``
 shows what the JSON says (not the raw model's PER/ORG/LOC, such as ``祁县`` inside

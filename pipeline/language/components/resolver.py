@@ -278,8 +278,8 @@ def _whole_transliterated_name(text: str, span: ModelSpan, titles=None) -> Model
         start = k
     if ends_at_sep:
         end += 1
-    part_start = max(i for i in range(start, end) if text[i] in seps) + 1 if any(
-        text[i] in seps for i in range(start, end)) else start
+    separators = [i for i in range(start, end) if text[i] in seps]
+    part_start = separators[-1] + 1 if separators else start
     if end - part_start < 2:  # 海 of 卡莱维·海|米莱: a last part of one character is cut short
         k = end
         while k < len(text) and k - part_start < MAX_NAME_PART and has_han(text[k]) \
