@@ -1296,6 +1296,10 @@ GLUED_WORDS = {
     "own:nothing_left_of_the_body": ("振兴路", "振兴路"),
     "own:verb_before_a_body_head": ("巡察组", "巡察组"),
     "own:numeral_opens_a_name": ("三垟湿地", "三垟湿地"),
+    # jieba tags 大连 d and 包头 v; a place opens the name (People's Daily: 大连化工集团公司 is ORG)
+    "pd_ner.dev:place_tagged_as_adverb": ("大连化工集团公司", "大连化工集团公司"),
+    "own:place_tagged_as_verb": ("包头钢铁公司", "包头钢铁公司"),
+    "own:place_that_is_also_a_word": ("比如北京市", "北京市"),
 }
 
 

@@ -158,6 +158,7 @@ class Gazetteer:
         options = table.get("options", {})
         skip = set(options.get("skip_names", ()))
         self.short_stop = frozenset(options.get("short_stop", ()))
+        self.function_homographs = frozenset(options.get("function_homographs", ()))
         veto = [w for w in options.get("veto", ()) if w]
         self.veto_re = re.compile("|".join(map(re.escape, sorted(veto, key=len, reverse=True)))) if veto else None
         path = adcodes_path()

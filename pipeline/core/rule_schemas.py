@@ -365,6 +365,7 @@ class DivisionOptions(Rule):
     alias_county_as_district: bool = True
     skip_names: Words = Field(default_factory=list)
     short_stop: Words = Field(default_factory=list)
+    function_homographs: Words = Field(default_factory=list)
 
 
 class DivisionsFile(RuleFile):

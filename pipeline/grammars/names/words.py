@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 
 from ...core.lexicon import jieba_dict_path
+from ...core.places import gazetteer
 
 #: jieba's tags of words that open no name: verbs, adverbs, prepositions, conjunctions,
 #: pronouns, numerals and measure words, time words, distinguishing words (整个, 在线),
@@ -40,6 +41,12 @@ def word_kinds() -> dict[str, bool]:
                     kinds[w] = w[-1] in COUNTED  # 一条|淦河, but 七里河, 三垟 are names
                 else:
                     kinds[w] = tag in FUNCTION_TAGS
+    # jieba tags some places as function words (大连/d, 保定/v, 也门/d); a place opens a name
+    # (大连|化工集团公司 is no glued adverb), except the few that are ordinary words as well
+    places = gazetteer()
+    for w, is_function in kinds.items():
+        if is_function and len(w) >= 2 and places.is_key(w) and w not in places.function_homographs:
+            kinds[w] = False
     return kinds
 
 
