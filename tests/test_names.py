@@ -1136,6 +1136,26 @@ def test_rule_org_at_a_line_start_is_not_trimmed():
     assert org.text == "辉建筑工程公司"  # without the text, the old reading
 
 
+@pytest.mark.parametrize("text,rule_org,model_org,place,expected", [
+    # pd_ner.dev: a clause's first word, and a long phrase, read into the name by the suffix rule;
+    # the model began the name at the place
+    ("原中国国家教委主持的汉语水平考试", "原中国国家教委", "中国国家教委", "中国", "中国国家教委"),
+    ("注重外国留学生能力培养辽宁大学自1965年以来", "外国留学生能力培养辽宁大学", "辽宁大学", "辽宁",
+     "辽宁大学"),
+    # no place where the model starts: past two characters and at a clause's start the rule stands
+    ("前国家银行行长", "前国家银行", "国家银行", None, "前国家银行"),
+])
+def test_rule_org_starts_at_a_place_that_opens_the_model_name(text, rule_org, model_org, place, expected):
+    from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
+
+    rule = _found("ORG", text, rule_org, "rule")
+    model = _found("ORG", text, model_org, "model", start_at=rule.start)
+    candidates = [rule, model] + ([_found("LOC", text, place, "lexicon", start_at=model.start)] if place else [])
+    (org,) = [m for m in trim_rule_orgs_to_model_starts(candidates, None, text)
+              if m.source == "rule" and m.label == "ORG"]
+    assert org.text == expected == text[org.start:org.end]
+
+
 def test_rule_org_is_not_trimmed_by_a_model_name_of_another_label_or_end():
     from pipeline.language.components.resolver import trim_rule_orgs_to_model_starts
 

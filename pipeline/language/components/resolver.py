@@ -449,7 +449,11 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = 
     cut at the place), a level word does (市 + 青年志愿者协会) or a province's one-character
     name does (粤海湾港投集团), when more than two characters would go (the model also cuts
     names inside words: 雄安新区改|革发展局), and when less than two would be left before the
-    suffix (海|岸集团)."""
+    suffix (海|岸集团).
+
+    Past those limits the model's start still wins where a place opens the model's name and
+    nothing the rule's (原|中国国家教委, 记|四川有线电视台, 外国留学生能力培养|辽宁大学): the rule read
+    a clause back to its stop, the model began the name at the place."""
     model_orgs: dict[int, list[int]] = {}  # end -> starts of the model's ORGs
     names_at: dict[int, list[Mention]] = {}  # start -> names proposed there
     for m in candidates:
@@ -465,6 +469,9 @@ def trim_rule_orgs_to_model_starts(candidates: list[Mention], r: Rules | None = 
             m.source == "rule" and m.label == "ORG") else []
         if later and text is not None and (m.start == 0 or not places.is_han(text[m.start - 1])):
             later = []  # ⏎晨辉建筑工程公司: at a line's or clause's start nothing is glued to it
+        if not later and m.source == "rule" and m.label == "ORG":
+            later = [k for k in model_orgs.get(m.end, ()) if k > m.start
+                     and any(c.label == "LOC" and c.source != "model" for c in names_at.get(k, ()))]
         if later and not _start_is_supported(m, names_at.get(m.start, ())):
             k = min(later)
             if _body_length(m.text[k - m.start:], r or rules()) < 2:
