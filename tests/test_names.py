@@ -496,6 +496,19 @@ def test_spans(nlp, case):
     assert names(run(nlp, text)) == expected
 
 
+def test_a_national_delegation_the_model_reads_is_a_body(nlp):
+    # pd_ner.dev: People's Daily tags 美国代表团 ORG; pages:b12 the domestic party stays LOC + nothing
+    from pipeline.language.document import ArticleInfo
+
+    text = "李鹏会见了美国代表团和宣城市代表团。"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), "ORG") for t in ("美国代表团", "宣城市代表团")]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert names(doc) == [("ORG", "美国代表团"), ("LOC", "宣城市")]
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",

@@ -132,8 +132,10 @@ class EntityResolver:
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
         # 市党政代表团, 招商考察团, 湖北医疗队: a visiting party, no standing body; real pages
-        # name its place (LOC) and take the party as an event's argument, not an ORG
-        candidates = [m for m in candidates if not (m.label == "ORG" and m.text.endswith(DELEGATIONS))]
+        # name its place (LOC) and take the party as an event's argument, not an ORG. A country's
+        # delegation to talks (古巴代表团) is one in People's Daily, and the place in it no LOC
+        candidates = [m for m in candidates if not (m.label == "ORG" and m.text.endswith(DELEGATIONS)
+                                                    and not is_national_delegation(m.text, self.rules.gazetteer))]
         candidates = drop_rules_crossing_a_person(candidates)
         candidates = trim_rule_orgs_to_model_starts(candidates, self.rules, doc_text(doc))
         promote_single_division_bodies(candidates, self.rules)
@@ -143,6 +145,27 @@ class EntityResolver:
         candidates = drop_model_places_tiled_by_rules(candidates)
         doc._.entities = resolve(candidates, doc)
         return doc
+
+
+#: Words between a country and 代表团 that keep it the country's delegation (中国政府代表团).
+DELEGATION_QUALIFIERS = re.compile(r"(?:政府|议会|国会|军事|经贸|贸易|友好|体育|奥运|国家)+$")
+
+
+def is_national_delegation(text: str, g: Gazetteer) -> bool:
+    """``text`` is a country's 代表团: China, or a place the gazetteer knows as a region and no
+    division of China (古巴, 美国; not 湖北 or 吉林, whose delegations are visiting parties).
+
+    >>> g = places.gazetteer()
+    >>> [is_national_delegation(t, g) for t in ("古巴代表团", "中国政府代表团", "湖北代表团", "市党政代表团", "美国考察团")]
+    [True, True, False, False, False]
+    """
+    if not text.endswith("代表团"):
+        return False
+    head = DELEGATION_QUALIFIERS.sub("", text[:-3])
+    if head == "中国":
+        return True
+    entries = g.entries(head)
+    return bool(entries) and all(e.kind == "region" and e.division is None for e in entries)
 
 
 def _latin(ch: str) -> bool:
