@@ -216,7 +216,7 @@ def test_the_vectors_are_released_before_the_result_is_built(extractor):
     prepared = extractor._prepare(corpus_pages(1), pub_date=None, doc_id="p01")
     doc = extractor.nlp(extractor._make_doc(prepared))
     width = extractor.nlp.get_pipe("tok2vec").model.get_dim("nO")
-    assert doc.tensor.shape == (len(doc), width)  # the tok2vec output, 256 bytes a character
+    assert doc.tensor.shape == (len(doc), width)  # the tok2vec output, 4 bytes a dimension a character
     result = assemble(doc, prepared)
     assert doc.tensor.size == 0
     assert result.model_dump_json() == extractor.extract(corpus_pages(1), doc_id="p01").model_dump_json()

@@ -58,8 +58,9 @@ def assemble(doc: Doc, prepared: Prepared) -> DocumentResult:
     tree (a tenth of the pipeline's time went to building each model on its own). If that fails,
     entities are validated one by one so a bad value is dropped with a warning, not the page.
 
-    The NER's vectors (``doc.tensor``, 256 bytes a character) are no part of the result and are
-    dropped first: building the result was the peak of a long document's memory with them."""
+    The NER's vectors (``doc.tensor``, 384 bytes a character at width 96) are no part of the
+    result and are dropped first: building the result was the peak of a long document's memory
+    with them."""
     if doc.tensor is not None and doc.tensor.size:
         doc.tensor = numpy.zeros((0, doc.tensor.shape[1]), dtype=doc.tensor.dtype)
     try:
