@@ -236,3 +236,25 @@ def test_the_encoder_overwrites_only_the_embeddings_own_arrays(extractor, encode
     again = encoder.predict(given)
     assert all(numpy.array_equal(g, k) for g, k in zip(given, kept))
     assert all(numpy.array_equal(a, e) for a, e in zip(again, encoded))
+
+
+def test_the_encoder_multiplies_on_one_blas_thread_and_gives_the_others_back(extractor, monkeypatch):
+    # numpy's BLAS would take every core for the encoder's products; a worker process is one
+    # core's work (window_encoder's docstring), and the caller's own setting comes back after
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+    before = blas_threads()
+    seen: list[set[int]] = []
+    encode = window_encoder._encode
+
+    def recording_encode(X, *args):
+        seen.append(blas_threads())
+        return encode(X, *args)
+
+    monkeypatch.setattr(window_encoder, "_encode", recording_encode)
+    extractor.extract("县委书记王明在阳泉市调研。", doc_id="one-thread")
+    assert seen and all(threads == {1} for threads in seen)
+    assert blas_threads() == before
