@@ -251,6 +251,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     pub_date = checked_pub_date(args.pub_date)
     sources = planned_sources(args.inputs, args.glob)
     resume = args.resume or args.retry_errors
+    # before any output is opened: a NEWS_MODEL_DIR that names no model stops here, writing nothing.
+    # With several workers each loads its own pipeline (the parent never builds one; the
+    # extractor builds lazily) and sends JSON lines
+    extractor = Extractor(max_chars=args.max_chars, timeout=args.timeout)
     if args.output_dir:
         writer: Any = DirectoryWriter(args.output_dir, resume=resume, force=args.force,
                                       retry_errors=args.retry_errors)
@@ -266,9 +270,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 else:
                     yield it
         items = not_done(items)
-    # with several workers each loads its own pipeline (the parent never builds one; the
-    # extractor builds lazily) and sends JSON lines
-    extractor = Extractor(max_chars=args.max_chars, timeout=args.timeout)
     results = extractor.extract_json(items, n_process=max(args.workers, 1), batch_size=args.batch_size)
     progress = None
     if args.progress or (args.progress is None and sys.stderr.isatty()):
@@ -484,13 +485,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; exit 0 when every document was processed, 1 when some failed (each
     has its error record), 2 for bad usage (argparse's own errors too): an output that exists
     without --force, -o with --output-dir, a bad --pub-date, an input that is missing or holds
-    no documents, two files with one id, an optional extra that is not installed."""
+    no documents, two files with one id, an optional extra that is not installed; and for a
+    set-up that cannot run at all: a broken rule file, an unreadable lexicon, a NEWS_MODEL_DIR
+    that names no model (one message, not an error record per document)."""
+    from .errors import SETUP_ERRORS
     from .tools.export import ExportError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UsageError, ExportError) as exc:
+    except (UsageError, ExportError, *SETUP_ERRORS) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

@@ -22,11 +22,16 @@ class                       ``kind``           raised when
 :class:`RuleError`          ``rules``          a rule file is broken (at load, naming file
                                                and key)
 :class:`LexiconError`       ``lexicon``        a lexicon the model needs cannot be read
+:class:`ModelError`         ``model``          the NER named by ``NEWS_MODEL_DIR`` is no
+                                               spaCy pipeline directory (at start-up)
 :class:`UsageError`         ``usage``          a tool (evaluate, export) was called wrongly
 ==========================  =================  ==============================================
 
 So a program that imports the library catches :class:`ExtractionError` around
 ``pipeline.extract`` and never sees another exception for a document, whatever its text.
+:class:`RuleError`, :class:`LexiconError` and :class:`ModelError` are about the set-up, not a
+document: they come out of building the pipeline (``Extractor()`` or its first document), never
+as one error record per document.
 """
 
 from __future__ import annotations
@@ -115,6 +120,16 @@ class LexiconError(NewsieError, RuntimeError):
     """A lexicon the model's features need cannot be read."""
 
     kind = "lexicon"
+
+
+class ModelError(NewsieError, ValueError):
+    """The NER the environment names (``NEWS_MODEL_DIR``) cannot be used; the message says why."""
+
+    kind = "model"
+
+
+#: errors of the set-up rather than of a document: they stop a run once, with their message
+SETUP_ERRORS: tuple[type[NewsieError], ...] = (RuleError, LexiconError, ModelError)
 
 
 class UsageError(NewsieError):

@@ -85,3 +85,56 @@ def test_a_failure_inside_the_pipeline_comes_out_as_internal_error_with_its_caus
     # in a batch the same failure is an error record, and the batch goes on
     records = list(broken.extract_many([{"id": "page7", "text": "县委书记调研。"}, {"id": "page8", "text": ""}]))
     assert [(r.doc_id, r.error.type) for r in records] == [("page7", "internal"), ("page8", "empty")]
+
+
+# --------------------------------------------------------------------------- the set-up's errors
+# A model or rule set that cannot load is no document's fault. Found at the first document, it
+# used to come out as one "internal" error record per document of a batch; it now stops the run
+# once, with its own error, before any output is written.
+
+
+def test_a_model_directory_that_names_no_model_stops_the_extractor_at_construction(tmp_path, monkeypatch):
+    from pipeline.errors import ModelError
+
+    monkeypatch.setenv("NEWS_MODEL_DIR", str(tmp_path / "no-such-model"))
+    with pytest.raises(ModelError, match="no-such-model.*no spaCy pipeline directory") as caught:
+        Extractor()
+    assert isinstance(caught.value, NewsieError) and caught.value.kind == "model"
+    Extractor(use_model=False)  # the rules alone need no model: nothing to refuse
+
+
+@pytest.fixture
+def broken_rules(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    copy = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", copy)
+    (copy / "names" / "titles.toml").write_text("[titles\nnot toml", encoding="utf-8")
+    return copy
+
+
+def test_a_broken_rule_file_stops_a_batch_once_instead_of_failing_every_document(broken_rules):
+    extractor = Extractor(use_model=False, rules_dir=str(broken_rules))
+    items = [{"id": "page7", "text": "县委书记调研。"}, {"id": "page8", "text": "市长讲话。"}]
+    with pytest.raises(RuleError, match="titles.toml"):
+        list(extractor.extract_many(items))
+    with pytest.raises(RuleError, match="titles.toml"):
+        extractor.extract("县委书记调研。", doc_id="page7")
+
+
+def test_the_command_line_names_a_bad_model_directory_once_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    from pipeline.cli import main
+
+    page = tmp_path / "page7.txt"
+    page.write_text("县委书记调研。", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    monkeypatch.setenv("NEWS_MODEL_DIR", str(tmp_path / "no-such-model"))
+    assert main(["extract", str(page), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("no spaCy pipeline directory") == 1 and not out.exists()
+    # the evaluator too: one message, not every page scored as all misses
+    sentences = tmp_path / "sentences.jsonl"
+    sentences.write_text('{"text": "李四在北京。", "entities": [[0, 2, "PER"], [3, 5, "LOC"]]}\n', encoding="utf-8")
+    assert main(["evaluate", str(sentences)]) == 2
+    assert "no spaCy pipeline directory" in capsys.readouterr().err

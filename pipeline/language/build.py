@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from . import components  # noqa: F401  (registers our factories)
 from ..core.text import KEPT_FULLWIDTH
+from ..errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 
@@ -98,7 +99,7 @@ def model_dir() -> Path:
     path = Path(chosen)
     if not (path / "config.cfg").is_file():
         # a mistyped or half-written directory would otherwise run the rules alone, silently
-        raise ValueError(f"NEWS_MODEL_DIR={chosen!r} is no spaCy pipeline directory (no config.cfg in it)")
+        raise ModelError(f"NEWS_MODEL_DIR={chosen!r} is no spaCy pipeline directory (no config.cfg in it)")
     return path
 
 

@@ -30,7 +30,7 @@ from ..errors import (
     ReadError,
     extraction_error,
 )
-from ..language.build import build
+from ..language.build import build, model_dir
 from ..schema import DocumentResult
 from .assemble import Prepared, assemble
 from .pool import pool_extract
@@ -69,7 +69,13 @@ class Extractor:
                  rules_dir: str | None = None):
         """``max_chars``: larger documents are refused with an error record. ``timeout``: seconds
         one document may take before it becomes an error record (main thread on Unix only).
-        ``rules_dir``: a rules directory of one's own for the components that take one."""
+        ``rules_dir``: a rules directory of one's own for the components that take one.
+
+        A ``NEWS_MODEL_DIR`` that names no model raises :class:`~pipeline.errors.ModelError`
+        here, before any document: found at the first document, it became one "internal" error
+        record per document of a batch."""
+        if nlp is None and use_model:
+            model_dir()
         self._nlp = nlp
         self.use_model = use_model
         self.rules_dir = rules_dir
@@ -105,9 +111,10 @@ class Extractor:
         :class:`~pipeline.errors.InternalError` naming the document, the original exception
         chained as its cause."""
         prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
+        nlp = self.nlp  # built outside the document's try: a broken set-up is no document's error
         try:
             with time_limit(self.timeout, prepared.doc_id):
-                doc = self.nlp(self._make_doc(prepared))
+                doc = nlp(self._make_doc(prepared))
                 return assemble(doc, prepared)
         except ExtractionError:
             raise
@@ -156,6 +163,7 @@ class Extractor:
         error record and the rest go on."""
         results: list[Result | None] = [None] * len(batch)
         ready: list[tuple[int, Prepared]] = []
+        nlp = self.nlp  # a rule file or model that cannot load stops the batch, once, with its own error
         for pos, (i, item) in enumerate(batch):
             try:
                 text, pub_date, doc_id, source, name = unpack_item(item, i)
@@ -165,7 +173,7 @@ class Extractor:
                 results[pos] = error_record(_item_id(item, i), exc.kind, str(exc), _item_source(item))
         if self.timeout is None:
             try:
-                docs = self.nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
+                docs = nlp.pipe((self._make_doc(p) for _, p in ready), batch_size=len(ready) or 1)
                 for (pos, prepared), doc in zip(ready, docs):
                     results[pos] = assemble(doc, prepared)
             except Exception:  # noqa: BLE001 - redo one by one below to isolate the failing one
@@ -175,7 +183,7 @@ class Extractor:
                 continue
             try:
                 with time_limit(self.timeout, prepared.doc_id):
-                    results[pos] = assemble(self.nlp(self._make_doc(prepared)), prepared)
+                    results[pos] = assemble(nlp(self._make_doc(prepared)), prepared)
             except DocumentTimeout as exc:
                 results[pos] = error_record(prepared.doc_id, "timeout", str(exc), prepared.source)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from ...errors import SETUP_ERRORS
 from ...schema import EVENT_TYPES, VALUE_LABELS
 from ..gold import GoldPage, load_gold
 from .figures import UsageError, check_floors, figures, parse_floors
@@ -148,6 +149,8 @@ def evaluate(jobs: Sequence[PageJob], sentence_files: Sequence[Path], *,
         try:
             data = job.txt_path.read_bytes()
             result = get_extractor().extract(data, pub_date=job.gold.pub_date, doc_id=job.name)
+        except SETUP_ERRORS:
+            raise  # no page can run: one message, not every page scored as all misses
         except Exception as exc:  # noqa: BLE001 - a failing page is scored as all misses
             msg = f"{name}: extraction failed: {type(exc).__name__}: {exc}"
             report.problems.append(msg + " (all its gold items count as misses)")
@@ -169,6 +172,8 @@ def evaluate(jobs: Sequence[PageJob], sentence_files: Sequence[Path], *,
         tally = Counter()
         try:
             score_ner_file(sentences, get_extractor(), tally, name=path.stem)
+        except SETUP_ERRORS:
+            raise
         except Exception as exc:  # noqa: BLE001
             msg = f"{name}: extraction failed: {type(exc).__name__}: {exc}"
             report.problems.append(msg + " (all its gold entities count as misses)")
