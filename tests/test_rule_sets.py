@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def own_rules(tmp_path: Path) -> Path:
     """A copy of the shipped rules where 掌柜 is an honorific (王掌柜: surname + honorific),
-    总舵主 a title core (总舵主李四), 蓝鲸 a known organisation and 蓝星城 a city abroad."""
+    总舵主 a title core (总舵主李四), 蓝鲸 a known organisation, 蓝星城 a city abroad and 踏勘
+    (to survey a site) an inspection verb."""
     copy = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", copy)
     titles = copy / "names" / "titles.toml"
@@ -35,6 +36,11 @@ def own_rules(tmp_path: Path) -> Path:
     known.write_text(known.read_text(encoding="utf-8") + "\n蓝鲸\n", encoding="utf-8")
     abroad = copy / "places" / "abroad.txt"
     abroad.write_text(abroad.read_text(encoding="utf-8") + "\n蓝星城\n", encoding="utf-8")
+    inspection = copy / "events" / "inspection.toml"
+    text = inspection.read_text(encoding="utf-8")
+    text = text.replace('object_verbs = ["调研",', 'object_verbs = ["踏勘", "调研",', 1)
+    assert "踏勘" in text
+    inspection.write_text(text, encoding="utf-8")
     return copy
 
 
@@ -77,7 +83,8 @@ def test_name_ruler_reads_the_known_names_of_its_own_rules(own_rules):
 
 #: The components that take a rules directory, and what each keeps of it.
 OWNERS = [("name_ruler", "rules"), ("entity_resolver", "rules"), ("person_titles", "grammar"),
-          ("place_resolver", "gazetteer"), ("canonical_names", "rules"), ("output_policy", "titles")]
+          ("place_resolver", "gazetteer"), ("canonical_names", "rules"), ("output_policy", "titles"),
+          ("event_extractor", "rules")]
 
 
 def test_the_config_reaches_every_component_that_takes_it(own_rules):
@@ -106,3 +113,16 @@ def test_a_whole_pipeline_on_its_own_rules_beside_the_shipped_one(own_rules):
                             ("own", Extractor(use_model=False, rules_dir=str(own_rules)))):
         got[name] = {(e.label, e.text) for e in extractor.extract(text).iter_entities()}
     assert ("ORG", "蓝鲸") in got["own"] - got["shipped"]
+
+
+def test_event_rules_of_ones_own_beside_the_shipped_ones(own_rules):
+    from pipeline.run.extractor import Extractor
+
+    text = "本报讯 3月5日，县委书记王建国到红星村踏勘乡村振兴项目。"
+    found = {}
+    for name, extractor in (("shipped", Extractor(use_model=False)),
+                            ("own", Extractor(use_model=False, rules_dir=str(own_rules)))):
+        events = extractor.extract(text, pub_date="2025-03-06").articles[0].events
+        found[name] = [(e.type, e.trigger.text, [a.text for a in e.args["inspector"]]) for e in events]
+    assert found["shipped"] == []
+    assert found["own"] == [("inspection", "踏勘", ["王建国"])]

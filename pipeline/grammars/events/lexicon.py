@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -83,18 +84,19 @@ class Lexicon:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """``events/common.toml`` and one table per event type, keyed by the type's name.
+def lexicon(directory: Path | None = None) -> Lexicon:
+    """``events/common.toml`` and one table per event type, keyed by the type's name, from the
+    rules directory ``directory`` (``None``: the shipped one).
 
     Every type of the output contract has exactly one rule file; a file for a second copy of a
     type, or a type without a file, fails here.
     """
-    common = Table("common", load_table("events/common.toml"))
+    common = Table("common", load_table("events/common.toml", directory))
     by_type: dict[str, Table] = {}
-    for path in sorted((rules_dir() / "events").glob("*.toml")):
+    for path in sorted(((directory or rules_dir()) / "events").glob("*.toml")):
         if path.stem == "common":
             continue
-        table = Table(path.stem, load_table(f"events/{path.name}"))
+        table = Table(path.stem, load_table(f"events/{path.name}", directory))
         etype = table.get("type")
         if etype in by_type:
             raise RuleError(f"rules/events/{path.name}: type {etype!r} also in {by_type[etype].name}.toml")
@@ -311,6 +313,7 @@ class Compiled:
 
 
 @functools.cache
-def compiled() -> Compiled:
-    """Every pattern of ``rules/events``; the component builds it at load so a bad rule fails early."""
-    return Compiled(lexicon())
+def compiled(directory: Path | None = None) -> Compiled:
+    """Every pattern of ``events/`` in the rules directory ``directory`` (``None``: the shipped
+    one), once per directory; the component builds it at load so a bad rule fails early."""
+    return Compiled(lexicon(directory))

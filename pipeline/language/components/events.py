@@ -8,6 +8,8 @@ built; the reading order lives in :mod:`pipeline.grammars.events`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,17 +23,17 @@ register_extensions()
     "event_extractor",
     assigns=["doc._.events"],
     requires=["doc._.entities", "doc._.sentences", "doc._.articles"],
-    default_config={},
+    default_config={"rules_dir": None},
 )
-def make_event_extractor(nlp: Language, name: str) -> "EventExtractor":
-    return EventExtractor()
+def make_event_extractor(nlp: Language, name: str, rules_dir: str | None) -> "EventExtractor":
+    return EventExtractor(rules_dir)
 
 
 class EventExtractor:
-    def __init__(self) -> None:
-        # compiled here, so a broken rule file fails at load; kept and handed to every page
-        # (the event rules come from the shipped directory until their loader takes another)
-        self.rules = compiled()
+    def __init__(self, rules_dir: str | None = None) -> None:
+        # compiled here, so a broken rule file fails at load; kept and handed to every page.
+        # ``rules_dir``: a directory laid out like ``rules/`` whose ``events/`` replaces ours
+        self.rules = compiled(Path(rules_dir) if rules_dir is not None else None)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract_events(doc_text(doc), doc._.entities, doc._.sentences, doc._.articles,
