@@ -282,9 +282,21 @@ SPANS = {
     "own:zone_named_by_two_short_places": (  # no complete division inside: one name
         "慈溪滨海经济开发区新签约项目12个。",
         [("ORG", "慈溪滨海经济开发区")]),
-    "own:new_area": (
+    "own:new_area_body": (  # the new area's own bureau is a body; the bare 新区 names nothing
         "雄安新区改革发展局负责人介绍，新区已完成投资。",
-        [("ORG", "雄安新区改革发展局"), ("ORG", "新区")]),
+        [("ORG", "雄安新区改革发展局")]),
+    "pages:new_area_is_a_place": (  # a03: 雄安新区 LOC, its 管理委员会 ORG; not 雄 + 安新区 (安新县)
+        "雄安新区建设加快推进，河北雄安新区管理委员会发布通知。",
+        [("LOC", "雄安新区"), ("ORG", "河北雄安新区管理委员会")]),
+    "pd:new_area_after_its_city": (  # 上海/ns 浦东/ns 新区/n: a chain of two places the table knows
+        "上海浦东新区和重庆两江新区签署合作协议。",
+        [("LOC", "上海"), ("LOC", "浦东新区"), ("LOC", "重庆"), ("LOC", "两江新区")]),
+    "own:new_area_the_table_does_not_know": (  # its city says where it is (not 韶关's 曲江)
+        "市长到西安曲江新区调研。",
+        [("LOC", "西安曲江新区")]),
+    "pages:ji_joins_two_names": (  # a08, a03: 暨 (and) ends a name's body; 暨南大学 keeps it
+        "发布会暨雄安新区人才交流会举行，暨南大学派员参加。",
+        [("LOC", "雄安新区"), ("ORG", "暨南大学")]),
     "own:province_zones_are_no_zone": (
         "山西省开发区建设迈上新台阶。",
         [("LOC", "山西省")]),

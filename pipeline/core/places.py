@@ -213,6 +213,8 @@ class Gazetteer:
             for div in self.divisions:
                 if div.level == "county" and div.name[-1] in "县市" and len(div.name) >= 3:
                     alias = div.name[:-1] + "区"
+                    if alias.endswith(tuple(options.get("alias_not_ending", ()))):
+                        continue
                     if alias not in full_names and (div.code[:4], div.name) not in replaced:
                         self._add(alias, Entry("full", Division(div.code, alias, "county", div.province, div.city, alias)))
         for div in self.divisions:

@@ -363,6 +363,7 @@ class Division(Rule):
 class DivisionOptions(Rule):
     veto: Words = Field(default_factory=list)
     alias_county_as_district: bool = True
+    alias_not_ending: Words = Field(default_factory=list)
     skip_names: Words = Field(default_factory=list)
     short_stop: Words = Field(default_factory=list)
     function_homographs: Words = Field(default_factory=list)

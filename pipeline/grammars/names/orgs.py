@@ -269,7 +269,11 @@ def org_mentions(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, int]]) 
     for o in orgs:
         if o.bare_zone:
             continue
-        out.append(Mention("ORG", o.start, o.end, text[o.start:o.end], source="rule",
+        if o.cls.label == "LOC":
+            o = _after_leading_place(page, o)
+        # the class's label: a new area (雄安新区) is built like a body, so that its own bodies
+        # attach to it, but is a place
+        out.append(Mention(o.cls.label, o.start, o.end, text[o.start:o.end], source="rule",
                            priority=o.cls.generic_priority if o.generic else o.cls.priority))
     # bare zone short forms (高新区, 开发区) where the article names a full zone
     if r.zone_short_re is not None and full_zone_arts:
@@ -281,6 +285,16 @@ def org_mentions(page: Page, orgs: list[OrgMatch], arts: list[tuple[int, int]]) 
                 out.append(Mention("ORG", m.start(), m.end(), m.group(), source="rule", priority=4))
     # sub-bodies after a bare zone (高新区生态环境分局) were merged into one OrgMatch already
     return out
+
+
+def _after_leading_place(page: Page, o: OrgMatch) -> OrgMatch:
+    """A place named by a suffix class that is a chain of two places the table knows starts at
+    the second, as chained divisions are separate places (上海|浦东新区, 重庆|两江新区, 四川|天府新区:
+    the new areas of rules/places/regions.txt). A new area the table does not know keeps the
+    division before it, which says where it is (西安曲江新区, not 曲江 of 韶关; 成都东部新区)."""
+    ends = [m.end for m in page.anchors if m.start == o.start and m.kind != "region" and m.end < o.end
+            and page.rules.gazetteer.is_key(page.text[m.end:o.end])]
+    return replace(o, start=max(ends), body_start=max(ends)) if ends else o
 
 
 @functools.cache

@@ -30,7 +30,9 @@ register_extensions()
 _HIGHWAY = regex.compile(r"^[A-Za-z]?\d+")
 #: Rivers cross divisions: 涪江, 汉江, 七里河 take no place value.
 _RIVER = regex.compile(r"\p{Han}{1,4}[江河]$")
-_STREET = regex.compile(r"(?:路|街|大道|巷|胡同|桥)$")
+#: names often taken from a place elsewhere: a short form at their start says where they are only
+#: when the article names that place's city (大连街 in a 阳泉 article; 曲江新区 of 西安, not 韶关's 曲江)
+_STREET = regex.compile(r"(?:路|街|大道|巷|胡同|桥|新区)$")
 
 
 @Language.factory(
@@ -203,7 +205,9 @@ def _own_divisions(m: Mention, context: "DivisionCounts", g: places.Gazetteer) -
             # 霞山港区 in a 湛江 article is in 霞山区, 平遥古城 in 平遥县; but streets are often
             # named after other cities: 大连街 in a 阳泉 article is not in 大连市
             in_context = context.count("city_below_province", d.code[:4]) > 0
-            if not in_context and _STREET.search(m.text):
+            # …unless another place follows it inside the name, which it then locates (西安|曲江新区)
+            followed = any(n.start == 0 for n in g.find(m.text[match.end:]))
+            if not in_context and not followed and _STREET.search(m.text):
                 break
             best = d
             break
