@@ -142,6 +142,15 @@ def test_raw_span_of_a_joined_word_covers_the_line_break():
     assert raw[raw_start:raw_end] == "省\n\n级资金"
 
 
+def test_a_short_dateline_line_joins_its_sequel():
+    # pages:e07, a page saved with hard line breaks: the dateline's line is short (19 characters)
+    # and its sequel has a clause comma, so it is no headline; 中央电视台 comes out whole
+    raw = "本网讯 7月30日,由人民日报社、中央\n电视台、新华社等多家中央媒体组成的采访团,来到项城。\n"
+    assert normalize(raw).text == "本网讯 7月30日,由人民日报社、中央电视台、新华社等多家中央媒体组成的采访团,来到项城。"
+    # a headline after a dateline's unterminated line stays a line of its own (GLUED_BYLINE below)
+    assert normalize("科学导报讯 5月20日，县长刘洋会见客商。陈晓东\n另一篇文章的标题\n").text.count("\n") == 1
+
+
 # ---------------------------------------------------------------------------- line classes
 
 CAPTIONS = {

@@ -233,6 +233,12 @@ def continues_line(prev: str, nxt: str) -> bool:
         return False  # 某报·某客户端记者 甲 乙 实习生 丙 通讯员 丁 戊: a credit line, however long
     if is_headline_like(prev) and has_column_tag(prev):
         return False  # …荒漠植被（走近自然）: a headline, however long
+    if match_dateline(prev) and regex.search("[，,]", nxt):
+        # an unterminated line that opens with a dateline holds its article's first words, however
+        # short; a next line with a clause comma in it is their sequel, not a headline (本网讯
+        # 7月30日,由人民日报社、中央 | 电视台、新华社…,来到: a page saved with hard line breaks; the
+        # normalizer's own test for a page's first headline reads the comma the same way)
+        return True
     if len(prev) >= rules["body_min"]:
         # a long unterminated line is body text cut by layout, whatever follows
         return not (is_headline_like(nxt) and len(nxt) > 4 and _next_is_title_block(nxt))
