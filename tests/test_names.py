@@ -294,6 +294,12 @@ SPANS = {
     "own:new_area_the_table_does_not_know": (  # its city says where it is (not 韶关's 曲江)
         "市长到西安曲江新区调研。",
         [("LOC", "西安曲江新区")]),
+    "pages:verb_before_a_lake": (  # a06: 经 (by way of) and 使 (make) take the place as object
+        "淦河最终经斧头湖汇入长江，生活污水使湖场村水质变差。",
+        [("LOC", "淦河"), ("LOC", "斧头湖"), ("LOC", "长江"), ("LOC", "湖场村")]),
+    "own:embassy_keeps_its_envoy": (  # 使 is no stop inside 大使馆
+        "美国大使馆发表声明。",
+        [("ORG", "美国大使馆")]),
     "pages:ji_joins_two_names": (  # a08, a03: 暨 (and) ends a name's body; 暨南大学 keeps it
         "发布会暨雄安新区人才交流会举行，暨南大学派员参加。",
         [("LOC", "雄安新区"), ("ORG", "暨南大学")]),
