@@ -297,6 +297,9 @@ SPANS = {
     "pages:verb_before_a_lake": (  # a06: 经 (by way of) and 使 (make) take the place as object
         "淦河最终经斧头湖汇入长江，生活污水使湖场村水质变差。",
         [("LOC", "淦河"), ("LOC", "斧头湖"), ("LOC", "长江"), ("LOC", "湖场村")]),
+    "pages:sayings_are_no_roads": (  # a03, a04: 多跑路 is a saying, 小康路上 a column's name
+        "实现了数据多跑路、群众少跑路。（小康路上）",
+        []),
     "own:embassy_keeps_its_envoy": (  # 使 is no stop inside 大使馆
         "美国大使馆发表声明。",
         [("ORG", "美国大使馆")]),
