@@ -384,10 +384,37 @@ def org_lexicon(paragraphs, min_count=3):
     return frozenset(w for w, c in counts.items() if c >= min_count)
 
 
-def map_cluener(rec):
+def address_places(address, gazetteer):
+    """The places a CLUENER address opens with, as People's Daily would tag them, and where the
+    rest begins: 江苏省靖江市 -> 江苏省, 靖江市; 郑州市中原区须水镇西岗村 -> 郑州市, 中原区 (rest
+    须水镇西岗村); a short form glued to more text names a street, not a place (上海市|南京东路)."""
+    places, pos = [], 0
+    for m in gazetteer.find(address):
+        if m.start != pos:
+            break
+        places.append((m.start, m.end, m.kind))
+        pos = m.end
+    while places and places[-1][2] == "short" and places[-1][1] < len(address):
+        places.pop()
+    return [(a, b) for a, b, _ in places], (places[-1][1] if places else 0)
+
+
+def map_cluener(rec, address="loc", gazetteer=None):
+    """CLUENER spans as ours. People's Daily tags each place of a chain on its own and CLUENER an
+    address as one span (江苏省靖江市, 郑州市中原区须水镇西岗村). ``address="exact"``: an address
+    is a LOC only when it is one place of the division table whole (山东, 靖江市), else missing;
+    ``"split"``: the places it opens with are LOCs each (address_places), the rest missing."""
     ents, missing = [], []
     for s, e, lab in rec["entities"]:
-        if lab in CLUENER_MAP:
+        text = rec["text"][s:e]
+        if lab == "address" and address == "exact" and not gazetteer.is_key(text):
+            missing.append((s, e))
+        elif lab == "address" and address == "split" and not gazetteer.is_key(text):
+            places, rest = address_places(text, gazetteer)
+            ents.extend((s + a, s + b, "LOC") for a, b in places)
+            if s + rest < e:
+                missing.append((s + rest, e))
+        elif lab in CLUENER_MAP:
             ents.append((s, e, CLUENER_MAP[lab]))
         elif lab in CLUENER_MISSING:
             missing.append((s, e))
@@ -461,11 +488,19 @@ def main():
                          "seg_pos_tags) for a tagger head; other documents have none (missing)")
     ap.add_argument("--no-cluener", action="store_true",
                     help="People's Daily only (train and dev): the pd_ner convention alone")
+    ap.add_argument("--cluener-address", choices=["loc", "exact", "split"], default="loc",
+                    help="exact: a CLUENER address is LOC only when it is one place of the division "
+                         "table, else missing; split: the places it opens with, the rest missing "
+                         "(map_cluener)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     nlp = spacy.blank("zh")  # char segmenter: one token per character
     pd_dev = read_jsonl(PD_DEV)
 
+    gazetteer = None
+    if args.cluener_address != "loc":
+        from pipeline.grammars.names.rules import rules
+        gazetteer = rules().gazetteer
     paras = list(read_pd_corpus())
     texts = ["".join(w for w, _ in p) for p in paras]
     known_names = person_lexicon(paras)
@@ -490,7 +525,7 @@ def main():
             train_docs.append(doc)
     n_pd = len(train_docs)
     for rec in ([] if args.no_cluener else read_jsonl(CLUENER_TRAIN)):
-        text, ents, missing = map_cluener(rec)
+        text, ents, missing = map_cluener(rec, args.cluener_address, gazetteer)
         for *_, lab in ents:
             counts["clue_" + lab] = counts.get("clue_" + lab, 0) + 1
         train_docs.append(make_doc(nlp, text, ents, missing))
