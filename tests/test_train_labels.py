@@ -179,3 +179,36 @@ def test_split_person_run_two_words_without_known_surname():
     assert split_person_run(["傅", "全有"]) == [(0, 1)]
     # longer runs still need a known surname to pair words
     assert split_person_run(["江", "泽民", "李", "鹏"]) == [(0, 1), (2, 3)]
+
+
+# CLUENER's addresses read as People's Daily tags places (prepare_ner --cluener-address); the
+# addresses are CLUENER train's kind, the expected places worked out by hand from the division table
+ADDRESSES = [
+    ("江苏省靖江市", ["江苏省", "靖江市"], ""),           # a chain of two divisions
+    ("郑州市中原区须水镇西岗村", ["郑州市", "中原区"], "须水镇西岗村"),  # the rest: no table place
+    ("上海市南京东路的世纪广场", ["上海市"], "南京东路的世纪广场"),  # 南京 names the road here
+    ("北四环西路58号", [], "北四环西路58号"),
+]
+
+
+@pytest.mark.parametrize("address, places, rest", ADDRESSES)
+def test_cluener_address_places(address, places, rest):
+    from pipeline.grammars.names.rules import rules
+    from train.prepare_ner import address_places, map_cluener
+
+    found, rest_start = address_places(address, rules().gazetteer)
+    assert [address[a:b] for a, b in found] == places and address[rest_start:] == rest
+    record = {"text": "地址：" + address + "。", "entities": [[3, 3 + len(address), "address"]]}
+    _, ents, missing_spans = map_cluener(record, "split", rules().gazetteer)
+    assert [record["text"][s:e] for s, e, _ in ents] == places
+    assert [record["text"][s:e] for s, e in missing_spans] == ([rest] if rest else [])
+    _, ents, _ = map_cluener(record)  # the default keeps CLUENER's span
+    assert [(record["text"][s:e], label) for s, e, label in ents] == [(address, "LOC")]
+
+
+def test_pretraining_text_is_cut_below_the_corpus_reader_limit():
+    from train.prepare_pretrain import pieces
+
+    text = "甲" * 700 + "。乙丙。"
+    assert all(len(p) < 500 for p in pieces(text, 500)) and "".join(pieces(text, 500)) == text
+    assert pieces("一句。两句！三句", 5) == ["一句。", "两句！", "三句"]
