@@ -109,7 +109,9 @@ class Extractor:
         Raises :class:`~pipeline.errors.ExtractionError` (its subclass says the kind) and nothing
         else, whatever the text: a failure of the pipeline itself comes as
         :class:`~pipeline.errors.InternalError` naming the document, the original exception
-        chained as its cause."""
+        chained as its cause. Only a set-up that cannot be built at all (a broken rule file of
+        ``rules_dir``, an unreadable lexicon) raises its own error instead, one of
+        :data:`~pipeline.errors.SETUP_ERRORS`, on the first document."""
         prepared = self._prepare(text, pub_date=pub_date, doc_id=doc_id or "doc")
         nlp = self.nlp  # built outside the document's try: a broken set-up is no document's error
         try:

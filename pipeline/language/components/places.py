@@ -32,7 +32,7 @@ _HIGHWAY = regex.compile(r"^[A-Za-z]?\d+")
 _RIVER = regex.compile(r"\p{Han}{1,4}[江河]$")
 #: names often taken from a place elsewhere: a short form at their start says where they are only
 #: when the article names that place's city (大连街 in a 阳泉 article; 曲江新区 of 西安, not 韶关's 曲江)
-_STREET = regex.compile(r"(?:路|街|大道|巷|胡同|桥|新区)$")
+_NAMED_AFTER_ELSEWHERE = regex.compile(r"(?:路|街|大道|巷|胡同|桥|新区)$")
 
 
 @Language.factory(
@@ -207,7 +207,7 @@ def _own_divisions(m: Mention, context: "DivisionCounts", g: places.Gazetteer) -
             in_context = context.count("city_below_province", d.code[:4]) > 0
             # …unless another place follows it inside the name, which it then locates (西安|曲江新区)
             followed = any(n.start == 0 for n in g.find(m.text[match.end:]))
-            if not in_context and not followed and _STREET.search(m.text):
+            if not in_context and not followed and _NAMED_AFTER_ELSEWHERE.search(m.text):
                 break
             best = d
             break
