@@ -24,6 +24,8 @@ _HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 _ONE_HAN = regex.compile(r"\p{Han}")
 #: a photo credit's trailing 摄 (王某摄): cut off the name
 _TRAILING_SHOT = regex.compile(r"(?<=\p{Han}{2,4})(?:摄|攝)$")
+#: a clause comma: a line holding one is a sentence cut short rather than a headline
+CLAUSE_COMMA = regex.compile("[，,]")
 
 
 def _alt(words) -> str:
@@ -233,7 +235,7 @@ def continues_line(prev: str, nxt: str) -> bool:
         return False  # 某报·某客户端记者 甲 乙 实习生 丙 通讯员 丁 戊: a credit line, however long
     if is_headline_like(prev) and has_column_tag(prev):
         return False  # …荒漠植被（走近自然）: a headline, however long
-    if match_dateline(prev) and regex.search("[，,]", nxt):
+    if match_dateline(prev) and CLAUSE_COMMA.search(nxt):
         # an unterminated line that opens with a dateline holds its article's first words, however
         # short; a next line with a clause comma in it is their sequel, not a headline (本网讯
         # 7月30日,由人民日报社、中央 | 电视台、新华社…,来到: a page saved with hard line breaks; the

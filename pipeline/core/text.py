@@ -214,7 +214,7 @@ def normalize(raw: str) -> Normalized:
         # where no blank line parts it from the body (a broken body line never opens a page)
         # (a comma makes it a sentence cut short unless chrome above says this is a web page)
         headline = (not content_seen and is_headline_like(line.text) and not match_dateline(line.text)
-                    and (chrome_seen or not regex.search("[，,]", line.text)))
+                    and (chrome_seen or not page_lines.CLAUSE_COMMA.search(line.text)))
         chrome = page_lines.is_chrome(line.text)
         content_seen = content_seen or not chrome
         chrome_seen = chrome_seen or chrome
