@@ -1382,9 +1382,14 @@ def test_org_body_does_not_open_with_a_verb(nlp):
     ("山西太原", (0, 4), [(0, 2), (2, 4)], False),
     ("海南迈湾水利枢纽", (0, 4), [(0, 2)], True),  # 迈湾 is no rule's place: the model's span stays
     ("太原市", (0, 3), [(0, 3)], True),  # one rule place of the same span is no tiling
+    # pages:a06: two rivers joined by 是 / 入, read as one by the model
+    ("龙潭河是淦河的支流", (0, 6), [(0, 3), (4, 6)], False),
+    ("龙潭河入淦河", (0, 6), [(0, 3), (4, 6)], False),
+    ("龙潭河入淦河", (3, 6), [(0, 3), (4, 6)], False),  # 入淦河: a verb and one place
+    ("龙潭河水入淦河", (0, 7), [(0, 3), (5, 7)], True),  # 水入: more than one joining character
 ])
 def test_model_place_tiled_by_rule_places_goes(text, model, rules, kept):
     from pipeline.language.components.resolver import drop_model_places_tiled_by_rules
     m = Mention("LOC", model[0], model[1], text[model[0]:model[1]], source="model", priority=3)
     cands = [Mention("LOC", s, e, text[s:e], source="lexicon", priority=4) for s, e in rules] + [m]
-    assert (m in drop_model_places_tiled_by_rules(cands)) == kept
+    assert (m in drop_model_places_tiled_by_rules(cands, text)) == kept

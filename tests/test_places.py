@@ -185,6 +185,37 @@ def test_two_character_counties_need_a_stop(nlp, text):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:e09: a highway by number names no place; the county after it starts a name
+    ("投资10.6亿元的316国道随县尚市至随阳店段改建工程开工。", ["316国道", "随县"]),
+    ("G316线随县段改建。", ["G316线", "随县"]),
+    ("沿国道随县城延伸。", []),  # no number: 国道 is a word before 随, and 随县城 no county
+])
+def test_two_character_county_after_a_numbered_highway(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pages:a05: 共治包河 (a slogan: govern 包河 together) is no river 治包河
+    ("包河区依托“共治包河”客户端。", ["包河区", "包河"]),
+])
+def test_verb_before_a_known_place_is_no_river(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
+@pytest.mark.parametrize("text, start, place_starts, cut", [
+    ("共治包河", 1, {2}, True),  # pages:a05
+    ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it
+    ("治包河", 0, set(), False),  # no known place after the verb
+    ("建湖县", 0, {0}, False),  # the place starts at the verb itself
+])
+def test_verb_before_place(text, start, place_starts, cut):
+    from pipeline.grammars.names.words import verb_before_place
+    assert verb_before_place(text, start, place_starts) is cut
+
+
 COUNTY_SHORT_MISSES = {
     # 和顺 is a county of 晋中, and an ordinary word: its short form is never matched bare,
     # even where the article names 和顺县.

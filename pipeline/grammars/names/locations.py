@@ -13,7 +13,7 @@ from ...core.rules import alternation
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
 from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
-from .words import function_word_at, skip_function_words
+from .words import function_word_at, skip_function_words, verb_before_place
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -154,14 +154,22 @@ def _listed_beside_sibling(page: Page, m: places.Match, starts: dict) -> bool:
 
 def _left_ok(page: Page, start: int) -> bool:
     """A stop (punctuation, stop word) or another place ends right before ``start``; or 的
-    (投资5亿元的随县…: a two-character county after an attribute)."""
+    (投资5亿元的随县…: a two-character county after an attribute); or a highway by number
+    (316国道随县尚市至随阳店段: the road runs through the county)."""
     if start == 0:
         return True
     if page.text[start - 1] == "的":
         return True
     if page.is_mark(start):
         return True
+    if _ROAD_BEFORE.search(page.text, max(0, start - 8), start):
+        return True
     return start in page.anchor_ends
+
+
+#: A highway by its number right before a place (316国道, 国道316线, G312线): it names no place
+#: itself, so what follows starts a name. Anchored at the place, a few characters back.
+_ROAD_BEFORE = regex.compile(r"(?:[0-9]{1,4}(?:国道|省道|县道)|(?:国道|省道|县道)[0-9]{1,4}线|[GS][0-9]{2,4}线)$")
 
 
 def _in_zone_name(page: Page, m: places.Match) -> bool:
@@ -248,6 +256,9 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             continue  # 听取|江背镇, 流入|江: a verb before the character is no river's name
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
+        if cls.name == "water" and e in place_end and place_end[e].start == start + 1 \
+                and verb_before_place(text, start, page.place_starts):
+            continue  # 共治|包河 (包河区's short form): the place stands, a verb is no river's part
         if not all(HARD_OK.match(c) for c in text[start:e]):
             continue
         if not cls.digits and not ALL_HAN.match(text, start, e):

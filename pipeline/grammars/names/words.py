@@ -12,6 +12,7 @@ Read once per process (~0.3 s).
 from __future__ import annotations
 
 import functools
+from typing import Collection
 
 from ...core.lexicon import jieba_dict_path
 from ...core.places import gazetteer
@@ -29,7 +30,20 @@ SINGLE_TAGS = frozenset({"p", "c", "d"})
 @functools.cache
 def word_kinds() -> dict[str, bool]:
     """Every dictionary word of up to ``MAX_WORD`` characters -> whether it is a function word."""
+    return _read_dictionary()[0]
+
+
+@functools.cache
+def one_character_verbs() -> frozenset[str]:
+    """Characters jieba tags as verbs alone (治, 建, 入). Too many open names to be cut
+    everywhere (建湖县, 治多县); :func:`verb_before_place` cuts one only before a known place."""
+    return _read_dictionary()[1]
+
+
+@functools.cache
+def _read_dictionary() -> tuple[dict[str, bool], frozenset[str]]:
     kinds: dict[str, bool] = {}
+    verbs: set[str] = set()
     with jieba_dict_path().open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()  # word, frequency, tag
@@ -37,6 +51,8 @@ def word_kinds() -> dict[str, bool]:
                 w, tag = parts[0], parts[2]
                 if len(w) == 1:
                     kinds[w] = tag in SINGLE_TAGS
+                    if tag == "v":
+                        verbs.add(w)
                 elif tag in ("m", "mq"):
                     kinds[w] = w[-1] in COUNTED  # 一条|淦河, but 七里河, 三垟 are names
                 else:
@@ -47,7 +63,13 @@ def word_kinds() -> dict[str, bool]:
     for w, is_function in kinds.items():
         if is_function and len(w) >= 2 and places.is_key(w) and w not in places.function_homographs:
             kinds[w] = False
-    return kinds
+    return kinds, frozenset(verbs)
+
+
+def verb_before_place(text: str, start: int, place_starts: Collection[int]) -> bool:
+    """``text[start]`` is a one-character verb and a known place begins right after it
+    (共治|包河, 建|包河区): the verb is no part of the name the place opens."""
+    return (start + 1) in place_starts and text[start] in one_character_verbs()
 
 
 def function_word_at(text: str, i: int, end: int) -> int:

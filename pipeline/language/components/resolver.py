@@ -60,7 +60,7 @@ from ...core.rules import load_lexicon
 from ...grammars.names import Rules, load_rules, rules
 from ...grammars.titles import NAME_PART_SEPARATORS, grammar as title_grammar, is_surname_reference, \
     title_chain_before
-from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
+from ...grammars.names.words import function_word_at, skip_function_words, verb_before_place, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
 
 register_extensions()
@@ -142,7 +142,7 @@ class EntityResolver:
         promote_model_sub_bodies(candidates, doc_text(doc), self.rules)
         promote_dictionary_places(candidates)
         promote_bodies_around_a_place(candidates, self.rules)
-        candidates = drop_model_places_tiled_by_rules(candidates)
+        candidates = drop_model_places_tiled_by_rules(candidates, doc_text(doc))
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -604,10 +604,17 @@ def is_dictionary_org(text: str) -> bool:
     return bool(name_lexicon().words.get(text, 0) & _ORG_BIT)
 
 
-def drop_model_places_tiled_by_rules(candidates: list[Mention]) -> list[Mention]:
+#: One character that joins two places in a clause, never inside one name: 龙潭河是淦河的支流,
+#: 龙潭河入淦河, 北京至上海. (安提瓜和巴布达 is one country: the country list reads it whole.)
+PLACE_JOINERS = frozenset("是入至到与及和")
+
+
+def drop_model_places_tiled_by_rules(candidates: list[Mention], text: str = "") -> list[Mention]:
     """A model LOC that the rules' places cover exactly, two or more of them end to end
-    (咸宁淦河 = 咸宁 + 淦河, 山西太原 = 山西 + 太原), is those places glued: OUTPUT.md keeps each
-    its own LOC (杭州市 + 上城区), so the model's span goes."""
+    (咸宁淦河 = 咸宁 + 淦河, 山西太原 = 山西 + 太原), or with one joining character between them
+    (龙潭河是淦河: ``PLACE_JOINERS``), is those places glued: OUTPUT.md keeps each its own LOC
+    (杭州市 + 上城区), so the model's span goes. So does a model LOC that is a one-character verb
+    and one rule place (龙潭河入|淦河 read 入淦河: ``verb_before_place``)."""
     ends_at: dict[int, set[int]] = {}
     for m in candidates:
         if m.label == "LOC" and m.source != "model":
@@ -617,6 +624,8 @@ def drop_model_places_tiled_by_rules(candidates: list[Mention]) -> list[Mention]
 
     def tiled(start: int, end: int) -> bool:
         reach, frontier = set(), {start}
+        if verb_before_place(text, start, ends_at.keys()) and end in ends_at[start + 1]:
+            return True
         while frontier:
             pos = frontier.pop()
             for e in ends_at.get(pos, ()):
@@ -625,6 +634,8 @@ def drop_model_places_tiled_by_rules(candidates: list[Mention]) -> list[Mention]
                 if e < end and e not in reach:
                     reach.add(e)
                     frontier.add(e)
+                    if e + 1 < end and text[e:e + 1] in PLACE_JOINERS:
+                        frontier.add(e + 1)  # pos != start there, so a place after it closes
         return False
 
     return [m for m in candidates
