@@ -530,6 +530,22 @@ def test_a_national_delegation_the_model_reads_is_a_body(nlp):
     assert names(doc) == [("ORG", "美国代表团"), ("LOC", "宣城市")]
 
 
+def test_a_byline_author_is_the_person_of_the_byline(nlp):
+    # pages:a04: （记者寇江泽）, the model read 江泽; the byline's parser cut the whole name
+    from pipeline.language.document import ArticleInfo
+
+    text = "本报北京2月23日电（记者寇江泽）记者近日获悉。"
+    start = text.index("寇江泽")
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(start + 1, start + 3, "PER")]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text), authors=["寇江泽"],
+                                  author_spans=[(start - 2, start + 3)],
+                                  author_name_spans=[(start, start + 3)])]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(m.text, m.part) for m in doc._.entities if m.label == "PER"] == [("寇江泽", "byline")]
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",

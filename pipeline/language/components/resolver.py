@@ -131,6 +131,7 @@ class EntityResolver:
                 end -= 1  # 涪江晚报讯 10月14日: the paper is 涪江晚报, 讯 marks the dateline
             candidates.append(Mention(ent.label_, start, end, doc_text(doc)[start:end],
                                       source="model", priority=MODEL_PRIORITY))
+        candidates.extend(byline_persons(doc))
         # 市党政代表团, 招商考察团, 湖北医疗队: a visiting party, no standing body; real pages
         # name its place (LOC) and take the party as an event's argument, not an ORG. A country's
         # delegation to talks (古巴代表团) is one in People's Daily, and the place in it no LOC
@@ -149,6 +150,23 @@ class EntityResolver:
 
 #: Words between a country and 代表团 that keep it the country's delegation (中国政府代表团).
 DELEGATION_QUALIFIERS = re.compile(r"(?:政府|议会|国会|军事|经贸|贸易|友好|体育|奥运|国家)+$")
+
+
+#: An author's name as the byline parser cut it: Han characters, a transliteration's dot.
+_AUTHOR_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}")
+
+
+def byline_persons(doc: Doc) -> list[Mention]:
+    """Each author the page structure read in a byline, a person of that exact span, placed
+    before the model (记者寇江泽: the model read 江泽, the byline's parser 寇江泽). A name with a
+    space in it (李 飞) is left to the model: a person never spans whitespace."""
+    text = doc_text(doc)
+    out = []
+    for art in doc._.articles or ():
+        for s, e in art.author_name_spans:
+            if _AUTHOR_NAME.fullmatch(text, s, e):
+                out.append(Mention("PER", s, e, text[s:e], source="rule", priority=CONFIDENT_RULE))
+    return out
 
 
 def is_national_delegation(text: str, g: Gazetteer) -> bool:
