@@ -110,6 +110,9 @@ CHROME = [
     ("issue20:chrome-source", "稿源：某某网", True),
     ("issue20:chrome-fix", "【我要纠错】", True),
     ("issue20:chrome-share", "微信 微博 QQ空间", True),
+    ("pages:c12-share", "新浪博客 网易博客 搜狐博客", True),  # an older portal's share rows
+    ("pages:c12-share-2", "新浪微博 微信平台 腾讯微博", True),
+    ("own:body-weibo", "新浪微博用户张某发布了视频", False),
     ("issue20:chrome-app", "打开某某新闻客户端，阅读体验更佳", True),
     ("issue20:chrome-qr", "长按识别二维码关注", True),
     ("issue20:chrome-buttons", "【举报】 【收藏】", True),
@@ -131,6 +134,7 @@ CHROME = [
 @pytest.mark.parametrize("origin,line,expected", CHROME, ids=[c[0] for c in CHROME])
 def test_chrome_lines(origin, line, expected):
     assert page_lines.is_chrome(normalize(line).text) is expected
+
 
 
 META = [
