@@ -205,6 +205,16 @@ def test_verb_before_a_known_place_is_no_river(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:a06: 水库 ends its word whatever follows; the river's not_before (河流, 江北) is no rule for it
+    ("淦河自南川水库流至斧头湖。", ["淦河", "南川水库", "斧头湖"]),
+    ("沿河流至淦河口。", []),  # 河流 and 河口 still end no river
+])
+def test_reservoir_before_any_character(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it

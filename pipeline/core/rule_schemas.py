@@ -286,6 +286,7 @@ class SuffixClass(Rule):
     not_after_province: Words = Field(default_factory=list)
     not_before_suffix: dict[str, Chars] = Field(default_factory=dict)
     before_ok: Words = Field(default_factory=list)  # words after the suffix that not_before lets pass
+    free_before: Words = Field(default_factory=list)  # suffixes that end a word whatever follows (水库)
     town_body: bool = False  # a town's name may be the body (黄石镇人民政府)
     through_short_places: bool = False
     not_after_place: Words = Field(default_factory=list)

@@ -197,7 +197,7 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         suffix = m.group(1)
         s, e = m.start(), m.start() + len(suffix)
         cls = r.loc_suffix[suffix]
-        if e < len(text) and (text[e] in cls.not_before or any(
+        if e < len(text) and suffix not in cls.free_before and (text[e] in cls.not_before or any(
                 suffix == k and text[e] in v for k, v in cls.not_before_suffix)) \
                 and not text.startswith(cls.before_ok, e):
             continue

@@ -75,6 +75,7 @@ class SuffixClass:
     not_after_province: frozenset[str] = frozenset()
     not_before_suffix: tuple[tuple[str, frozenset[str]], ...] = ()
     before_ok: tuple[str, ...] = ()  # 淦河|流域: a word after the suffix that not_before lets pass
+    free_before: frozenset[str] = frozenset()  # suffixes not_before does not hold for (水库|流至)
     town_body: bool = False  # 黄石镇|人民政府: a town the suffix grammar reads later is the body
     min_body_for: dict[str, int] | None = None  # per-suffix minimum body (湖: 2)
     through_short_places: bool = False
@@ -107,6 +108,7 @@ def _classes(table: dict, where: str, anchor_default: str | None = None) -> list
                 not_after_province=frozenset(c.get("not_after_province", ())),
                 not_before_suffix=tuple((k, frozenset(v)) for k, v in c.get("not_before_suffix", {}).items()),
                 before_ok=tuple(c.get("before_ok", ())),
+                free_before=frozenset(c.get("free_before", ())),
                 town_body=bool(c.get("town_body", False)),
                 through_short_places=bool(c.get("through_short_places", False)),
                 not_after_place=frozenset(c.get("not_after_place", ())),
