@@ -863,6 +863,9 @@ def test_is_generic(body, generic):
     ("市委", True), ("县政府", True), ("区科技局", True), ("上党区委", False),
     # generic words only: the resolver asks jieba's dictionary whether such a name is one body
     ("世界银行", True), ("国家中心", True),
+    # pages:b02, b08, a05: local bodies with no name of their own (旗 is the banner, a county)
+    ("县文体中心", True), ("旗行政服务中心", True), ("县城污水处理厂", True), ("街镇综合执法中心", True),
+    ("网格化服务中心", True), ("正蓝旗政府", False), ("红旗中学", False),
 ])
 def test_is_generic_org(org, generic):
     assert is_generic_org(org) is generic
