@@ -546,6 +546,25 @@ def test_a_byline_author_is_the_person_of_the_byline(nlp):
     assert [(m.text, m.part) for m in doc._.entities if m.label == "PER"] == [("寇江泽", "byline")]
 
 
+@pytest.mark.parametrize("text, agency, model, expected", [
+    # pages:e09: the model read 湖北日报 of the outlet 湖北日报客户端
+    ("湖北日报客户端讯 日前，项目通过审核。", "湖北日报客户端讯", (0, 4), [("ORG", "湖北日报客户端")]),
+    ("科学导报讯 10月14日，记者获悉。", "科学导报讯", None, [("ORG", "科学导报")]),
+    ("本报讯 日前，项目开工。", "本报讯", None, []),  # 本报: two characters, left to the model and rules
+])
+def test_a_dateline_agency_names_its_outlet(nlp, text, agency, model, expected):
+    from pipeline.language.document import ArticleInfo, DatelineInfo
+
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(*model, "ORG")] if model else []
+    end = text.index(" ")
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text),
+                                  dateline=DatelineInfo(text=text[:end], start=0, end=end, agency=agency))]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(m.label, m.text) for m in doc._.entities if m.label == "ORG"] == expected
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",
@@ -958,21 +977,25 @@ def test_model_org_without_a_proper_name_is_left_to_the_rules(text, model_org, k
     assert ((model_org, "model") in model_spans) is kept
 
 
-def test_model_span_loses_the_xun_that_closes_a_dateline_agency():
+@pytest.mark.parametrize("agency, source", [
+    ("本报讯", "model"),  # the model's 本报讯 loses its 讯
+    ("涪江晚报讯", "rule"),  # a longer outlet is the dateline's own ORG, of the same span
+])
+def test_model_span_loses_the_xun_that_closes_a_dateline_agency(agency, source):
     # seed.gold.json: 科学导报讯 10月14日 has the (optional) ORG 科学导报, not 科学导报讯
     from spacy.tokens import Span
 
     from pipeline.language.document import ArticleInfo, DatelineInfo
 
     nlp = build()
-    text = "涪江晚报讯 3月5日，会议召开。"
+    text = f"{agency} 3月5日，会议召开。"
     doc = nlp.make_doc(text)
     art = ArticleInfo(index=0, start=0, end=len(text))
-    art.dateline = DatelineInfo(text="涪江晚报讯 3月5日", start=0, end=10, agency="涪江晚报讯")
+    art.dateline = DatelineInfo(text=text[:len(agency) + 5], start=0, end=len(agency) + 5, agency=agency)
     doc._.articles = [art]
-    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    doc.ents = [Span(doc, 0, len(agency), label="ORG")]
     doc = nlp.get_pipe("entity_resolver")(doc)
-    assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == [("ORG", "涪江晚报")]
+    assert [(m.label, m.text, m.source) for m in doc._.entities] == [("ORG", agency[:-1], source)]
 
 
 @pytest.mark.parametrize("text,model,expected", [
