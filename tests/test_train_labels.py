@@ -212,3 +212,28 @@ def test_pretraining_text_is_cut_below_the_corpus_reader_limit():
     text = "甲" * 700 + "。乙丙。"
     assert all(len(p) < 500 for p in pieces(text, 500)) and "".join(pieces(text, 500)) == text
     assert pieces("一句。两句！三句", 5) == ["一句。", "两句！", "三句"]
+
+
+@pytest.mark.parametrize("text, max_chars, expected", [
+    ("一二三\n四五\n六七八九十", 7, ["一二三\n四五\n", "六七八九十"]),  # a stretch ends after its last line
+    ("一二三\n四五\n六七八九十", 6, ["一二三\n", "四五\n", "六七八九十"]),
+    ("一二三\n四五\n六七八九十", 100, ["一二三\n四五\n六七八九十"]),
+    ("一二三四五六七八\n九", 4, ["一二三四五六七八\n", "九"]),  # a line longer than the limit stands alone
+    ("甲\n\n\n乙", 2, ["甲\n", "乙"]),  # blank stretches are dropped
+])
+def test_page_stretches(text, max_chars, expected):
+    from train.add_pages import stretches
+    assert [text[a:b] for a, b in stretches(text, max_chars)] == expected
+
+
+def test_page_examples_required_optional_and_cut_mentions():
+    from train.add_pages import page_examples
+    text = "记者李明报道\n市委书记王强在ＡＢＣ公司调研\n"
+    mentions = [(2, 4, "PER", False),   # 李明, required: an entity
+                (7, 9, "ORG", True),    # 市委, optional: missing (either reading is right)
+                (11, 13, "PER", False),  # 王强
+                (4, 9, "LOC", False)]   # across the two stretches: missing on both sides
+    (t1, e1, m1), (t2, e2, m2) = page_examples(text, mentions, max_chars=8)
+    assert t1 == "记者李明报道\n" and t2 == "市委书记王强在ABC公司调研\n"  # full-width folded
+    assert e1 == [(2, 4, "PER")] and m1 == [(4, 7)]
+    assert e2 == [(4, 6, "PER")] and m2 == [(0, 2), (0, 2)]
