@@ -177,6 +177,7 @@ DATELINES = [
     ("issue20:xinhua-two", "新华社某地3月5日电（记者 张某 李某某）3月5日，一批项目开工。", "新华社", "3月5日",
      ["张某", "李某某"]),
     ("own:not-a-dateline", "人民网消息称，某市召开推进会。", None, None, None),
+    ("pd_ner.dev:heard", "刘某某闻讯，风风火火地从广州赶到现场。", None, None, None),  # 闻讯: he heard of it
 ]
 
 
