@@ -215,6 +215,21 @@ def test_reservoir_before_any_character(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:b02, b08, d02, e09, e12: named parks, project zones, attraction towns and markets
+    ("先后来到龙古现代农业示范园、第二中学。", ["龙古现代农业示范园"]),
+    ("深入图克工业项目区考察。", ["图克工业项目区"]),
+    ("投资15.3亿元的松鸣风情小镇综合开发。", ["松鸣风情小镇"]),
+    ("投资5.6亿元的长江新投钾长石科创园等项目。", ["长江新投钾长石科创园"]),
+    # pd_ner.dev: goods and sizes name no market; a bare suffix is no place
+    ("高升镇建起大型蔬菜批发市场。", ["高升镇"]),
+    ("全县建成农业示范园3个、批发市场两个。", []),
+])
+def test_named_parks_and_markets(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it
