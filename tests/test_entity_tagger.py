@@ -397,6 +397,41 @@ def test_fused_inference_of_the_soft_lexicon_embedding_equals_its_layers():
         numpy.testing.assert_allclose(f, c, rtol=1e-4, atol=1e-4)
 
 
+def test_character_vectors_are_a_frozen_table_the_model_carries(tmp_path):
+    # train/prepare_char_vectors.py writes chars + vectors; the model keeps both, reads no file again
+    from thinc.layers.chain import forward as chain_forward
+
+    chars = "李四北京张三天津上海"
+    rng = numpy.random.default_rng(0)
+    numpy.savez(tmp_path / "v.npz", chars=numpy.array(chars),
+                vectors=rng.normal(0, 0.1, (len(chars), 32)).astype("float32"))
+    fix_random_seed(0)
+    nlp = small_pipeline(embed={**SOFT_LEXICON_EMBED, "char_vectors": str(tmp_path / "v.npz")})
+    egs = examples(nlp, TRAIN)
+    optimizer = nlp.initialize(lambda: egs)
+    table = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "charvectors")
+    E = table.get_param("E").copy()
+    assert E.shape == (len(chars) + 1, 32) and not E[0].any()  # row 0: a character without a vector
+    for _ in range(3):
+        nlp.update(egs, sgd=optimizer, drop=0.0)
+    numpy.testing.assert_array_equal(table.get_param("E"), E)  # frozen
+    embed = embedding_of(nlp)
+    docs = [nlp.make_doc(t) for t in ["李四在北京开会", "", "赵六到上海，𠀀去天津。"]]
+    fused, _ = embed(docs, is_train=False)
+    layered, _ = chain_forward(embed, docs, is_train=False)
+    for f, c in zip(fused, layered):
+        numpy.testing.assert_allclose(f, c, rtol=1e-4, atol=1e-4)
+    nlp.to_disk(tmp_path / "m")
+    (tmp_path / "v.npz").unlink()
+    again = spacy.load(tmp_path / "m")
+    loaded = next(n for n in again.get_pipe("tok2vec").model.walk() if n.name == "charvectors")
+    assert loaded.attrs["charset"] == chars
+    numpy.testing.assert_array_equal(loaded.get_param("E"), E)
+    texts = ["张三去天津出差", "赵六到上海"]
+    assert ([[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in again.pipe(texts)]
+            == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts)])
+
+
 def test_fused_inference_follows_training_updates():
     from thinc.layers.chain import forward as chain_forward
 

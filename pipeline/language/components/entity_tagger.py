@@ -46,6 +46,7 @@ from thinc.api import (
     ragged2list,
     with_array,
 )
+from thinc.layers.array_getitem import ints_getitem
 from thinc.layers.chain import forward as _chain_forward
 from thinc.types import Floats2d, Ints2d
 
@@ -125,8 +126,9 @@ def _mixed_tables(features: Model, tables: list[Model], width: int, pieces: int)
 
 
 def _mixing_parts(model: Model) -> tuple[list[Model], Model, Model]:
-    """The hash tables, the maxout layer and its layer norm inside :func:`_mixed_tables`."""
-    tables = [node for node in model.layers[2].walk() if node.name == "hashembed"]
+    """The tables (hash tables, character vectors), the maxout layer and its layer norm inside
+    :func:`_mixed_tables`, the tables in the order they are concatenated."""
+    tables = [node for node in model.layers[2].walk() if node.name in ("hashembed", "charvectors")]
     maxout = next(node for node in model.layers[3].walk() if node.name == "maxout")
     norm = next(node for node in model.layers[3].walk() if node.name == "layernorm")
     return tables, maxout, norm
@@ -194,7 +196,10 @@ def _mixed_rows(ids: numpy.ndarray, tables: list[Model], projected: _ProjectedTa
     per_id, rows, start = [], [], 0
     for table, offset in zip(tables, projected.offsets):
         distinct, row = _distinct(ids[:, table.attrs["column"]])
-        keys = ops.hash(distinct, table.attrs["seed"]) % numpy.uint32(table.get_param("E").shape[0])
+        if table.name == "charvectors":  # a row per character: the id is the row
+            keys = distinct.astype(numpy.uint32).reshape(-1, 1)
+        else:
+            keys = ops.hash(distinct, table.attrs["seed"]) % numpy.uint32(table.get_param("E").shape[0])
         per_id.append(ops.gather_add(projected.table, keys + offset))
         rows.append(row.reshape(-1).astype(numpy.uint32) + numpy.uint32(start))
         start += len(distinct)
@@ -226,10 +231,12 @@ def _no_backprop(d_out):
     raise RuntimeError("the fused inference path of the embedding has no gradient (is_train=False)")
 
 
-def lexicon_features(lexicon, words=None, word_classes: bool = True) -> Model[List[Doc], List[Ints2d]]:
+def lexicon_features(lexicon, words=None, word_classes: bool = True,
+                     vectors: Optional[Model] = None) -> Model[List[Doc], List[Ints2d]]:
     """:func:`char_features` plus a fifth column: the token's code in the name lexicon
     (``pipeline.core.lexicon.NameLexicon.char_codes`` at the token's first character); with a
-    word lexicon (``WordLexicon``), three more: its begin, middle and end codes there."""
+    word lexicon (``WordLexicon``), three more: its begin, middle and end codes there; with a
+    character-vector table (:func:`char_vector_table`), one more: the token's row in it."""
 
     def forward(model, docs, is_train):
         arrays = []
@@ -239,10 +246,76 @@ def lexicon_features(lexicon, words=None, word_classes: bool = True) -> Model[Li
             columns = [char_features(doc), lexicon.char_codes(text)[idx]]
             if words is not None:
                 columns.append(words.char_codes(text, classes=word_classes)[idx])
+            if vectors is not None:
+                columns.append(char_vector_rows(vectors.attrs["charset"], text)[idx])
             arrays.append(model.ops.asarray2i(numpy.column_stack(columns), dtype="uint64"))
         return arrays, lambda d_features: []
 
     return Model("char_lexicon_features" if words is None else "soft_lexicon_features", forward)
+
+
+def char_vector_table(width: int, column: int, path: Optional[str], trainable: bool = False) -> Model:
+    """Pretrained character vectors, one row per character of ``charset`` (row 0: a character
+    without one), read at initialization from ``path`` (``train/prepare_char_vectors.py``: the
+    ``chars`` and ``vectors`` of an .npz) and kept frozen: the rows of characters the training
+    text never shows are the point, and training only the frequent ones would move them away from
+    the rare ones. The trained model carries the rows and the characters (attribute
+    ``charset``), so loading it needs no file. ``trainable``: updated like the other tables."""
+    table = Model("charvectors", _char_vectors_forward, init=_char_vectors_init,
+                  dims={"nO": width, "nV": None}, params={"E": None},
+                  attrs={"column": column, "charset": "", "path": path or "", "trainable": trainable})
+    return chain(ints_getitem((slice(0, None), column)), table)
+
+
+def _char_vectors_init(model: Model, X=None, Y=None) -> None:
+    if model.attrs["charset"]:
+        return  # loaded
+    data = numpy.load(model.attrs["path"])
+    chars, vectors = str(data["chars"]), numpy.asarray(data["vectors"], dtype="float32")
+    if vectors.shape != (len(chars), model.get_dim("nO")):
+        raise ValueError(f"{model.attrs['path']}: vectors {vectors.shape} for {len(chars)} characters "
+                         f"and width {model.get_dim('nO')}")
+    E = numpy.zeros((len(chars) + 1, vectors.shape[1]), dtype="float32")
+    E[1:] = vectors
+    model.attrs["charset"] = chars
+    model.set_dim("nV", len(E))
+    model.set_param("E", model.ops.asarray2f(E))
+
+
+def _char_vectors_forward(model: Model, ids, is_train: bool):
+    E = model.get_param("E")
+    rows = model.ops.as_contig(ids, dtype="int64")
+    output = E[rows]
+
+    def backprop(d_output):
+        if model.attrs["trainable"]:
+            dE = model.ops.alloc2f(*E.shape)
+            model.ops.scatter_add(dE, model.ops.as_contig(rows, dtype="i"), d_output)
+            model.inc_grad("E", dE)
+        return model.ops.alloc1i(len(ids))
+
+    return output, backprop
+
+
+_CHARSET_ROWS: dict[str, numpy.ndarray] = {}
+
+
+def char_vector_rows(charset: str, text: str) -> numpy.ndarray:
+    """For each character of ``text``, its row in a character-vector table of ``charset``
+    (0: none; characters beyond the Basic Multilingual Plane have none).
+
+    >>> char_vector_rows("中国", "中美国𠀀").tolist()
+    [1, 0, 2, 0]
+    """
+    lookup = _CHARSET_ROWS.get(charset)
+    if lookup is None:  # one 64 k table per charset, built once per process
+        lookup = numpy.zeros(0x10000, dtype=numpy.uint32)
+        for row, ch in enumerate(charset, 1):
+            if ord(ch) < 0x10000:
+                lookup[ord(ch)] = row
+        _CHARSET_ROWS[charset] = lookup
+    points = numpy.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    return lookup[numpy.minimum(points, 0xFFFF)] * (points < 0x10000)
 
 
 @registry.architectures("news.CharLexiconEmbed.v1")
@@ -267,13 +340,17 @@ def char_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
 @registry.architectures("news.SoftLexiconEmbed.v1")
 def soft_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows: int,
                        lexicon_rows: int, word_rows: int, lexicon: str,
-                       mix_pieces: int = 2, word_classes: bool = True) -> Model[List[Doc], List[Floats2d]]:
+                       mix_pieces: int = 2, word_classes: bool = True,
+                       char_vectors: Optional[str] = None,
+                       char_vectors_trainable: bool = False) -> Model[List[Doc], List[Floats2d]]:
     """``news.CharLexiconEmbed.v1`` plus SoftLexicon-style word features: three tables over
     which classes of jieba dictionary words begin, continue and end at each character
     (``pipeline.core.lexicon.WordLexicon``; ``word_rows`` rows each). At inference they cost three
     more row gathers per character (the tables are fused with the mixing layer).
     ``word_classes = false``: the word codes leave jieba's tags out (where words begin and end,
-    how long, how many cover a character; ``WordLexicon.char_codes(classes=False)``)."""
+    how long, how many cover a character; ``WordLexicon.char_codes(classes=False)``).
+    ``char_vectors``: an .npz of pretrained character vectors of the encoder's width, one more
+    table (:func:`char_vector_table`; read at initialization only)."""
     from ...core.lexicon import name_lexicon, word_lexicon
 
     names, words = name_lexicon(), word_lexicon()
@@ -284,7 +361,11 @@ def soft_lexicon_embed(width: int, char_rows: int, shape_rows: int, bigram_rows:
     tables.append(HashEmbed(width, lexicon_rows, column=4, seed=12, dropout=0.0))
     for k in range(3):
         tables.append(HashEmbed(width, word_rows, column=5 + k, seed=13 + k, dropout=0.0))
-    return _mixed_tables(lexicon_features(names, words, word_classes), tables, width, pieces=mix_pieces)
+    vectors = None
+    if char_vectors:
+        tables.append(char_vector_table(width, 8, char_vectors, char_vectors_trainable))
+        vectors = tables[-1].layers[1]
+    return _mixed_tables(lexicon_features(names, words, word_classes, vectors), tables, width, pieces=mix_pieces)
 
 
 # ----------------------------------------------------------------------------- decoding
