@@ -230,6 +230,16 @@ def test_named_parks_and_markets(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:c02: a town named like a city (黄石镇 of Fujian) was the model's person
+    ("根据黄石镇申请，专家对黄石镇屏山等3个村验收。", ["黄石镇", "黄石镇"]),
+    ("湖北黄石市长张三来访。", ["湖北", "黄石市"]),  # the city stays the city
+])
+def test_town_named_like_a_city(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it

@@ -220,8 +220,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                 continue
         if start is None:
             if b == s and s in place_end and place_end[s].kind == "short" \
-                    and cls.name in ("road", "bridge", "park"):  # 大连 + 街 (but not 上城区 + 湖)
-                start = place_end[s].start
+                    and (cls.name in ("road", "bridge", "park") or suffix in TOWN_AFTER_SHORT_FORM):
+                start = place_end[s].start  # 大连 + 街, 黄石 + 镇 (but not 上城区 + 湖)
             else:
                 retry = None
                 if s - b <= 1:  # 魏都大道, 东于镇: a one-character stop word inside the name
@@ -267,6 +267,11 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         out.append(cand)
         prev = cand
     return out
+
+
+#: A town or township named like a city or county (黄石镇 in Fujian, not the city 黄石): the
+#: short form is the town's body, as a road's (大连街).
+TOWN_AFTER_SHORT_FORM = frozenset({"镇", "乡"})
 
 
 #: Highways by number (a name of its own, no suffix grammar reads it): 国道108线, 省道201线,
