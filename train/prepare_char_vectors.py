@@ -1,6 +1,6 @@
 """Character vectors for the NER's embedding, read from Baidu LAC's model (Apache-2.0).
 
-LAC (``pip download --no-deps --no-binary :all: LAC==2.1.2``: the source distribution carries its
+LAC (``pip download --no-deps --no-build-isolation LAC==2.1.2``: the source distribution carries its
 models) tags words, parts of speech and PER/LOC/ORG/TIME with a BiGRU-CRF over characters,
 trained by Baidu on far more text than we have. Its input embedding (``lac_model/model/word_emb``,
 58,224 rows of 128 floats; the rows of ``lac_model/conf/word.dic``) has learned what a character
