@@ -240,6 +240,16 @@ def test_town_named_like_a_city(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:c12: a farmland project's roads are kinds of road, not names
+    ("整治机耕路5.6公里，新建生产路3公里、田间道路2条。", []),
+    ("修建通组路和入户路。道路改造后，解放路全线通车。", ["解放路"]),  # a named road still is one
+])
+def test_farm_roads_are_no_names(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it
