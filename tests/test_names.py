@@ -873,6 +873,8 @@ def test_name_after(text, pos, name):
     ("区科技", True), ("生态环境", True), ("招商", True), ("路达市政园林养护", False), ("东方旭能", False),
     # Hubei's 水利和湖泊局: department words joined by 和, like 文化和旅游局
     ("水利和湖泊", True),
+    # corpus:p14, p26, p28: industries a park is named for; a brand before them is a name
+    ("起重机械", True), ("精密模具", True), ("温室育苗", True), ("恒锐轴承高端轴承", False),
 ])
 def test_is_generic(body, generic):
     assert is_generic(body) is generic
