@@ -18,7 +18,9 @@ Before all that:
 
 - a model span stops before a bracket or quote it opens and does not close (联邦委员会(议会 →
   联邦委员会; ``balanced_span``);
-- a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报);
+- a model span ending in a dateline's 讯 loses it (涪江晚报讯 → 涪江晚报), and the outlet of a
+  dateline's agency is an ORG of its own, like a confident rule (湖北日报客户端讯 → 湖北日报客户端;
+  ``dateline_outlets``); so is each author of a byline a PER (记者寇江泽; ``byline_persons``);
 - the model's ORGs without a proper name (县政府, 区服务中心; not those jieba's dictionary lists as
   one body, 世界银行, 全国妇联) are left to the rules, which emit
   such bodies as optional ORGs where they stand alone; a bare committee (市委, 县委, 纪委) standing
@@ -649,7 +651,7 @@ def is_dictionary_org(text: str) -> bool:
 PLACE_JOINERS = frozenset("是入至到与及和")
 
 
-def drop_model_places_tiled_by_rules(candidates: list[Mention], text: str = "") -> list[Mention]:
+def drop_model_places_tiled_by_rules(candidates: list[Mention], text: str) -> list[Mention]:
     """A model LOC that the rules' places cover exactly, two or more of them end to end
     (咸宁淦河 = 咸宁 + 淦河, 山西太原 = 山西 + 太原), or with one joining character between them
     (龙潭河是淦河: ``PLACE_JOINERS``), is those places glued: OUTPUT.md keeps each its own LOC
