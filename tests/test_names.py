@@ -565,6 +565,20 @@ def test_a_dateline_agency_names_its_outlet(nlp, text, agency, model, expected):
     assert [(m.label, m.text) for m in doc._.entities if m.label == "ORG"] == expected
 
 
+@pytest.mark.parametrize("text, model, expected", [
+    ("2019中国·吴江投资贸易洽谈会开幕。", ("LOC", 6, 9), [("LOC", "吴江")]),  # pages:a03: the model's ·吴江
+    ("中国·吴江·太湖新城", ("LOC", 2, 6), [("LOC", "吴江")]),  # dots at both edges
+])
+def test_model_place_loses_the_dots_at_its_edges(nlp, text, model, expected):
+    from pipeline.language.document import ArticleInfo
+
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(model[1], model[2], model[0])]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
+    doc = nlp.get_pipe("entity_resolver")(doc)
+    assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == expected
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",

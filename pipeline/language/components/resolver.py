@@ -119,6 +119,7 @@ class EntityResolver:
             if ent.label_ == "PER" and not has_han(ent.text):
                 continue  # vip, guī of 規(guī): web chrome and pinyin glosses are no people
             if ent.label_ in ("ORG", "LOC"):
+                start, end = without_separators(doc_text(doc), start, end)  # 中国|·吴江
                 cut = after_glued_words(doc_text(doc), start, end)
                 if cut > start and not self.rules.is_generic_org(doc_text(doc)[cut:end]):
                     start = cut  # but 奋勇|高新区, 整合|居委会: what is left names nothing
@@ -395,6 +396,20 @@ def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
         if text[k] not in places_:
             return False
     return True
+
+
+def without_separators(text: str, start: int, end: int) -> tuple[int, int]:
+    """A place's or body's span without the name-part dots at its edges (中国·吴江 read as
+    ·吴江): a dot joins the parts of a transliterated name or a 中国·X heading, it opens no name.
+
+    >>> t = "中国·吴江投资"; without_separators(t, 2, 5)
+    (3, 5)
+    """
+    while start < end and text[start] in NAME_PART_SEPARATORS:
+        start += 1
+    while end > start and text[end - 1] in NAME_PART_SEPARATORS:
+        end -= 1
+    return start, end
 
 
 def has_han(text: str) -> bool:
