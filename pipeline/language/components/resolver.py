@@ -109,6 +109,9 @@ class EntityResolver:
                     ent.text.endswith("委")
                     and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
+            if ent.label_ == "LOC" and self.rules.is_generic(ent.text, False) \
+                    and not self.rules.gazetteer.is_key(ent.text) and not ent.text.endswith(COMPASS_PARTS):
+                continue  # 街镇, 园区, 社区: kinds of place, no place's name (东部 may be a region)
             if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
             if ent.label_ == "PER" and ent.text in self.rules.gazetteer.abroad:
@@ -156,20 +159,27 @@ class EntityResolver:
 DELEGATION_QUALIFIERS = re.compile(r"(?:政府|议会|国会|军事|经贸|贸易|友好|体育|奥运|国家)+$")
 
 
+#: Generic words that may still name a region the model reads (东部, 中部 of a country).
+COMPASS_PARTS = ("部",)
+
+
 #: An author's name as the byline parser cut it: Han characters, a transliteration's dot.
 _AUTHOR_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}")
 
 
 def byline_persons(doc: Doc) -> list[Mention]:
     """Each author the page structure read in a byline, a person of that exact span, placed
-    before the model (记者寇江泽: the model read 江泽, the byline's parser 寇江泽). A name with a
-    space in it (李 飞) is left to the model: a person never spans whitespace."""
+    before the model (记者寇江泽: the model read 江泽, the byline's parser 寇江泽). Left to the
+    model: a name with a space in it (李 飞: a person never spans whitespace) and four characters
+    without a double surname (记者贾鹏陈博: two names the parser could not part)."""
     text = doc_text(doc)
+    double_surnames = title_grammar().double_surnames
     out = []
     for art in doc._.articles or ():
         for s, e in art.author_name_spans:
-            if _AUTHOR_NAME.fullmatch(text, s, e):
-                out.append(Mention("PER", s, e, text[s:e], source="rule", priority=CONFIDENT_RULE))
+            name = text[s:e]
+            if _AUTHOR_NAME.fullmatch(name) and (len(name) <= 3 or "·" in name or name[:2] in double_surnames):
+                out.append(Mention("PER", s, e, name, source="rule", priority=CONFIDENT_RULE))
     return out
 
 
