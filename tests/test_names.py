@@ -600,6 +600,22 @@ def test_model_place_of_generic_words_goes(nlp, text, model, expected):
     assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == expected
 
 
+@pytest.mark.parametrize("text, model, expected", [
+    # pages:a08: 元阳县县委书记李维 -> LOC 元阳县; the county's own 县委 is in the title
+    ("发布会上，元阳县县委书记李维介绍。", (5, 10), [("LOC", "元阳县")]),
+    ("元阳县县委召开会议。", (0, 5), [("ORG", "元阳县县委")]),  # no title after it: the model's body
+])
+def test_a_division_and_its_own_committee_before_a_title(nlp, text, model, expected):
+    from pipeline.language.document import ArticleInfo
+
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(model[0], model[1], "ORG")]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(m.label, m.text) for m in doc._.entities if m.label in ("ORG", "LOC")] == expected
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",

@@ -109,6 +109,8 @@ class EntityResolver:
                     ent.text.endswith("委")
                     and self.rules.titles.chain_any.match(doc_text(doc), ent.end_char) is None):
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
+            if ent.label_ == "ORG" and repeats_level_before_title(doc_text(doc), ent.start_char, ent.end_char, self.rules):
+                continue  # 元阳县|县委书记李维: the place, then a title (the county's own 县委 is in it)
             if ent.label_ == "LOC" and self.rules.is_generic(ent.text, False) \
                     and not self.rules.gazetteer.is_key(ent.text) and not ent.text.endswith(COMPASS_PARTS):
                 continue  # 街镇, 园区, 社区: kinds of place, no place's name (东部 may be a region)
@@ -406,6 +408,21 @@ def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
         if text[k] not in places_:
             return False
     return True
+
+
+def repeats_level_before_title(text: str, start: int, end: int, r: Rules) -> bool:
+    """``text[start:end]`` is a division's full name and its own bare committee, the level
+    repeated (元阳县县委, 太原市市委), and a title follows: the real pages' gold takes the place
+    and puts the committee in the person's title (县委书记), unlike a committee named in one word
+    with its division (上党区委书记: the ORG 上党区委, OUTPUT.md's example)."""
+    name = text[start:end]
+    if not name.endswith("委") or r.titles.chain_any.match(text, end) is None:
+        return False
+    for m in r.gazetteer.find(name):
+        if m.start == 0 and m.kind == "full" and m.end < len(name) and name[m.end] == name[m.end - 1] \
+                and r.is_generic_org(name[m.end:]):
+            return True
+    return False
 
 
 def without_separators(text: str, start: int, end: int) -> tuple[int, int]:
