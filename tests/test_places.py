@@ -221,6 +221,7 @@ def test_reservoir_before_any_character(nlp, text, expected):
     ("深入图克工业项目区考察。", ["图克工业项目区"]),
     ("投资15.3亿元的松鸣风情小镇综合开发。", ["松鸣风情小镇"]),
     ("投资5.6亿元的长江新投钾长石科创园等项目。", ["长江新投钾长石科创园"]),
+    ("考察鹿城区滨江商务区规划建设。", ["鹿城区", "滨江商务区"]),  # pages:b04
     # pd_ner.dev: goods and sizes name no market; a bare suffix is no place
     ("高升镇建起大型蔬菜批发市场。", ["高升镇"]),
     ("全县建成农业示范园3个、批发市场两个。", []),
