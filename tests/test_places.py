@@ -251,6 +251,17 @@ def test_farm_roads_are_no_names(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # pages:b03: 民营 and 企业 after a town name leave it a place (not_before 民, 企 is for 村民, 村企)
+    ("召开座谈会，听取江背镇民营企业家的诉求。", ["江背镇"]),
+    ("张家村企业发展良好。", ["张家村"]),
+    ("全镇企业家座谈，推进村企共建，召开村民代表大会。", []),
+])
+def test_town_before_its_enterprises(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it
