@@ -616,6 +616,21 @@ def test_a_division_and_its_own_committee_before_a_title(nlp, text, model, expec
     assert [(m.label, m.text) for m in doc._.entities if m.label in ("ORG", "LOC")] == expected
 
 
+@pytest.mark.parametrize("text, model, expected", [
+    ("湖北咸宁综合施策，整治黑臭水体。", (2, 6), ["湖北", "咸宁"]),  # pages:a06: 咸宁 + the generic 综合
+    ("咸宁温泉古遗址就在附近。", (0, 4), ["咸宁温泉"]),  # 温泉 is no generic word: the model's span stays
+])
+def test_model_place_run_into_generic_words_goes(nlp, text, model, expected):
+    from pipeline.language.document import ArticleInfo
+
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(model[0], model[1], "LOC")]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 SPAN_MISSES = {
     "own:scenic_area_committee": (  # a scenic area run as a body: 风景名胜区 is no zone suffix
         "五台山风景名胜区管委会党工委书记、主任徐金旺主持会议。",

@@ -153,6 +153,7 @@ class EntityResolver:
         promote_dictionary_places(candidates)
         promote_bodies_around_a_place(candidates, self.rules)
         candidates = drop_model_places_tiled_by_rules(candidates, doc_text(doc))
+        candidates = drop_model_places_into_generic_words(candidates, self.rules)
         doc._.entities = resolve(candidates, doc)
         return doc
 
@@ -691,6 +692,19 @@ def is_dictionary_org(text: str) -> bool:
 #: One character that joins two places in a clause, never inside one name: 龙潭河是淦河的支流,
 #: 龙潭河入淦河, 北京至上海. (安提瓜和巴布达 is one country: the country list reads it whole.)
 PLACE_JOINERS = frozenset("是入至到与及和")
+
+
+def drop_model_places_into_generic_words(candidates: list[Mention], r: Rules) -> list[Mention]:
+    """A model LOC that is a rule's place run on into generic words (湖北咸宁综合施策 read as
+    咸宁综合): the place is the name, what follows it names nothing, so the model's span goes
+    and the place stands."""
+    starts: dict[int, list[int]] = {}
+    for m in candidates:
+        if m.label == "LOC" and m.source != "model":
+            starts.setdefault(m.start, []).append(m.end)
+    return [m for m in candidates
+            if not (m.source == "model" and m.label == "LOC"
+                    and any(e < m.end and r.is_generic(m.text[e - m.start:], False) for e in starts.get(m.start, ())))]
 
 
 def drop_model_places_tiled_by_rules(candidates: list[Mention], text: str) -> list[Mention]:
