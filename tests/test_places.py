@@ -262,6 +262,18 @@ def test_town_before_its_enterprises(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # corpus/GUIDELINES.md: split at complete division names, also those the grammar reads
+    ("洛城街道智能温室育苗示范园建成投用。", ["洛城街道"]),  # corpus:p28 (a descriptive park: untagged)
+    ("狮山镇塘头村工业园整治。", ["狮山镇", "塘头村"]),  # corpus:p05
+    ("胡村镇玛钢产业园", ["胡村镇", "玛钢产业园"]),
+    ("杨家庄物流园", ["杨家庄物流园"]),  # a bare name without a division suffix stays inside
+])
+def test_parks_split_at_complete_divisions(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it

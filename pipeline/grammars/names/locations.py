@@ -193,6 +193,7 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
     full_ends = sorted(k for k in ends if k not in short_ends)
     out: list[Mention] = []
     prev: Mention | None = None
+    division_ends: list[int] = []  # ends of the villages, towns and streets read so far
     for m in r.loc_re.finditer(text):
         suffix = m.group(1)
         s, e = m.start(), m.start() + len(suffix)
@@ -202,8 +203,12 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
                 and not text.startswith(cls.before_ok, e):
             continue
         b = max(page.barrier(s), last_at_or_before(full_ends if cls.through_short_places else ends, s))
+        if cls.through_short_places and division_ends:
+            # a complete division the grammar read before splits too (洛城街道|智能温室育苗示范园,
+            # 狮山镇|塘头村|工业园: corpus/GUIDELINES.md); a lake or a short form does not (晋阳湖…产业园)
+            b = max(b, last_at_or_before(division_ends, s))
         alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
-        if prev is not None and prev.end <= s:
+        if prev is not None and prev.end <= s and not (cls.through_short_places and prev.end in division_ends):
             if prev.end == s:
                 b = min(b, prev.start)  # 杨家庄 + 乡
             elif prev.end > b:
@@ -266,6 +271,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         cand = Mention("LOC", start, e, text[start:e], source="rule", priority=cls.priority)
         out.append(cand)
         prev = cand
+        if cls.name == "settlement":
+            division_ends.append(e)  # in text order: the list stays sorted
     return out
 
 
