@@ -268,6 +268,8 @@ def test_town_before_its_enterprises(nlp, text, expected):
     ("狮山镇塘头村工业园整治。", ["狮山镇", "塘头村"]),  # corpus:p05
     ("胡村镇玛钢产业园", ["胡村镇", "玛钢产业园"]),
     ("杨家庄物流园", ["杨家庄物流园"]),  # a bare name without a division suffix stays inside
+    # corpus:p03: a community named by its road, right after its street
+    ("先后来到小营街道大学路社区、紫阳街道。", ["小营街道", "大学路社区", "紫阳街道"]),
 ])
 def test_parks_split_at_complete_divisions(nlp, text, expected):
     doc = run(nlp, text)

@@ -209,8 +209,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             b = max(b, last_at_or_before(division_ends, s))
         alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
         if prev is not None and prev.end <= s and not (cls.through_short_places and prev.end in division_ends):
-            if prev.end == s:
-                b = min(b, prev.start)  # 杨家庄 + 乡
+            if prev.end == s:  # 杨家庄 + 乡, 大学路 + 社区 (after 小营街道: no longer body)
+                b, alt = prev.start, (b if b < prev.start else None)
             elif prev.end > b:
                 alt = prev.start if prev.start >= page.barrier(s) else None
                 b = prev.end
