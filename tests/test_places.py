@@ -276,6 +276,16 @@ def test_parks_split_at_complete_divisions(nlp, text, expected):
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("听取园区企业意见。", []),  # corpus:p10: a body that is one verb names no park
+    ("流入江中。", []),
+    ("来到更合镇调研。", ["更合镇"]),  # corpus:p05: a town may be named like a verb
+])
+def test_a_verb_is_no_body(nlp, text, expected):
+    doc = run(nlp, text)
+    assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
+
+
 @pytest.mark.parametrize("text, start, place_starts, cut", [
     ("共治包河", 1, {2}, True),  # pages:a05
     ("大凌河", 0, {1}, False),  # 大 is no verb: the river keeps it

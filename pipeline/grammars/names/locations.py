@@ -257,8 +257,8 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             continue  # 航空港区 (landmark 港区): a zone, and zones are ORG in every use (GUIDELINES.md)
         if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
-        if cls.name == "water" and s - start >= 2 and function_word_at(text, start, s) == s - start:
-            continue  # 听取|江背镇, 流入|江: a verb before the character is no river's name
+        if cls.name not in NAMED_LIKE_WORDS and s - start >= 2 and function_word_at(text, start, s) == s - start:
+            continue  # 流入|江, 听取|园区: a body that is one verb names nothing (but 更合镇, 建新镇)
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if cls.name == "water" and e in place_end and place_end[e].start == start + 1 \
@@ -274,6 +274,11 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         if cls.name == "settlement":
             division_ends.append(e)  # in text order: the list stays sorted
     return out
+
+
+#: Classes whose names are often ordinary words (更合镇, 建新镇, 向阳村): a body that is one
+#: verb or adverb still names the place.
+NAMED_LIKE_WORDS = frozenset({"settlement", "farmstead"})
 
 
 #: A town or township named like a city or county (黄石镇 in Fujian, not the city 黄石): the
