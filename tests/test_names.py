@@ -589,6 +589,11 @@ def test_model_place_loses_the_dots_at_its_edges(nlp, text, model, expected):
     ("入驻园区的企业", (2, 4), []),
     ("东部地区率先发展。", (0, 2), [("LOC", "东部")]),  # a compass part may name a region: kept
     ("北京市民", (0, 3), [("LOC", "北京市")]),
+    # corpus:p09, p25: kinds of road a plan lists; pd_ner.dev: 京沪铁路, 韶山路 are names
+    ("其中通村产业路建设项目已全部完工。", (2, 7), []),
+    ("改造提升乡村旅游公路42公里。", (4, 10), []),
+    ("全长1463公里的京沪铁路。", (9, 13), [("LOC", "京沪铁路")]),
+    ("在韶山路采访时", (1, 4), [("LOC", "韶山路")]),
 ])
 def test_model_place_of_generic_words_goes(nlp, text, model, expected):
     from pipeline.language.document import ArticleInfo

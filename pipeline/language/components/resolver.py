@@ -111,9 +111,10 @@ class EntityResolver:
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
             if ent.label_ == "ORG" and repeats_level_before_title(doc_text(doc), ent.start_char, ent.end_char, self.rules):
                 continue  # 元阳县|县委书记李维: the place, then a title (the county's own 县委 is in it)
-            if ent.label_ == "LOC" and self.rules.is_generic(ent.text, False) \
-                    and not self.rules.gazetteer.is_key(ent.text) and not ent.text.endswith(COMPASS_PARTS):
-                continue  # 街镇, 园区, 社区: kinds of place, no place's name (东部 may be a region)
+            if ent.label_ == "LOC" and not self.rules.gazetteer.is_key(ent.text) and (
+                    (self.rules.is_generic(ent.text, False) and not ent.text.endswith(COMPASS_PARTS))
+                    or kind_of_place(ent.text, self.rules)):
+                continue  # 街镇, 园区 (东部 may be a region); 通村产业路: kinds of place, no name
             if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
             if ent.label_ == "PER" and ent.text in self.rules.gazetteer.abroad:
@@ -409,6 +410,23 @@ def is_one_character_place(text: str, at: int, places_: frozenset[str]) -> bool:
         if text[k] not in places_:
             return False
     return True
+
+
+def kind_of_place(text: str, r: Rules) -> bool:
+    """``text`` is a word the road grammar lists as a kind of road, with nothing but generic
+    words before it (通村|产业路, 乡村|旅游公路, 归乡路): the model's copy is no road's name.
+    A proper word before it keeps the name (京沪|铁路, 韶|山路).
+
+    >>> from pipeline.grammars.names import rules
+    >>> [kind_of_place(t, rules()) for t in ("通村产业路", "归乡路", "京沪铁路", "韶山路", "建设路")]
+    [True, True, False, False, False]
+    """
+    road = r.loc_suffix.get("路")  # the road class
+    road_words = road.not_words if road is not None else frozenset()
+    for k in range(len(text) - 1):
+        if text[k:] in road_words:
+            return r.is_generic(text[:k], False)
+    return False
 
 
 def repeats_level_before_title(text: str, start: int, end: int, r: Rules) -> bool:
