@@ -280,6 +280,7 @@ def test_parks_split_at_complete_divisions(nlp, text, expected):
     ("听取园区企业意见。", []),  # corpus:p10: a body that is one verb names no park
     ("流入江中。", []),
     ("来到更合镇调研。", ["更合镇"]),  # corpus:p05: a town may be named like a verb
+    ("道路改造后，解放路全线通车。", ["解放路"]),  # and a road
 ])
 def test_a_verb_is_no_body(nlp, text, expected):
     doc = run(nlp, text)

@@ -258,7 +258,7 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         if cls.name == "road" and suffix.startswith("高速") and r.gazetteer.is_key(text[start:s]):
             continue  # 大同至浑源高速公路: a road between places, not a road's name
         if cls.name not in NAMED_LIKE_WORDS and s - start >= 2 and function_word_at(text, start, s) == s - start:
-            continue  # 流入|江, 听取|园区: a body that is one verb names nothing (but 更合镇, 建新镇)
+            continue  # 流入|江, 听取|园区: a body that is one verb names nothing (but 更合镇, 解放路)
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if cls.name == "water" and e in place_end and place_end[e].start == start + 1 \
@@ -276,9 +276,9 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
     return out
 
 
-#: Classes whose names are often ordinary words (更合镇, 建新镇, 向阳村): a body that is one
-#: verb or adverb still names the place.
-NAMED_LIKE_WORDS = frozenset({"settlement", "farmstead"})
+#: Classes whose names are often ordinary words (更合镇, 建新镇, 向阳村, 解放路, 胜利公园, 解放桥):
+#: a body that is one verb or adverb still names the place.
+NAMED_LIKE_WORDS = frozenset({"settlement", "farmstead", "road", "bridge", "park"})
 
 
 #: A town or township named like a city or county (黄石镇 in Fujian, not the city 黄石): the
