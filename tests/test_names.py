@@ -570,17 +570,25 @@ def test_a_dateline_agency_names_its_outlet(nlp, text, agency, model, expected):
     assert [(m.label, m.text) for m in doc._.entities if m.label == "ORG"] == expected
 
 
+def with_model_spans(nlp, text: str, spans, *, resolver_only: bool = False):
+    """The name pipeline (or its resolver alone) on ``text`` as if the model had read ``spans``
+    ((label, start, end) each), one article."""
+    from pipeline.language.document import ArticleInfo
+
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, e, label) for label, s, e in spans]
+    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
+    for proc in [nlp.get_pipe("entity_resolver")] if resolver_only else [p for _, p in nlp.pipeline]:
+        doc = proc(doc)
+    return doc
+
+
 @pytest.mark.parametrize("text, model, expected", [
     ("2019中国·吴江投资贸易洽谈会开幕。", ("LOC", 6, 9), [("LOC", "吴江")]),  # pages:a03: the model's ·吴江
     ("中国·吴江·太湖新城", ("LOC", 2, 6), [("LOC", "吴江")]),  # dots at both edges
 ])
 def test_model_place_loses_the_dots_at_its_edges(nlp, text, model, expected):
-    from pipeline.language.document import ArticleInfo
-
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(model[1], model[2], model[0])]
-    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
-    doc = nlp.get_pipe("entity_resolver")(doc)
+    doc = with_model_spans(nlp, text, [model], resolver_only=True)
     assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == expected
 
 
@@ -596,12 +604,7 @@ def test_model_place_loses_the_dots_at_its_edges(nlp, text, model, expected):
     ("在韶山路采访时", (1, 4), [("LOC", "韶山路")]),
 ])
 def test_model_place_of_generic_words_goes(nlp, text, model, expected):
-    from pipeline.language.document import ArticleInfo
-
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(model[0], model[1], "LOC")]
-    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
-    doc = nlp.get_pipe("entity_resolver")(doc)
+    doc = with_model_spans(nlp, text, [("LOC", *model)], resolver_only=True)
     assert [(m.label, m.text) for m in doc._.entities if m.source == "model"] == expected
 
 
@@ -611,13 +614,7 @@ def test_model_place_of_generic_words_goes(nlp, text, model, expected):
     ("元阳县县委召开会议。", (0, 5), [("ORG", "元阳县县委")]),  # no title after it: the model's body
 ])
 def test_a_division_and_its_own_committee_before_a_title(nlp, text, model, expected):
-    from pipeline.language.document import ArticleInfo
-
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(model[0], model[1], "ORG")]
-    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = with_model_spans(nlp, text, [("ORG", *model)])
     assert [(m.label, m.text) for m in doc._.entities if m.label in ("ORG", "LOC")] == expected
 
 
@@ -626,13 +623,7 @@ def test_a_division_and_its_own_committee_before_a_title(nlp, text, model, expec
     ("咸宁温泉古遗址就在附近。", (0, 4), ["咸宁温泉"]),  # 温泉 is no generic word: the model's span stays
 ])
 def test_model_place_run_into_generic_words_goes(nlp, text, model, expected):
-    from pipeline.language.document import ArticleInfo
-
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(model[0], model[1], "LOC")]
-    doc._.articles = [ArticleInfo(index=0, start=0, end=len(text))]
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
+    doc = with_model_spans(nlp, text, [("LOC", *model)])
     assert [m.text for m in doc._.entities if m.label == "LOC"] == expected
 
 
