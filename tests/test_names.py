@@ -556,6 +556,9 @@ def test_a_byline_author_is_the_person_of_the_byline(nlp, author, model, expecte
     ("湖北日报客户端讯 日前，项目通过审核。", "湖北日报客户端讯", (0, 4), [("ORG", "湖北日报客户端")]),
     ("科学导报讯 10月14日，记者获悉。", "科学导报讯", None, [("ORG", "科学导报")]),
     ("本报讯 日前，项目开工。", "本报讯", None, []),  # 本报: two characters, left to the model and rules
+    # pages:e05, b03: an outlet named without 讯 (the region 胶东 was the model's LOC)
+    ("胶东在线9月3日讯 9月3日上午，市委书记会见客人。", "胶东在线", None, [("ORG", "胶东在线")]),
+    ("长沙县融媒体11月28日讯 今日上午，调研座谈会召开。", "长沙县融媒体", None, [("ORG", "长沙县融媒体")]),
 ])
 def test_a_dateline_agency_names_its_outlet(nlp, text, agency, model, expected):
     from pipeline.language.document import ArticleInfo, DatelineInfo
@@ -595,6 +598,7 @@ def test_model_place_loses_the_dots_at_its_edges(nlp, text, model, expected):
 @pytest.mark.parametrize("text, model, expected", [
     ("问题反映到街镇中心后上报。", (5, 7), []),  # pages:a05: 街镇 (streets and towns) is a kind of place
     ("入驻园区的企业", (2, 4), []),
+    ("攀枝花等20个市州和川渝电网", (7, 9), []),  # pages:e10: levels named together
     ("东部地区率先发展。", (0, 2), [("LOC", "东部")]),  # a compass part may name a region: kept
     ("北京市民", (0, 3), [("LOC", "北京市")]),
     # corpus:p09, p25: kinds of road a plan lists; pd_ner.dev: 京沪铁路, 韶山路 are names

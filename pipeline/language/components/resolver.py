@@ -471,19 +471,27 @@ def dateline_marks(doc: Doc) -> set[int]:
 
 def dateline_outlets(doc: Doc) -> list[Mention]:
     """The outlet a dateline's agency names, an ORG ahead of the model: 湖北日报客户端讯 -> 湖北日报客户端
-    (the model read 湖北日报), 科学导报讯 -> 科学导报. Only an agency written in one piece and
-    closed by 讯, of three characters or more before it (本报讯's 本报 is the model's and the
-    rules' already)."""
+    (the model read 湖北日报), 科学导报讯 -> 科学导报, 胶东在线9月3日讯 -> 胶东在线 (not the region
+    胶东). Only an agency written in one piece where the dateline begins, three characters or more
+    without its 讯 (本报讯's 本报 is the model's and the rules' already), and one closed by 讯 or
+    named like an outlet (…网, …在线, …日报, …社)."""
     text = doc_text(doc)
     out = []
     for art in doc._.articles or []:
         dl = art.dateline
-        if dl and dl.agency and dl.agency.endswith("讯") and len(dl.agency) >= 4 \
-                and dl.text.startswith(dl.agency) and len(dl.agency_spans) <= 1:
-            end = dl.start + len(dl.agency) - 1
-            if _OUTLET_NAME.fullmatch(text, dl.start, end):
-                out.append(Mention("ORG", dl.start, end, text[dl.start:end], source="rule", priority=CONFIDENT_RULE))
+        if not (dl and dl.agency and dl.text.startswith(dl.agency) and len(dl.agency_spans) <= 1):
+            continue
+        name = dl.agency[:-1] if dl.agency.endswith("讯") else dl.agency
+        if not (dl.agency.endswith("讯") or name.endswith(_OUTLET_ENDINGS)):
+            continue
+        end = dl.start + len(name)
+        if _OUTLET_NAME.fullmatch(text, dl.start, end):
+            out.append(Mention("ORG", dl.start, end, name, source="rule", priority=CONFIDENT_RULE))
     return out
+
+
+#: How outlets' names end (胶东在线, 东南网, 新华社, 长沙县融媒体, 湖北日报客户端).
+_OUTLET_ENDINGS = ("网", "在线", "报", "社", "台", "客户端", "融媒体", "新闻")
 
 
 #: An outlet's name as a dateline writes it: characters, Latin letters (东方IC, 新华网), no spaces.
