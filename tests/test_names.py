@@ -559,6 +559,7 @@ def test_a_byline_author_is_the_person_of_the_byline(nlp, author, model, expecte
     # pages:e05, b03: an outlet named without 讯 (the region 胶东 was the model's LOC)
     ("胶东在线9月3日讯 9月3日上午，市委书记会见客人。", "胶东在线", None, [("ORG", "胶东在线")]),
     ("长沙县融媒体11月28日讯 今日上午，调研座谈会召开。", "长沙县融媒体", None, [("ORG", "长沙县融媒体")]),
+    ("央视网消息 今天，某会议在京召开。", "央视网消息", None, [("ORG", "央视网")]),  # an outlet's 消息
 ])
 def test_a_dateline_agency_names_its_outlet(nlp, text, agency, model, expected):
     from pipeline.language.document import ArticleInfo, DatelineInfo
@@ -1499,7 +1500,7 @@ def test_org_body_does_not_open_with_a_verb(nlp):
     ("龙潭河水入淦河", (0, 7), [(0, 3), (5, 7)], True),  # 水入: more than one joining character
 ])
 def test_model_place_tiled_by_rule_places_goes(text, model, rules, kept):
-    from pipeline.language.components.resolver import drop_model_places_tiled_by_rules
+    from pipeline.language.components.model_places import drop_model_places_tiled_by_rules
     m = Mention("LOC", model[0], model[1], text[model[0]:model[1]], source="model", priority=3)
     cands = [Mention("LOC", s, e, text[s:e], source="lexicon", priority=4) for s, e in rules] + [m]
     assert (m in drop_model_places_tiled_by_rules(cands, text)) == kept

@@ -13,7 +13,7 @@ from ...core.rules import alternation
 from .orgs import division_word, skip_generic_lead
 from .page import Page, article_of, last_at_or_before, not_word_hit
 from .rules import ALL_HAN, HARD_OK, NOT_RIVER, STOPS_IN_LOC_NAMES, count_pattern
-from .words import function_word_at, skip_function_words, verb_before_place
+from .words import function_word_at, one_character_verbs, skip_function_words
 
 
 def gazetteer_places(page: Page, arts: list[tuple[int, int]]) -> list[Mention]:
@@ -167,11 +167,6 @@ def _left_ok(page: Page, start: int) -> bool:
     return start in page.anchor_ends
 
 
-#: A highway by its number right before a place (316国道, 国道316线, G312线): it names no place
-#: itself, so what follows starts a name. Anchored at the place, a few characters back.
-_ROAD_BEFORE = regex.compile(r"(?:[0-9]{1,4}(?:国道|省道|县道)|(?:国道|省道|县道)[0-9]{1,4}线|[GS][0-9]{2,4}线)$")
-
-
 def _in_zone_name(page: Page, m: places.Match) -> bool:
     """A county short form right before a zone suffix (太谷经开区): the zone confirms it."""
     r = page.rules
@@ -208,7 +203,9 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
             # 狮山镇|塘头村|工业园: corpus/GUIDELINES.md); a lake or a short form does not (晋阳湖…产业园)
             b = max(b, last_at_or_before(division_ends, s))
         alt = None  # a second reading: the name includes the previous one (杨家庄 + 智慧城市物流园)
-        if prev is not None and prev.end <= s and not (cls.through_short_places and prev.end in division_ends):
+        # (a division read just before is the last of division_ends: no scan of the list)
+        after_division = bool(division_ends) and prev is not None and division_ends[-1] == prev.end
+        if prev is not None and prev.end <= s and not (cls.through_short_places and after_division):
             if prev.end == s:  # 杨家庄 + 乡, 大学路 + 社区 (after 小营街道: no longer body)
                 b, alt = prev.start, (b if b < prev.start else None)
             elif prev.end > b:
@@ -262,7 +259,7 @@ def suffix_places(page: Page, entity_ends: list[int]) -> list[Mention]:
         if cls.name == "water" and (text[start] in NOT_RIVER or division_word(text[start:e], suffix, r.gazetteer)):
             continue  # 入淀; 太湖 is also a county: the gazetteer decides (七里河 stays a river)
         if cls.name == "water" and e in place_end and place_end[e].start == start + 1 \
-                and verb_before_place(text, start, page.place_starts):
+                and text[start] in one_character_verbs():
             continue  # 共治|包河 (包河区's short form): the place stands, a verb is no river's part
         if not all(HARD_OK.match(c) for c in text[start:e]):
             continue
@@ -291,6 +288,12 @@ TOWN_AFTER_SHORT_FORM = frozenset({"镇", "乡"})
 #: suffix grammar's (highway class).
 _NUMBERED_ROAD = regex.compile(
     r"(?:国道|省道|县道)[0-9０-９]{1,4}线?|(?<![A-Za-z0-9])[GS][0-9]{2,4}线")
+
+
+#: A highway by its number right before a place (316国道, 国道316线, G312线): it names no place
+#: itself, so what follows starts a name (``_left_ok``). The numbered roads above, or the
+#: suffix grammar's 316国道, anchored at the place.
+_ROAD_BEFORE = regex.compile(rf"(?:[0-9]{{1,4}}(?:国道|省道|县道)|{_NUMBERED_ROAD.pattern})$")
 
 
 def numbered_roads(text: str) -> list[Mention]:

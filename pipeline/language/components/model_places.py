@@ -19,6 +19,15 @@ from ...grammars.titles import NAME_PART_SEPARATORS
 COMPASS_PARTS = ("部",)
 
 
+def names_no_place(text: str, r: Rules) -> bool:
+    """A model LOC that is no place's name: generic words (街镇, 园区; not a compass part such as
+    东部, which may name a region) or a kind of road (:func:`kind_of_place`), and no division
+    either (a gazetteer key stays whatever it is made of)."""
+    if r.gazetteer.is_key(text):
+        return False
+    return (r.is_generic(text, False) and not text.endswith(COMPASS_PARTS)) or kind_of_place(text, r)
+
+
 def kind_of_place(text: str, r: Rules) -> bool:
     """``text`` is a word the road grammar lists as a kind of road, with nothing but generic
     words before it (通村|产业路, 乡村|旅游公路, 归乡路): the model's copy is no road's name.

@@ -64,9 +64,8 @@ from ...grammars.titles import NAME_PART_SEPARATORS, grammar as title_grammar, i
     title_chain_before
 from ...grammars.names.words import function_word_at, skip_function_words, word_kinds
 from ..document import Mention, article_at, doc_list, doc_text, register_extensions
-from .model_places import (  # noqa: F401  (drop_model_places_tiled_by_rules: tests import it here)
-    COMPASS_PARTS, PLACE_JOINERS, drop_model_places_into_generic_words, drop_model_places_tiled_by_rules,
-    kind_of_place, repeats_level_before_title, without_separators)
+from .model_places import (drop_model_places_into_generic_words, drop_model_places_tiled_by_rules,
+                           names_no_place, repeats_level_before_title, without_separators)
 
 register_extensions()
 
@@ -114,10 +113,8 @@ class EntityResolver:
                 continue  # 县政府, 区服务中心, 市委书记: the rules' call, or no entity in a title
             if ent.label_ == "ORG" and repeats_level_before_title(doc_text(doc), ent.start_char, ent.end_char, self.rules):
                 continue  # 元阳县|县委书记李维: the place, then a title (the county's own 县委 is in it)
-            if ent.label_ == "LOC" and not self.rules.gazetteer.is_key(ent.text) and (
-                    (self.rules.is_generic(ent.text, False) and not ent.text.endswith(COMPASS_PARTS))
-                    or kind_of_place(ent.text, self.rules)):
-                continue  # 街镇, 园区 (东部 may be a region); 通村产业路: kinds of place, no name
+            if ent.label_ == "LOC" and names_no_place(ent.text, self.rules):
+                continue  # 街镇, 园区, 通村产业路: kinds of place, no place's name
             if ent.label_ == "LOC" and any(a <= ent.start_char and ent.end_char <= b for a, b in vetoed):
                 continue  # 北京时间, 长治久安: a word that holds a place name (divisions.toml veto)
             if ent.label_ == "PER" and ent.text in self.rules.gazetteer.abroad:
@@ -472,26 +469,21 @@ def dateline_marks(doc: Doc) -> set[int]:
 def dateline_outlets(doc: Doc) -> list[Mention]:
     """The outlet a dateline's agency names, an ORG ahead of the model: 湖北日报客户端讯 -> 湖北日报客户端
     (the model read 湖北日报), 科学导报讯 -> 科学导报, 胶东在线9月3日讯 -> 胶东在线 (not the region
-    胶东). Only an agency written in one piece where the dateline begins, three characters or more
-    without its 讯 (本报讯's 本报 is the model's and the rules' already), and one closed by 讯 or
-    named like an outlet (…网, …在线, …日报, …社)."""
+    胶东), 央视网消息 -> 央视网. The dateline grammar (``rules/page/layout.toml``, its ``outlet``
+    and agencies) has read the agency as an outlet already; taken here when written in one piece
+    where the dateline begins and three characters or more without its 讯 or 消息 (本报讯's 本报 is
+    the model's and the rules' already)."""
     text = doc_text(doc)
     out = []
     for art in doc._.articles or []:
         dl = art.dateline
         if not (dl and dl.agency and dl.text.startswith(dl.agency) and len(dl.agency_spans) <= 1):
             continue
-        name = dl.agency[:-1] if dl.agency.endswith("讯") else dl.agency
-        if not (dl.agency.endswith("讯") or name.endswith(_OUTLET_ENDINGS)):
-            continue
+        name = dl.agency.removesuffix("讯").removesuffix("消息")
         end = dl.start + len(name)
         if _OUTLET_NAME.fullmatch(text, dl.start, end):
             out.append(Mention("ORG", dl.start, end, name, source="rule", priority=CONFIDENT_RULE))
     return out
-
-
-#: How outlets' names end (胶东在线, 东南网, 新华社, 长沙县融媒体, 湖北日报客户端).
-_OUTLET_ENDINGS = ("网", "在线", "报", "社", "台", "客户端", "融媒体", "新闻")
 
 
 #: An outlet's name as a dateline writes it: characters, Latin letters (东方IC, 新华网), no spaces.
